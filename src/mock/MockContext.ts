@@ -1,0 +1,30 @@
+import type { Account } from './auth/Account.ts';
+import type { Clock } from './clock/Clock.ts';
+import type { ExchangeLog } from './log/ExchangeLog.ts';
+import type { ReusePolicy, TokenPairs } from './pairs/TokenPairs.ts';
+import type { MessageStore } from './store/MessageStore.ts';
+import type { TokenStore } from './store/TokenStore.ts';
+import type { SigningKey } from './tokens/SigningKey.ts';
+import type { TokenService } from './tokens/TokenService.ts';
+
+/** Settings that may change while the mock runs (the in-page controls flip them). */
+export interface MockSettings {
+	/** What a replayed refresh token does: `reject` it alone, or `revoke-family`. */
+	reusePolicy: ReusePolicy;
+	/** Seconds during which the immediate predecessor refresh token yields the same successor. */
+	overlapSeconds: number;
+}
+
+/** Everything a handler needs; one per mock instance, shared by all its transports. */
+export interface MockContext {
+	clock: Clock;
+	/** The key pair tokens are signed with, made on first use. */
+	signingKey: () => Promise<SigningKey>;
+	tokens: TokenService;
+	pairs: TokenPairs;
+	store: TokenStore;
+	messages: MessageStore;
+	accounts: readonly Account[];
+	settings: MockSettings;
+	log: ExchangeLog;
+}

@@ -1,0 +1,13 @@
+/** An account that can authenticate with Basic credentials. */
+export interface Account {
+	username: string;
+	password: string;
+	/** The `sub` of every token issued to it. */
+	userId: string;
+}
+
+/** The demo accounts the mock starts with; documented on the "Try it locally" page. */
+export const DEFAULT_ACCOUNTS: readonly Account[] = [
+	{ username: 'demo', password: 'demo-password', userId: 'user-demo' },
+	{ username: 'other', password: 'other-password', userId: 'user-other' },
+];

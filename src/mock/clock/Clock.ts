@@ -1,0 +1,42 @@
+/**
+ * The mock's sense of time.
+ *
+ * By default it follows `Date.now()` (so vitest's fake timers move it) plus an offset that tests,
+ * the in-page clock controls and `POST /__mock/clock` can push forward.
+ */
+export class Clock {
+	#offsetMs = 0;
+	readonly #source: () => number;
+
+	constructor(source: () => number = () => Date.now()) {
+		this.#source = source;
+	}
+
+	/** Milliseconds since the epoch, like `Date.now()`. */
+	now(): number {
+		return this.#source() + this.#offsetMs;
+	}
+
+	/** Seconds since the epoch, as JWT NumericDate claims count them. */
+	nowSeconds(): number {
+		return Math.floor(this.now() / 1000);
+	}
+
+	/** Moves time forward by a number of seconds. */
+	advance(seconds: number): void {
+		if (!Number.isFinite(seconds) || seconds < 0) {
+			throw new RangeError(`cannot advance the clock by ${seconds} seconds`);
+		}
+		this.#offsetMs += seconds * 1000;
+	}
+
+	/** How far this clock has been moved ahead of its source, in seconds. */
+	get offsetSeconds(): number {
+		return this.#offsetMs / 1000;
+	}
+
+	/** Undoes every `advance`. */
+	reset(): void {
+		this.#offsetMs = 0;
+	}
+}

@@ -1,0 +1,117 @@
+/**
+ * The Token Pair API's endpoints as data: the mock registers its handlers from this list, and the
+ * API reference page is rendered from it, so neither can describe an endpoint the other lacks.
+ */
+import type { z } from 'zod';
+import type { ApiErrorId } from './errors.ts';
+import {
+	IssueTokenRequest,
+	JwksResponse,
+	MessageResponse,
+	SendMessageRequest,
+	TokenPairResponse,
+} from './schemas.ts';
+
+/** How a caller may authenticate to an endpoint. */
+export type AuthScheme = 'none' | 'basic' | 'bearer' | 'refresh-token';
+
+/** One endpoint of the API. */
+export interface Endpoint {
+	/** Stable id; handler files are named after it. */
+	id: string;
+	method: 'GET' | 'POST' | 'DELETE';
+	/** The path, with `:name` for a path parameter. */
+	path: string;
+	summary: string;
+	auth: { schemes: readonly AuthScheme[]; scope?: string };
+	request?: z.ZodType;
+	success: {
+		status: number;
+		body?: z.ZodType;
+		/** Headers the contract promises on success. */
+		headers?: Record<string, string>;
+	};
+	/** Every catalogue error this endpoint can answer. */
+	errors: readonly ApiErrorId[];
+}
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+const BODY_ERRORS = ['invalidBody', 'unknownField', 'payloadTooLarge'] as const;
+
+/** Every endpoint, in the order the reference lists them. */
+export const ENDPOINTS = [
+	{
+		id: 'issueTokenPair',
+		method: 'POST',
+		path: '/3rdparty/v1/auth/token',
+		summary: 'Issue a token pair',
+		auth: { schemes: ['basic', 'bearer'], scope: 'tokens:manage' },
+		request: IssueTokenRequest,
+		success: { status: 201, body: TokenPairResponse, headers: NO_STORE },
+		errors: [
+			...BODY_ERRORS,
+			'scopesRequired',
+			'unknownScope',
+			'systemScopeRequested',
+			'invalidTtl',
+			'unauthorized',
+			'scopeRequired',
+		],
+	},
+	{
+		id: 'refreshTokenPair',
+		method: 'POST',
+		path: '/3rdparty/v1/auth/token/refresh',
+		summary: 'Rotate: spend a refresh token for a new pair',
+		auth: { schemes: ['refresh-token'], scope: 'tokens:refresh' },
+		success: { status: 201, body: TokenPairResponse, headers: NO_STORE },
+		errors: ['unauthorized', 'scopeRequired'],
+	},
+	{
+		id: 'revokeToken',
+		method: 'DELETE',
+		path: '/3rdparty/v1/auth/token/:jti',
+		summary: 'Revoke a token and every token descended from it',
+		auth: { schemes: ['basic', 'bearer'], scope: 'tokens:manage' },
+		success: { status: 204 },
+		errors: ['unauthorized', 'scopeRequired'],
+	},
+	{
+		id: 'getJwks',
+		method: 'GET',
+		path: '/3rdparty/v1/auth/jwks',
+		summary: 'The public keys that verify access tokens',
+		auth: { schemes: ['none'] },
+		success: { status: 200, body: JwksResponse },
+		errors: [],
+	},
+	{
+		id: 'sendMessage',
+		method: 'POST',
+		path: '/3rdparty/v1/messages',
+		summary: 'Send a message',
+		auth: { schemes: ['basic', 'bearer'], scope: 'messages:send' },
+		request: SendMessageRequest,
+		success: { status: 202, body: MessageResponse },
+		errors: [...BODY_ERRORS, 'phoneNumbersRequired', 'textRequired', 'unauthorized', 'scopeRequired'],
+	},
+	{
+		id: 'getMessage',
+		method: 'GET',
+		path: '/3rdparty/v1/messages/:id',
+		summary: 'Read a message’s state',
+		auth: { schemes: ['basic', 'bearer'], scope: 'messages:read' },
+		success: { status: 200, body: MessageResponse },
+		errors: ['unauthorized', 'scopeRequired', 'messageNotFound'],
+	},
+] as const satisfies readonly Endpoint[];
+
+/** The id of an endpoint in {@link ENDPOINTS}. */
+export type EndpointId = (typeof ENDPOINTS)[number]['id'];
+
+/** Looks up an endpoint by id. */
+export function endpoint(id: EndpointId): Endpoint {
+	const found = ENDPOINTS.find((candidate) => candidate.id === id);
+	if (!found) throw new Error(`no endpoint ${id}`);
+	return found;
+}

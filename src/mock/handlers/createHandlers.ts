@@ -1,0 +1,27 @@
+import type { HttpHandler } from 'msw';
+import { ENDPOINTS, type EndpointId } from '../contract/endpoints.ts';
+import { defineRoute, type RouteResolver } from '../http/defineRoute.ts';
+import type { MockContext } from '../MockContext.ts';
+import { getJwks } from './auth/getJwks.ts';
+import { issueTokenPair } from './auth/issueTokenPair.ts';
+import { refreshTokenPair } from './auth/refreshTokenPair.ts';
+import { revokeToken } from './auth/revokeToken.ts';
+import { createFallbacks } from './fallbacks.ts';
+import { getMessage } from './messages/getMessage.ts';
+import { sendMessage } from './messages/sendMessage.ts';
+
+/** The resolver of every contract endpoint; the type makes a missing one a compile error. */
+export const RESOLVERS: Record<EndpointId, RouteResolver> = {
+	issueTokenPair,
+	refreshTokenPair,
+	revokeToken,
+	getJwks,
+	sendMessage,
+	getMessage,
+};
+
+/** The MSW handlers of one mock instance, endpoints first, then the 404/405 fallbacks. */
+export function createHandlers(ctx: MockContext): HttpHandler[] {
+	const endpoints = ENDPOINTS.map(({ id }) => defineRoute(ctx, id, RESOLVERS[id]));
+	return [...endpoints, ...createFallbacks(ctx)];
+}

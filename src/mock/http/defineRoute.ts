@@ -1,0 +1,51 @@
+import { http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
+import { endpoint, type EndpointId } from '../contract/endpoints.ts';
+import type { MockContext } from '../MockContext.ts';
+
+/** What a route's resolver receives. */
+export interface RouteInput {
+	request: Request;
+	params: Record<string, string>;
+	cookies: Record<string, string>;
+	ctx: MockContext;
+}
+
+/** Answers one endpoint. */
+export type RouteResolver = (input: RouteInput) => Response | Promise<Response>;
+
+/**
+ * Turns a resolver into an MSW handler for a contract endpoint, matched on any origin (`*`) so the
+ * same handler serves `msw/node`, the service worker and the local HTTP server.
+ */
+export function defineRoute(ctx: MockContext, id: EndpointId, resolver: RouteResolver): HttpHandler {
+	const { method, path } = endpoint(id);
+	const register = { GET: http.get, POST: http.post, DELETE: http.delete }[method];
+	return register(`*${path}`, logged(ctx, resolver));
+}
+
+/**
+ * Wraps a resolver so every exchange is logged and an exception becomes a 500 that the fuzz tests
+ * hunt for, rather than a crash of whichever transport is serving.
+ */
+export function logged(ctx: MockContext, resolver: RouteResolver): HttpResponseResolver {
+	return async ({ request, params, cookies }) => {
+		const copy = request.clone();
+		let response: Response;
+		try {
+			response = await resolver({ request, params: stringParams(params), cookies, ctx });
+		} catch (error) {
+			console.error(`[mock] ${request.method} ${request.url} threw`, error);
+			response = HttpResponse.json({ message: 'Internal Server Error', code: 500 }, { status: 500 });
+		}
+		await ctx.log.record(ctx.clock.now(), copy, response.clone());
+		return response;
+	};
+}
+
+function stringParams(params: Record<string, string | readonly string[] | undefined>) {
+	const result: Record<string, string> = {};
+	for (const [key, value] of Object.entries(params)) {
+		if (typeof value === 'string') result[key] = value;
+	}
+	return result;
+}

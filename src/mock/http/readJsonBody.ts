@@ -1,0 +1,32 @@
+import type { ApiErrorId } from '../contract/errors.ts';
+
+/** Bodies larger than this are refused with 413 before they are parsed. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** A parsed JSON body, or the catalogue error to answer instead. */
+export type JsonBodyResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorId };
+
+/**
+ * Reads a request body as JSON without ever throwing: too large is 413, anything that is not
+ * UTF-8 JSON is the contract's 400.
+ */
+export async function readJsonBody(
+	request: Request,
+	maxBytes = MAX_BODY_BYTES
+): Promise<JsonBodyResult> {
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > maxBytes) return { ok: false, error: 'payloadTooLarge' };
+	let bytes: ArrayBuffer;
+	try {
+		bytes = await request.arrayBuffer();
+	} catch {
+		return { ok: false, error: 'invalidBody' };
+	}
+	if (bytes.byteLength > maxBytes) return { ok: false, error: 'payloadTooLarge' };
+	try {
+		const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		return { ok: true, value: JSON.parse(text) as unknown };
+	} catch {
+		return { ok: false, error: 'invalidBody' };
+	}
+}

@@ -1,0 +1,70 @@
+/** One request the mock answered and what it answered. Bodies are text, cut at 16 KiB. */
+export interface Exchange {
+	seq: number;
+	/** When it happened on the mock's clock (ms since the epoch). */
+	at: number;
+	request: { method: string; url: string; headers: Record<string, string>; body: string | null };
+	response: { status: number; headers: Record<string, string>; body: string | null };
+}
+
+type Listener = (exchange: Exchange) => void;
+
+const MAX_LOGGED_BODY = 16 * 1024;
+
+/**
+ * Every exchange with the mock, in order, for the pages' "HTTP exchange" view and for recording
+ * the response samples the pages show. Holds raw tokens: redact before displaying.
+ */
+export class ExchangeLog {
+	readonly #entries: Exchange[] = [];
+	readonly #listeners = new Set<Listener>();
+	#seq = 0;
+
+	/** Records a request and its response; pass copies (`clone()`) whose bodies are still unread. */
+	async record(at: number, request: Request, response: Response): Promise<Exchange> {
+		const exchange: Exchange = {
+			seq: ++this.#seq,
+			at,
+			request: {
+				method: request.method,
+				url: request.url,
+				headers: Object.fromEntries(request.headers),
+				body: await readText(request),
+			},
+			response: {
+				status: response.status,
+				headers: Object.fromEntries(response.headers),
+				body: await readText(response),
+			},
+		};
+		this.#entries.push(exchange);
+		for (const listener of this.#listeners) listener(exchange);
+		return exchange;
+	}
+
+	/** The exchanges so far, oldest first. */
+	entries(): readonly Exchange[] {
+		return this.#entries;
+	}
+
+	/** Calls `listener` for each new exchange; returns the unsubscribe function. */
+	subscribe(listener: Listener): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	/** Forgets every exchange. */
+	clear(): void {
+		this.#entries.length = 0;
+	}
+}
+
+async function readText(message: Request | Response): Promise<string | null> {
+	if (message.body === null) return null;
+	try {
+		const text = await message.text();
+		return text.length > MAX_LOGGED_BODY ? `${text.slice(0, MAX_LOGGED_BODY)}…` : text;
+	} catch {
+		return null;
+	}
+}

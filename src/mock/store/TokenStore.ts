@@ -1,0 +1,102 @@
+/**
+ * What the mock remembers about the tokens it has issued: who owns them, which login (family) they
+ * descend from, which refresh tokens were consumed, and what was revoked.
+ *
+ * JWTs verify without state; this store is what lets the API refuse a consumed or revoked one.
+ */
+
+/** One login's line of rotated tokens; ends at `expiresAt` however often it rotates. */
+export interface Family {
+	id: string;
+	sub: string;
+	/** NumericDate seconds. */
+	expiresAt: number;
+	revoked: boolean;
+}
+
+/** What kind of credential a record describes. */
+export type TokenKind = 'access' | 'refresh' | 'service';
+
+/** A token the API issued. */
+export interface TokenRecord {
+	jti: string;
+	kind: TokenKind;
+	sub: string;
+	/** The token this one descends from: a refresh token's paired access token, a rotated pair's consumed refresh token. */
+	parent?: string;
+	familyId?: string;
+	revoked: boolean;
+	/** For refresh tokens: when (NumericDate seconds) it was spent. */
+	consumedAt?: number;
+	/** For refresh tokens: the `jti` of the refresh token its rotation produced. */
+	successor?: string;
+}
+
+/** In-memory records of issued tokens and their families. */
+export class TokenStore {
+	readonly #records = new Map<string, TokenRecord>();
+	readonly #children = new Map<string, Set<string>>();
+	readonly #families = new Map<string, Family>();
+
+	/** Remembers a token. */
+	add(record: TokenRecord): TokenRecord {
+		this.#records.set(record.jti, record);
+		if (record.parent !== undefined) {
+			const siblings = this.#children.get(record.parent) ?? new Set();
+			siblings.add(record.jti);
+			this.#children.set(record.parent, siblings);
+		}
+		return record;
+	}
+
+	/** The record of a token, if the API issued it. */
+	get(jti: string): TokenRecord | undefined {
+		return this.#records.get(jti);
+	}
+
+	/** Starts the family of a new login. */
+	addFamily(family: Family): Family {
+		this.#families.set(family.id, family);
+		return family;
+	}
+
+	/** A family by id. */
+	family(id: string | undefined): Family | undefined {
+		return id === undefined ? undefined : this.#families.get(id);
+	}
+
+	/** Whether a token was issued here and neither it nor its family has been revoked. */
+	isActive(jti: string): boolean {
+		const record = this.#records.get(jti);
+		if (!record || record.revoked) return false;
+		return !this.family(record.familyId)?.revoked;
+	}
+
+	/** Revokes a token and every token descended from it. */
+	revokeTree(jti: string): void {
+		const pending = [jti];
+		for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+			const record = this.#records.get(next);
+			if (record) record.revoked = true;
+			pending.push(...(this.#children.get(next) ?? []));
+		}
+	}
+
+	/** Revokes every token of a family, the newest included. */
+	revokeFamily(id: string): void {
+		const family = this.#families.get(id);
+		if (family) family.revoked = true;
+	}
+
+	/** Every record, oldest first. */
+	records(): TokenRecord[] {
+		return [...this.#records.values()];
+	}
+
+	/** Forgets everything, as if the server restarted with a fresh database. */
+	clear(): void {
+		this.#records.clear();
+		this.#children.clear();
+		this.#families.clear();
+	}
+}

@@ -1,3 +1,4 @@
+import type { SetupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createMockApi, type MockApi, type MockApiOptions } from '../../src/mock/createMockApi.ts';
 import { createNodeTransport } from '../../src/mock/transports/node.ts';
@@ -10,9 +11,10 @@ export const DEMO = { username: 'demo', password: 'demo-password' } as const;
 
 /**
  * Starts a fresh mock for the calling test file and intercepts `fetch` with it. After each test
- * the mock forgets its tokens and its settings go back to `options`; unhandled requests fail.
+ * the mock forgets its tokens, its settings go back to `options` and per-test overrides
+ * (`server.use`) are dropped; unhandled requests fail the test.
  */
-export function useMockApi(options: MockApiOptions = {}): MockApi {
+export function useMockApi(options: MockApiOptions = {}): MockApi & { server: SetupServer } {
 	const api = createMockApi(options);
 	const initial = { ...api.settings };
 	const server = createNodeTransport(api);
@@ -21,6 +23,7 @@ export function useMockApi(options: MockApiOptions = {}): MockApi {
 		api.reset();
 		Object.assign(api.settings, initial);
 	});
+	afterEach(() => server.resetHandlers());
 	afterAll(() => server.close());
-	return api;
+	return Object.assign(api, { server });
 }

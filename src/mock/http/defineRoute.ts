@@ -37,6 +37,10 @@ export function logged(ctx: MockContext, resolver: RouteResolver): HttpResponseR
 			console.error(`[mock] ${request.method} ${request.url} threw`, error);
 			response = HttpResponse.json({ message: 'Internal Server Error', code: 500 }, { status: 500 });
 		}
+		// The server's own time, so clients can time refreshes without trusting their clock.
+		if (!response.headers.has('Date')) {
+			response.headers.set('Date', new Date(ctx.clock.now()).toUTCString());
+		}
 		await ctx.log.record(ctx.clock.now(), copy, response.clone());
 		return response;
 	};

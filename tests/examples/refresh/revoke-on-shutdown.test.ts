@@ -1,0 +1,35 @@
+import { afterEach, expect, test, vi } from 'vitest';
+import { revokeOnShutdown } from '../../../examples/refresh/revoke-on-shutdown.ts';
+import { TokenManager } from '../../../examples/refresh/token-manager.ts';
+import { exchangesTo } from '../../support/exchanges.ts';
+import { bearer, call } from '../../support/http.ts';
+import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
+
+const api = useMockApi();
+afterEach(() => vi.restoreAllMocks());
+
+test.each([
+	{ signal: 'SIGTERM' as const, code: 143 },
+	{ signal: 'SIGINT' as const, code: 130 },
+])('on $signal the tokens are revoked before the process exits with $code', async ({ signal, code }) => {
+	const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+	const tokens = new TokenManager({ baseUrl: BASE_URL, ...DEMO, scopes: ['messages:read'] });
+	const accessToken = await tokens.getAccessToken();
+	const undo = revokeOnShutdown(tokens);
+
+	process.emit(signal, signal);
+	await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(code));
+	undo();
+
+	expect(exchangesTo(api.log.entries(), '', 'DELETE').map((exchange) => exchange.response.status)).toEqual([204]);
+	const read = await call('GET', '/3rdparty/v1/messages/x', { authorization: bearer(accessToken) });
+	expect(read.status).toBe(401);
+});
+
+test('the returned function removes the handlers', () => {
+	const before = process.listenerCount('SIGTERM');
+	const undo = revokeOnShutdown({ revoke: async () => {} });
+	expect(process.listenerCount('SIGTERM')).toBe(before + 1);
+	undo();
+	expect(process.listenerCount('SIGTERM')).toBe(before);
+});

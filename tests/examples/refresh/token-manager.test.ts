@@ -1,0 +1,130 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, test } from 'vitest';
+import { TokenManager } from '../../../examples/refresh/token-manager.ts';
+import { bearerOf, exchangesTo } from '../../support/exchanges.ts';
+import { advance, useFakeDate } from '../../support/fakeDate.ts';
+import { bearer, call } from '../../support/http.ts';
+import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
+
+const api = useMockApi();
+useFakeDate();
+
+const manager = (marginSeconds?: number) =>
+	new TokenManager({
+		baseUrl: BASE_URL,
+		...DEMO,
+		scopes: ['messages:send', 'messages:read'],
+		...(marginSeconds === undefined ? {} : { marginSeconds }),
+	});
+const issued = () => exchangesTo(api.log.entries(), '/3rdparty/v1/auth/token', 'POST');
+const refreshes = () => exchangesTo(api.log.entries(), '/auth/token/refresh');
+const accepted = async (token: string) =>
+	(await call('GET', '/3rdparty/v1/messages/none', { authorization: bearer(token) })).status === 404;
+
+describe('TokenManager', () => {
+	test('authenticates once, then hands out the same token while it is valid', async () => {
+		const tokens = manager();
+		const first = await tokens.getAccessToken();
+		advance(839);
+		expect(await tokens.getAccessToken()).toBe(first);
+		expect(issued()).toHaveLength(1);
+		expect(refreshes()).toHaveLength(0);
+		expect(await accepted(first)).toBe(true);
+	});
+
+	test('refreshes 60 s before expiry and keeps the rotated refresh token', async () => {
+		const tokens = manager();
+		const first = await tokens.getAccessToken();
+		advance(840);
+		const second = await tokens.getAccessToken();
+		advance(840);
+		const third = await tokens.getAccessToken();
+
+		expect(new Set([first, second, third]).size).toBe(3);
+		expect(refreshes().map((exchange) => exchange.response.status)).toEqual([201, 201]);
+		const [one, two] = refreshes().map(bearerOf);
+		expect(one).not.toBe(two);
+		expect(await accepted(third)).toBe(true);
+	});
+
+	test('20 concurrent callers on an expired token cause exactly one refresh', async () => {
+		const tokens = manager();
+		await tokens.getAccessToken();
+		advance(900);
+		const results = await Promise.all(Array.from({ length: 20 }, () => tokens.getAccessToken()));
+		expect(new Set(results).size).toBe(1);
+		expect(refreshes()).toHaveLength(1);
+		expect(await accepted(results[0]!)).toBe(true);
+	});
+
+	test('when refresh answers 401 it re-authenticates and never sends that refresh token again', async () => {
+		const tokens = manager();
+		await tokens.getAccessToken();
+		const stolen = JSON.parse(issued()[0]?.response.body ?? '{}').refresh_token as string;
+		// Someone else spends the refresh token first, so the manager's attempt is reuse: 401.
+		await call('POST', '/3rdparty/v1/auth/token/refresh', { authorization: bearer(stolen) });
+		advance(840);
+
+		const token = await tokens.getAccessToken();
+		expect(await accepted(token)).toBe(true);
+		expect(refreshes().map((exchange) => exchange.response.status)).toEqual([201, 401]);
+		expect(issued()).toHaveLength(2);
+
+		advance(840);
+		await tokens.getAccessToken();
+		const sent = refreshes().map(bearerOf);
+		expect(sent.filter((token) => token === stolen)).toHaveLength(2); // the thief's and the manager's one try
+		expect(sent[2]).not.toBe(stolen);
+		expect(refreshes()[2]?.response.status).toBe(201);
+	});
+
+	test('a 503 from refresh is an error, and the tokens are kept for the next try', async () => {
+		const tokens = manager();
+		await tokens.getAccessToken();
+		advance(840);
+		api.server.use(http.post('*/3rdparty/v1/auth/token/refresh', () => new HttpResponse(null, { status: 503 }), { once: true }));
+		await expect(tokens.getAccessToken()).rejects.toThrow(/refresh failed: 503/);
+		const token = await tokens.getAccessToken();
+		expect(await accepted(token)).toBe(true);
+		expect(issued()).toHaveLength(1);
+		expect(refreshes().at(-1)?.response.status).toBe(201);
+	});
+
+	test('a malformed 201 stores nothing; the next call recovers by re-authenticating', async () => {
+		const tokens = manager();
+		const first = await tokens.getAccessToken();
+		advance(840);
+		api.server.use(
+			http.post('*/3rdparty/v1/auth/token/refresh', () => HttpResponse.json({ access_token: 'half' }, { status: 201 }), { once: true })
+		);
+		await expect(tokens.getAccessToken()).rejects.toThrow(TypeError);
+		const token = await tokens.getAccessToken();
+		expect(token).not.toBe('half');
+		expect(token).not.toBe(first);
+		expect(await accepted(token)).toBe(true);
+	});
+
+	test('with the client clock 10 minutes slow it still refreshes before the server expires the token', async () => {
+		api.clock.advance(600);
+		const tokens = manager();
+		for (let minute = 0; minute < 60; minute += 1) {
+			const token = await tokens.getAccessToken();
+			expect(await accepted(token)).toBe(true);
+			advance(60);
+		}
+		expect(refreshes().every((exchange) => exchange.response.status === 201)).toBe(true);
+		expect(refreshes().length).toBeGreaterThanOrEqual(4);
+	});
+
+	test('revoke deletes the current pair: its access token stops working at once', async () => {
+		const tokens = manager();
+		const token = await tokens.getAccessToken();
+		await tokens.revoke();
+		const { id } = JSON.parse(issued()[0]?.response.body ?? '{}') as { id: string };
+		expect(exchangesTo(api.log.entries(), `/auth/token/${id}`, 'DELETE')[0]?.response.status).toBe(204);
+		expect(await accepted(token)).toBe(false);
+		// Revoking again has nothing left to revoke and sends nothing.
+		await tokens.revoke();
+		expect(exchangesTo(api.log.entries(), '', 'DELETE')).toHaveLength(1);
+	});
+});

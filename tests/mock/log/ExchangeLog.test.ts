@@ -20,3 +20,11 @@ test('the log records each exchange in order, with both bodies, and tells subscr
 	expect(jwks?.seq).toBe(3);
 	expect(seen).toEqual([201, 405]);
 });
+
+test('every response carries the mock clock in its Date header', async () => {
+	api.clock.advance(3600);
+	const result = await call('GET', '/3rdparty/v1/auth/jwks');
+	const serverNow = Date.parse(result.headers.get('date') ?? '');
+	expect(Math.abs(serverNow - api.clock.now())).toBeLessThan(1000);
+	expect(serverNow - Date.now()).toBeGreaterThan(3590_000);
+});

@@ -1,0 +1,2 @@
+/** Example source texts keyed by path relative to `examples/`, e.g. `refresh/token-manager.ts`. */
+export type ExampleSources = Readonly<Record<string, string>>;

@@ -1,7 +1,11 @@
 import type { Exchange } from '../../src/mock/log/ExchangeLog.ts';
 
 /** The logged exchanges whose request path ends with `suffix` (and method, if given). */
-export function exchangesTo(entries: readonly Exchange[], suffix: string, method?: string): Exchange[] {
+export function exchangesTo(
+	entries: readonly Exchange[],
+	suffix: string,
+	method?: string
+): Exchange[] {
 	return entries.filter(
 		(entry) =>
 			new URL(entry.request.url).pathname.endsWith(suffix) &&

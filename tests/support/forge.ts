@@ -13,9 +13,15 @@ export async function foreignToken(payload: JWTPayload): Promise<string> {
 }
 
 /** Replaces a token's payload, keeping its header and (now wrong) signature. */
-export function withPayload(token: string, edit: (payload: Record<string, unknown>) => void): string {
+export function withPayload(
+	token: string,
+	edit: (payload: Record<string, unknown>) => void
+): string {
 	const [header = '', payload = '', signature = ''] = token.split('.');
-	const decoded = JSON.parse(new TextDecoder().decode(base64url.decode(payload))) as Record<string, unknown>;
+	const decoded = JSON.parse(new TextDecoder().decode(base64url.decode(payload))) as Record<
+		string,
+		unknown
+	>;
 	edit(decoded);
 	return `${header}.${base64url.encode(JSON.stringify(decoded))}.${signature}`;
 }
@@ -27,6 +33,12 @@ export function payloadOf(token: string): Record<string, unknown> {
 }
 
 /** A token signed with the mock's own key (as if it leaked), so only claim checks can refuse it. */
-export function signedWith(privateKey: CryptoKey, kid: string, payload: JWTPayload): Promise<string> {
-	return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid }).sign(privateKey);
+export function signedWith(
+	privateKey: CryptoKey,
+	kid: string,
+	payload: JWTPayload
+): Promise<string> {
+	return new SignJWT(payload)
+		.setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid })
+		.sign(privateKey);
 }

@@ -14,7 +14,12 @@ export function bearer(token: string): string {
 export async function call(
 	method: string,
 	path: string,
-	options: { authorization?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {}
+	options: {
+		authorization?: string;
+		json?: unknown;
+		body?: string;
+		headers?: Record<string, string>;
+	} = {}
 ): Promise<{ status: number; headers: Headers; body: any }> {
 	const headers: Record<string, string> = { ...options.headers };
 	if (options.authorization !== undefined) headers['Authorization'] = options.authorization;
@@ -23,18 +28,30 @@ export async function call(
 		headers['Content-Type'] = 'application/json';
 		body = JSON.stringify(options.json);
 	}
-	const response = await fetch(`${BASE_URL}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+	const response = await fetch(`${BASE_URL}${path}`, {
+		method,
+		headers,
+		...(body === undefined ? {} : { body }),
+	});
 	const text = await response.text();
-	return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+	return {
+		status: response.status,
+		headers: response.headers,
+		body: text ? JSON.parse(text) : null,
+	};
 }
 
 /** Issues a pair for the demo account with Basic credentials. */
-export async function issuePair(scopes: string[] = ['messages:send', 'messages:read'], ttl?: number) {
+export async function issuePair(
+	scopes: string[] = ['messages:send', 'messages:read'],
+	ttl?: number
+) {
 	const result = await call('POST', '/3rdparty/v1/auth/token', {
 		authorization: basic(),
 		json: ttl === undefined ? { scopes } : { scopes, ttl },
 	});
-	if (result.status !== 201) throw new Error(`issue failed: ${result.status} ${JSON.stringify(result.body)}`);
+	if (result.status !== 201)
+		throw new Error(`issue failed: ${result.status} ${JSON.stringify(result.body)}`);
 	return result.body as {
 		id: string;
 		token_type: 'Bearer';

@@ -93,7 +93,13 @@ export const ENDPOINTS = [
 		auth: { schemes: ['basic', 'bearer'], scope: 'messages:send' },
 		request: SendMessageRequest,
 		success: { status: 202, body: MessageResponse },
-		errors: [...BODY_ERRORS, 'phoneNumbersRequired', 'textRequired', 'unauthorized', 'scopeRequired'],
+		errors: [
+			...BODY_ERRORS,
+			'phoneNumbersRequired',
+			'textRequired',
+			'unauthorized',
+			'scopeRequired',
+		],
 	},
 	{
 		id: 'getMessage',

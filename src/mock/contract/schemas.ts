@@ -71,9 +71,12 @@ export const SendMessageRequest = z
 			.array(z.string().min(1), { error: 'phoneNumbersRequired' })
 			.min(1, { error: 'phoneNumbersRequired' }),
 		textMessage: z
-			.object({ text: z.string({ error: 'textRequired' }).min(1, { error: 'textRequired' }) }, {
-				error: 'textRequired',
-			})
+			.object(
+				{ text: z.string({ error: 'textRequired' }).min(1, { error: 'textRequired' }) },
+				{
+					error: 'textRequired',
+				}
+			)
 			.strict(),
 	})
 	.strict();

@@ -17,7 +17,11 @@ export type RouteResolver = (input: RouteInput) => Response | Promise<Response>;
  * Turns a resolver into an MSW handler for a contract endpoint, matched on any origin (`*`) so the
  * same handler serves `msw/node`, the service worker and the local HTTP server.
  */
-export function defineRoute(ctx: MockContext, id: EndpointId, resolver: RouteResolver): HttpHandler {
+export function defineRoute(
+	ctx: MockContext,
+	id: EndpointId,
+	resolver: RouteResolver
+): HttpHandler {
 	const { method, path } = endpoint(id);
 	const register = { GET: http.get, POST: http.post, DELETE: http.delete }[method];
 	return register(`*${path}`, logged(ctx, resolver));
@@ -35,7 +39,10 @@ export function logged(ctx: MockContext, resolver: RouteResolver): HttpResponseR
 			response = await resolver({ request, params: stringParams(params), cookies, ctx });
 		} catch (error) {
 			console.error(`[mock] ${request.method} ${request.url} threw`, error);
-			response = HttpResponse.json({ message: 'Internal Server Error', code: 500 }, { status: 500 });
+			response = HttpResponse.json(
+				{ message: 'Internal Server Error', code: 500 },
+				{ status: 500 }
+			);
 		}
 		// The server's own time, so clients can time refreshes without trusting their clock.
 		if (!response.headers.has('Date')) {

@@ -1,7 +1,6 @@
 /** The credentials an `Authorization` header carries. */
 export type Credentials =
-	| { scheme: 'basic'; username: string; password: string }
-	| { scheme: 'bearer'; token: string };
+	{ scheme: 'basic'; username: string; password: string } | { scheme: 'bearer'; token: string };
 
 // RFC 6750 §2.1 b64token.
 const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;

@@ -24,8 +24,7 @@ export interface RotationPolicy {
 
 /** The outcome of presenting a refresh token. */
 export type RotationResult =
-	| { ok: true; pair: TokenPairBody }
-	| { ok: false; reason: 'invalid' | 'reused' };
+	{ ok: true; pair: TokenPairBody } | { ok: false; reason: 'invalid' | 'reused' };
 
 /**
  * Issues token pairs and rotates them: each refresh token is spent once, a spent one coming back
@@ -121,9 +120,22 @@ export class TokenPairs {
 			LIFETIMES.refreshToken,
 			notAfter
 		);
-		const accessRecord = { jti: access.claims.jti, kind: 'access', sub, familyId, revoked: false } as const;
+		const accessRecord = {
+			jti: access.claims.jti,
+			kind: 'access',
+			sub,
+			familyId,
+			revoked: false,
+		} as const;
 		this.#store.add(parent === undefined ? accessRecord : { ...accessRecord, parent });
-		this.#store.add({ jti: refresh.claims.jti, kind: 'refresh', sub, familyId, parent: access.claims.jti, revoked: false });
+		this.#store.add({
+			jti: refresh.claims.jti,
+			kind: 'refresh',
+			sub,
+			familyId,
+			parent: access.claims.jti,
+			revoked: false,
+		});
 		if (parent !== undefined) {
 			const spent = this.#store.get(parent);
 			if (spent) spent.successor = refresh.claims.jti;

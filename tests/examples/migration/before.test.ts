@@ -15,5 +15,7 @@ test('access tokens only: over two hours the password is sent again every 14 min
 	}
 	const logins = exchangesTo(api.log.entries(), '/3rdparty/v1/auth/token', 'POST');
 	expect(logins).toHaveLength(8); // at minute 0, then 15, 30, … 105
-	expect(logins.every((exchange) => exchange.request.headers['authorization']?.startsWith('Basic '))).toBe(true);
+	expect(
+		logins.every((exchange) => exchange.request.headers['authorization']?.startsWith('Basic '))
+	).toBe(true);
 });

@@ -10,14 +10,24 @@ describe('issueTokenPair', () => {
 	test('returns the 201 pair, whose access token the API accepts', async () => {
 		const pair = await issueTokenPair({ baseUrl: BASE_URL, ...DEMO, scopes: ['messages:read'] });
 		expect(TokenPairResponse.parse(pair)).toEqual(pair);
-		const read = await call('GET', '/3rdparty/v1/messages/none', { authorization: bearer(pair.access_token) });
+		const read = await call('GET', '/3rdparty/v1/messages/none', {
+			authorization: bearer(pair.access_token),
+		});
 		expect(read.status).toBe(404);
 	});
 
 	test.each([
 		{ name: 'a wrong password', options: { password: 'nope' }, error: /401 .*Unauthorized/ },
-		{ name: 'an unknown scope', options: { scopes: ['messages:fly'] }, error: /400 .*unknown scope messages:fly/ },
-		{ name: 'the system scope', options: { scopes: ['tokens:refresh'] }, error: /400 .*cannot be requested/ },
+		{
+			name: 'an unknown scope',
+			options: { scopes: ['messages:fly'] },
+			error: /400 .*unknown scope messages:fly/,
+		},
+		{
+			name: 'the system scope',
+			options: { scopes: ['tokens:refresh'] },
+			error: /400 .*cannot be requested/,
+		},
 	])('throws with the status and the API’s message for $name', async ({ options, error }) => {
 		await expect(
 			issueTokenPair({ baseUrl: BASE_URL, ...DEMO, scopes: ['messages:send'], ...options })

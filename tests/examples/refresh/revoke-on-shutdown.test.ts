@@ -11,20 +11,27 @@ afterEach(() => vi.restoreAllMocks());
 test.each([
 	{ signal: 'SIGTERM' as const, code: 143 },
 	{ signal: 'SIGINT' as const, code: 130 },
-])('on $signal the tokens are revoked before the process exits with $code', async ({ signal, code }) => {
-	const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
-	const tokens = new TokenManager({ baseUrl: BASE_URL, ...DEMO, scopes: ['messages:read'] });
-	const accessToken = await tokens.getAccessToken();
-	const undo = revokeOnShutdown(tokens);
+])(
+	'on $signal the tokens are revoked before the process exits with $code',
+	async ({ signal, code }) => {
+		const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+		const tokens = new TokenManager({ baseUrl: BASE_URL, ...DEMO, scopes: ['messages:read'] });
+		const accessToken = await tokens.getAccessToken();
+		const undo = revokeOnShutdown(tokens);
 
-	process.emit(signal, signal);
-	await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(code));
-	undo();
+		process.emit(signal, signal);
+		await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(code));
+		undo();
 
-	expect(exchangesTo(api.log.entries(), '', 'DELETE').map((exchange) => exchange.response.status)).toEqual([204]);
-	const read = await call('GET', '/3rdparty/v1/messages/x', { authorization: bearer(accessToken) });
-	expect(read.status).toBe(401);
-});
+		expect(
+			exchangesTo(api.log.entries(), '', 'DELETE').map((exchange) => exchange.response.status)
+		).toEqual([204]);
+		const read = await call('GET', '/3rdparty/v1/messages/x', {
+			authorization: bearer(accessToken),
+		});
+		expect(read.status).toBe(401);
+	}
+);
 
 test('the returned function removes the handlers', () => {
 	const before = process.listenerCount('SIGTERM');

@@ -19,7 +19,8 @@ const manager = (marginSeconds?: number) =>
 const issued = () => exchangesTo(api.log.entries(), '/3rdparty/v1/auth/token', 'POST');
 const refreshes = () => exchangesTo(api.log.entries(), '/auth/token/refresh');
 const accepted = async (token: string) =>
-	(await call('GET', '/3rdparty/v1/messages/none', { authorization: bearer(token) })).status === 404;
+	(await call('GET', '/3rdparty/v1/messages/none', { authorization: bearer(token) })).status ===
+	404;
 
 describe('TokenManager', () => {
 	test('authenticates once, then hands out the same token while it is valid', async () => {
@@ -82,7 +83,11 @@ describe('TokenManager', () => {
 		const tokens = manager();
 		await tokens.getAccessToken();
 		advance(840);
-		api.server.use(http.post('*/3rdparty/v1/auth/token/refresh', () => new HttpResponse(null, { status: 503 }), { once: true }));
+		api.server.use(
+			http.post('*/3rdparty/v1/auth/token/refresh', () => new HttpResponse(null, { status: 503 }), {
+				once: true,
+			})
+		);
 		await expect(tokens.getAccessToken()).rejects.toThrow(/refresh failed: 503/);
 		const token = await tokens.getAccessToken();
 		expect(await accepted(token)).toBe(true);
@@ -95,7 +100,11 @@ describe('TokenManager', () => {
 		const first = await tokens.getAccessToken();
 		advance(840);
 		api.server.use(
-			http.post('*/3rdparty/v1/auth/token/refresh', () => HttpResponse.json({ access_token: 'half' }, { status: 201 }), { once: true })
+			http.post(
+				'*/3rdparty/v1/auth/token/refresh',
+				() => HttpResponse.json({ access_token: 'half' }, { status: 201 }),
+				{ once: true }
+			)
 		);
 		await expect(tokens.getAccessToken()).rejects.toThrow(TypeError);
 		const token = await tokens.getAccessToken();
@@ -121,7 +130,9 @@ describe('TokenManager', () => {
 		const token = await tokens.getAccessToken();
 		await tokens.revoke();
 		const { id } = JSON.parse(issued()[0]?.response.body ?? '{}') as { id: string };
-		expect(exchangesTo(api.log.entries(), `/auth/token/${id}`, 'DELETE')[0]?.response.status).toBe(204);
+		expect(exchangesTo(api.log.entries(), `/auth/token/${id}`, 'DELETE')[0]?.response.status).toBe(
+			204
+		);
 		expect(await accepted(token)).toBe(false);
 		// Revoking again has nothing left to revoke and sends nothing.
 		await tokens.revoke();

@@ -22,10 +22,40 @@ test('parseTokenPair reads a real 201 body, with the expiry in milliseconds', as
 test.each([
 	{ name: 'null', body: null },
 	{ name: 'an error body', body: { message: 'Unauthorized', code: 401 } },
-	{ name: 'no refresh token', body: { id: 'a', token_type: 'Bearer', access_token: 'x', expires_at: '2026-03-14T02:00:00Z' } },
-	{ name: 'a numeric expiry', body: { id: 'a', token_type: 'Bearer', access_token: 'x', refresh_token: 'y', expires_at: 1773453600 } },
-	{ name: 'an unreadable expiry', body: { id: 'a', token_type: 'Bearer', access_token: 'x', refresh_token: 'y', expires_at: 'soon' } },
-	{ name: 'another token type', body: { id: 'a', token_type: 'MAC', access_token: 'x', refresh_token: 'y', expires_at: '2026-03-14T02:00:00Z' } },
+	{
+		name: 'no refresh token',
+		body: { id: 'a', token_type: 'Bearer', access_token: 'x', expires_at: '2026-03-14T02:00:00Z' },
+	},
+	{
+		name: 'a numeric expiry',
+		body: {
+			id: 'a',
+			token_type: 'Bearer',
+			access_token: 'x',
+			refresh_token: 'y',
+			expires_at: 1773453600,
+		},
+	},
+	{
+		name: 'an unreadable expiry',
+		body: {
+			id: 'a',
+			token_type: 'Bearer',
+			access_token: 'x',
+			refresh_token: 'y',
+			expires_at: 'soon',
+		},
+	},
+	{
+		name: 'another token type',
+		body: {
+			id: 'a',
+			token_type: 'MAC',
+			access_token: 'x',
+			refresh_token: 'y',
+			expires_at: '2026-03-14T02:00:00Z',
+		},
+	},
 ])('parseTokenPair refuses $name with a TypeError', ({ body }) => {
 	expect(() => parseTokenPair(body)).toThrow(TypeError);
 });

@@ -9,7 +9,9 @@ async function issue(ttl?: number) {
 	const response = await fetch(`${BASE_URL}/3rdparty/v1/auth/token`, {
 		method: 'POST',
 		headers: { Authorization: basic(), 'Content-Type': 'application/json' },
-		body: JSON.stringify(ttl === undefined ? { scopes: ['messages:send'] } : { scopes: ['messages:send'], ttl }),
+		body: JSON.stringify(
+			ttl === undefined ? { scopes: ['messages:send'] } : { scopes: ['messages:send'], ttl }
+		),
 	});
 	const body = (await response.json()) as { expires_at: string };
 	return { response, expiresAt: Date.parse(body.expires_at) };

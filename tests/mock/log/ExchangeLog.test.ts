@@ -7,7 +7,10 @@ const api = useMockApi();
 test('the log records each exchange in order, with both bodies, and tells subscribers', async () => {
 	const seen: number[] = [];
 	const unsubscribe = api.log.subscribe((exchange) => seen.push(exchange.response.status));
-	await call('POST', '/3rdparty/v1/auth/token', { authorization: basic(), json: { scopes: ['messages:send'] } });
+	await call('POST', '/3rdparty/v1/auth/token', {
+		authorization: basic(),
+		json: { scopes: ['messages:send'] },
+	});
 	await call('GET', '/3rdparty/v1/auth/token');
 	unsubscribe();
 	await call('GET', '/3rdparty/v1/auth/jwks');

@@ -1,11 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { foreignToken, payloadOf, signedWith, unsignedToken, withPayload } from '../../support/forge.ts';
+import {
+	foreignToken,
+	payloadOf,
+	signedWith,
+	unsignedToken,
+	withPayload,
+} from '../../support/forge.ts';
 import { bearer, call, issuePair } from '../../support/http.ts';
 import { useMockApi } from '../../support/useMockApi.ts';
 
 const api = useMockApi();
 
-const read = (token: string) => call('GET', '/3rdparty/v1/messages/x', { authorization: bearer(token) });
+const read = (token: string) =>
+	call('GET', '/3rdparty/v1/messages/x', { authorization: bearer(token) });
 
 describe('what the mock must never accept', () => {
 	test('a genuine access token is accepted (the baseline the forgeries are measured against)', async () => {
@@ -24,7 +31,8 @@ describe('what the mock must never accept', () => {
 		},
 		{
 			name: 'edited scopes',
-			forge: async (token: string) => withPayload(token, (claims) => void (claims['scopes'] = ['all:any'])),
+			forge: async (token: string) =>
+				withPayload(token, (claims) => void (claims['scopes'] = ['all:any'])),
 		},
 		{
 			name: 'a token without exp',
@@ -35,7 +43,8 @@ describe('what the mock must never accept', () => {
 		},
 		{
 			name: 'a millisecond exp on a forged token',
-			forge: async (token: string) => foreignToken({ ...payloadOf(token), exp: Date.now() + 900_000 }),
+			forge: async (token: string) =>
+				foreignToken({ ...payloadOf(token), exp: Date.now() + 900_000 }),
 		},
 		{
 			name: 'a truncated token',
@@ -57,10 +66,22 @@ describe('what the mock must never accept', () => {
 
 	test.each([
 		{ name: 'without exp', edit: ({ exp: _exp, ...claims }: Record<string, unknown>) => claims },
-		{ name: 'with exp in milliseconds', edit: (claims: Record<string, unknown>) => ({ ...claims, exp: Number(claims['exp']) * 1000 }) },
-		{ name: 'of type refresh', edit: (claims: Record<string, unknown>) => ({ ...claims, type: 'refresh' }) },
-		{ name: 'with another issuer', edit: (claims: Record<string, unknown>) => ({ ...claims, iss: 'https://evil.example' }) },
-		{ name: 'with scopes that are not a list', edit: (claims: Record<string, unknown>) => ({ ...claims, scopes: 'all:any' }) },
+		{
+			name: 'with exp in milliseconds',
+			edit: (claims: Record<string, unknown>) => ({ ...claims, exp: Number(claims['exp']) * 1000 }),
+		},
+		{
+			name: 'of type refresh',
+			edit: (claims: Record<string, unknown>) => ({ ...claims, type: 'refresh' }),
+		},
+		{
+			name: 'with another issuer',
+			edit: (claims: Record<string, unknown>) => ({ ...claims, iss: 'https://evil.example' }),
+		},
+		{
+			name: 'with scopes that are not a list',
+			edit: (claims: Record<string, unknown>) => ({ ...claims, scopes: 'all:any' }),
+		},
 	])('refuses a token signed with the real key but $name', async ({ edit }) => {
 		const pair = await issuePair(['messages:read']);
 		const key = await api.signingKey();

@@ -14,11 +14,14 @@ export const refreshTokenPair: RouteResolver = async ({ request, ctx }) => {
 			reuse: ctx.settings.reusePolicy,
 			overlapSeconds: ctx.settings.overlapSeconds,
 		});
-		if (result.ok) return HttpResponse.json(result.pair, { status: 201, headers: NO_STORE_HEADERS });
+		if (result.ok)
+			return HttpResponse.json(result.pair, { status: 201, headers: NO_STORE_HEADERS });
 		if (result.reason === 'reused') return errorResponse('unauthorized');
 	}
 	// Valid credentials of the wrong kind (Basic, an access token) lack the system scope; anything
 	// else is simply not a credential.
 	const principal = await authenticate(request, ctx);
-	return principal ? errorResponse('scopeRequired', { scope: REFRESH_SCOPE }) : errorResponse('unauthorized');
+	return principal
+		? errorResponse('scopeRequired', { scope: REFRESH_SCOPE })
+		: errorResponse('unauthorized');
 };

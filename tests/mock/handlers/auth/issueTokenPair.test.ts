@@ -11,7 +11,10 @@ const PATH = '/3rdparty/v1/auth/token';
 
 describe('POST /3rdparty/v1/auth/token', () => {
 	test('answers 201 with a pair that matches the contract and must not be cached', async () => {
-		const result = await call('POST', PATH, { authorization: basic(), json: { scopes: ['messages:send'] } });
+		const result = await call('POST', PATH, {
+			authorization: basic(),
+			json: { scopes: ['messages:send'] },
+		});
 		expect(result.status).toBe(201);
 		expect(result.headers.get('cache-control')).toBe('no-store');
 		expect(TokenPairResponse.safeParse(result.body).success).toBe(true);
@@ -68,35 +71,107 @@ describe('POST /3rdparty/v1/auth/token', () => {
 			authorization: bearer(manager.access_token),
 			json: { scopes: ['settings:write'] },
 		});
-		expect(beyond).toMatchObject({ status: 403, body: { message: 'scope required: settings:write', code: 403 } });
+		expect(beyond).toMatchObject({
+			status: 403,
+			body: { message: 'scope required: settings:write', code: 403 },
+		});
 	});
 
 	const badBodies = [
-		{ name: 'not JSON', body: '{scopes:', message: 'invalid params: body must be a JSON object', field: 'body' },
-		{ name: 'an array', json: [], message: 'invalid params: body must be a JSON object', field: 'body' },
-		{ name: 'null', json: null, message: 'invalid params: body must be a JSON object', field: 'body' },
-		{ name: 'no scopes', json: {}, message: 'invalid params: scopes are required', field: 'scopes' },
-		{ name: 'empty scopes', json: { scopes: [] }, message: 'invalid params: scopes are required', field: 'scopes' },
-		{ name: 'scopes as a string', json: { scopes: 'messages:send' }, message: 'invalid params: scopes are required', field: 'scopes' },
-		{ name: 'an unknown scope', json: { scopes: ['messages:fly'] }, message: 'invalid params: unknown scope messages:fly', field: 'scopes' },
-		{ name: 'the system scope', json: { scopes: ['tokens:refresh'] }, message: 'invalid params: scope tokens:refresh cannot be requested', field: 'scopes' },
-		{ name: 'a negative ttl', json: { scopes: ['messages:send'], ttl: -1 }, message: 'invalid params: ttl must be a non-negative integer', field: 'ttl' },
-		{ name: 'a fractional ttl', json: { scopes: ['messages:send'], ttl: 1.5 }, message: 'invalid params: ttl must be a non-negative integer', field: 'ttl' },
-		{ name: 'a string ttl', json: { scopes: ['messages:send'], ttl: '900' }, message: 'invalid params: ttl must be a non-negative integer', field: 'ttl' },
-		{ name: 'a misspelt field', json: { scope: ['messages:send'] }, message: 'invalid params: unknown field scope', field: 'scope' },
+		{
+			name: 'not JSON',
+			body: '{scopes:',
+			message: 'invalid params: body must be a JSON object',
+			field: 'body',
+		},
+		{
+			name: 'an array',
+			json: [],
+			message: 'invalid params: body must be a JSON object',
+			field: 'body',
+		},
+		{
+			name: 'null',
+			json: null,
+			message: 'invalid params: body must be a JSON object',
+			field: 'body',
+		},
+		{
+			name: 'no scopes',
+			json: {},
+			message: 'invalid params: scopes are required',
+			field: 'scopes',
+		},
+		{
+			name: 'empty scopes',
+			json: { scopes: [] },
+			message: 'invalid params: scopes are required',
+			field: 'scopes',
+		},
+		{
+			name: 'scopes as a string',
+			json: { scopes: 'messages:send' },
+			message: 'invalid params: scopes are required',
+			field: 'scopes',
+		},
+		{
+			name: 'an unknown scope',
+			json: { scopes: ['messages:fly'] },
+			message: 'invalid params: unknown scope messages:fly',
+			field: 'scopes',
+		},
+		{
+			name: 'the system scope',
+			json: { scopes: ['tokens:refresh'] },
+			message: 'invalid params: scope tokens:refresh cannot be requested',
+			field: 'scopes',
+		},
+		{
+			name: 'a negative ttl',
+			json: { scopes: ['messages:send'], ttl: -1 },
+			message: 'invalid params: ttl must be a non-negative integer',
+			field: 'ttl',
+		},
+		{
+			name: 'a fractional ttl',
+			json: { scopes: ['messages:send'], ttl: 1.5 },
+			message: 'invalid params: ttl must be a non-negative integer',
+			field: 'ttl',
+		},
+		{
+			name: 'a string ttl',
+			json: { scopes: ['messages:send'], ttl: '900' },
+			message: 'invalid params: ttl must be a non-negative integer',
+			field: 'ttl',
+		},
+		{
+			name: 'a misspelt field',
+			json: { scope: ['messages:send'] },
+			message: 'invalid params: unknown field scope',
+			field: 'scope',
+		},
 	];
-	test.each(badBodies)('answers 400 naming the field for $name', async ({ json, body, message, field }) => {
-		const result = await call('POST', PATH, { authorization: basic(), ...(body === undefined ? { json } : { body }) });
-		expect(result.status).toBe(400);
-		expect(result.body).toEqual({ message, code: 400, data: { field } });
-	});
+	test.each(badBodies)(
+		'answers 400 naming the field for $name',
+		async ({ json, body, message, field }) => {
+			const result = await call('POST', PATH, {
+				authorization: basic(),
+				...(body === undefined ? { json } : { body }),
+			});
+			expect(result.status).toBe(400);
+			expect(result.body).toEqual({ message, code: 400, data: { field } });
+		}
+	);
 
 	test('answers 413 to a body over 64 KiB without parsing it', async () => {
 		const result = await call('POST', PATH, {
 			authorization: basic(),
 			json: { scopes: ['messages:send'], padding: 'x'.repeat(70_000) },
 		});
-		expect(result).toMatchObject({ status: 413, body: { message: 'Payload Too Large', code: 413 } });
+		expect(result).toMatchObject({
+			status: 413,
+			body: { message: 'Payload Too Large', code: 413 },
+		});
 	});
 
 	test.each([
@@ -132,7 +207,10 @@ describe('POST /3rdparty/v1/auth/token', () => {
 			authorization: bearer(pair.access_token),
 			json: { scopes: ['messages:send'] },
 		});
-		expect(result).toMatchObject({ status: 403, body: { message: 'scope required: tokens:manage', code: 403 } });
+		expect(result).toMatchObject({
+			status: 403,
+			body: { message: 'scope required: tokens:manage', code: 403 },
+		});
 	});
 
 	test('authentication is checked before the body', async () => {

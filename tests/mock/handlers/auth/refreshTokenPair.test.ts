@@ -23,8 +23,14 @@ describe('POST /3rdparty/v1/auth/token/refresh', () => {
 		expect(TokenPairResponse.safeParse(result.body).success).toBe(true);
 		expect(result.body.access_token).not.toBe(first.access_token);
 		expect(result.body.refresh_token).not.toBe(first.refresh_token);
-		expect(payloadOf(result.body.access_token)['scopes']).toEqual(['messages:send', 'messages:read']);
-		expect(payloadOf(result.body.refresh_token)['original_scopes']).toEqual(['messages:send', 'messages:read']);
+		expect(payloadOf(result.body.access_token)['scopes']).toEqual([
+			'messages:send',
+			'messages:read',
+		]);
+		expect(payloadOf(result.body.refresh_token)['original_scopes']).toEqual([
+			'messages:send',
+			'messages:read',
+		]);
 	});
 
 	test('a refresh token is single use: the second use is 401', async () => {
@@ -59,7 +65,9 @@ describe('POST /3rdparty/v1/auth/token/refresh', () => {
 
 	test('of 20 concurrent refreshes with one token exactly one gets 201', async () => {
 		const first = await issuePair();
-		const results = await Promise.all(Array.from({ length: 20 }, () => refresh(first.refresh_token)));
+		const results = await Promise.all(
+			Array.from({ length: 20 }, () => refresh(first.refresh_token))
+		);
 		const statuses = results.map((result) => result.status);
 		expect(statuses.filter((status) => status === 201)).toHaveLength(1);
 		expect(statuses.filter((status) => status === 401)).toHaveLength(19);
@@ -78,7 +86,11 @@ describe('POST /3rdparty/v1/auth/token/refresh', () => {
 			none: undefined,
 			garbage: bearer('abc.def.ghi'),
 		}[kind];
-		const result = await call('POST', '/3rdparty/v1/auth/token/refresh', authorization ? { authorization } : {});
+		const result = await call(
+			'POST',
+			'/3rdparty/v1/auth/token/refresh',
+			authorization ? { authorization } : {}
+		);
 		expect(result.status).toBe(status);
 		expect(result.body).toEqual(
 			status === 403
@@ -148,7 +160,9 @@ describe('POST /3rdparty/v1/auth/token/refresh', () => {
 		test('concurrent refreshes inside the window all get the one successor', async () => {
 			api.settings.overlapSeconds = 30;
 			const first = await issuePair();
-			const results = await Promise.all(Array.from({ length: 5 }, () => refresh(first.refresh_token)));
+			const results = await Promise.all(
+				Array.from({ length: 5 }, () => refresh(first.refresh_token))
+			);
 			expect(results.map((result) => result.status)).toEqual([201, 201, 201, 201, 201]);
 			expect(new Set(results.map((result) => result.body.refresh_token)).size).toBe(1);
 		});
@@ -163,7 +177,9 @@ describe('POST /3rdparty/v1/auth/token/refresh', () => {
 				const next = await refresh(token);
 				expect(next.status).toBe(201);
 				token = next.body.refresh_token;
-				expect(Number(payloadOf(token)['exp'])).toBeLessThanOrEqual(Number(payloadOf(first.access_token)['iat']) + 90 * DAY);
+				expect(Number(payloadOf(token)['exp'])).toBeLessThanOrEqual(
+					Number(payloadOf(first.access_token)['iat']) + 90 * DAY
+				);
 			}
 			api.clock.advance(15 * DAY);
 			expect((await refresh(token)).status).toBe(401);

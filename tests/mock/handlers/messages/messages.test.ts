@@ -10,47 +10,94 @@ const message = { phoneNumbers: ['+15550100'], textMessage: { text: 'Hello' } };
 describe('the messages resource', () => {
 	test('POST answers 202 Pending and GET reads it back', async () => {
 		const pair = await issuePair(['messages:send', 'messages:read']);
-		const sent = await call('POST', '/3rdparty/v1/messages', { authorization: bearer(pair.access_token), json: message });
+		const sent = await call('POST', '/3rdparty/v1/messages', {
+			authorization: bearer(pair.access_token),
+			json: message,
+		});
 		expect(sent.status).toBe(202);
 		expect(MessageResponse.safeParse(sent.body).success).toBe(true);
 		expect(sent.body.state).toBe('Pending');
-		const read = await call('GET', `/3rdparty/v1/messages/${sent.body.id}`, { authorization: bearer(pair.access_token) });
+		const read = await call('GET', `/3rdparty/v1/messages/${sent.body.id}`, {
+			authorization: bearer(pair.access_token),
+		});
 		expect(read).toMatchObject({ status: 200, body: { id: sent.body.id, state: 'Pending' } });
 	});
 
 	test('Basic credentials work too (all:any)', async () => {
-		const sent = await call('POST', '/3rdparty/v1/messages', { authorization: basic(), json: message });
+		const sent = await call('POST', '/3rdparty/v1/messages', {
+			authorization: basic(),
+			json: message,
+		});
 		expect(sent.status).toBe(202);
 	});
 
 	test('a refresh token is refused as a bearer token: 401', async () => {
 		const pair = await issuePair(['messages:send']);
-		const sent = await call('POST', '/3rdparty/v1/messages', { authorization: bearer(pair.refresh_token), json: message });
+		const sent = await call('POST', '/3rdparty/v1/messages', {
+			authorization: bearer(pair.refresh_token),
+			json: message,
+		});
 		expect(sent).toMatchObject({ status: 401, body: { message: 'Unauthorized', code: 401 } });
 	});
 
 	test('a token without the scope gets 403 naming it', async () => {
 		const pair = await issuePair(['messages:read']);
-		const sent = await call('POST', '/3rdparty/v1/messages', { authorization: bearer(pair.access_token), json: message });
-		expect(sent).toMatchObject({ status: 403, body: { message: 'scope required: messages:send', code: 403 } });
+		const sent = await call('POST', '/3rdparty/v1/messages', {
+			authorization: bearer(pair.access_token),
+			json: message,
+		});
+		expect(sent).toMatchObject({
+			status: 403,
+			body: { message: 'scope required: messages:send', code: 403 },
+		});
 	});
 
 	test.each([
-		{ json: { textMessage: { text: 'x' } }, message: 'invalid params: phoneNumbers are required', field: 'phoneNumbers' },
-		{ json: { phoneNumbers: [], textMessage: { text: 'x' } }, message: 'invalid params: phoneNumbers are required', field: 'phoneNumbers' },
-		{ json: { phoneNumbers: ['+1'] }, message: 'invalid params: textMessage.text is required', field: 'textMessage' },
-		{ json: { phoneNumbers: ['+1'], textMessage: { text: '' } }, message: 'invalid params: textMessage.text is required', field: 'textMessage' },
-		{ json: { phoneNumbers: ['+1'], textMessage: { text: 'x', html: 'y' } }, message: 'invalid params: unknown field textMessage.html', field: 'textMessage.html' },
+		{
+			json: { textMessage: { text: 'x' } },
+			message: 'invalid params: phoneNumbers are required',
+			field: 'phoneNumbers',
+		},
+		{
+			json: { phoneNumbers: [], textMessage: { text: 'x' } },
+			message: 'invalid params: phoneNumbers are required',
+			field: 'phoneNumbers',
+		},
+		{
+			json: { phoneNumbers: ['+1'] },
+			message: 'invalid params: textMessage.text is required',
+			field: 'textMessage',
+		},
+		{
+			json: { phoneNumbers: ['+1'], textMessage: { text: '' } },
+			message: 'invalid params: textMessage.text is required',
+			field: 'textMessage',
+		},
+		{
+			json: { phoneNumbers: ['+1'], textMessage: { text: 'x', html: 'y' } },
+			message: 'invalid params: unknown field textMessage.html',
+			field: 'textMessage.html',
+		},
 	])('400: $message', async ({ json, message: text, field }) => {
 		const sent = await call('POST', '/3rdparty/v1/messages', { authorization: basic(), json });
-		expect(sent).toEqual(expect.objectContaining({ status: 400, body: { message: text, code: 400, data: { field } } }));
+		expect(sent).toEqual(
+			expect.objectContaining({ status: 400, body: { message: text, code: 400, data: { field } } })
+		);
 	});
 
 	test("an unknown id, or another account's message, is 404", async () => {
-		const sent = await call('POST', '/3rdparty/v1/messages', { authorization: basic(), json: message });
+		const sent = await call('POST', '/3rdparty/v1/messages', {
+			authorization: basic(),
+			json: message,
+		});
 		const unknown = await call('GET', '/3rdparty/v1/messages/nope', { authorization: basic() });
-		expect(unknown).toMatchObject({ status: 404, body: { message: 'message not found', code: 404 } });
-		const foreign = await call('GET', `/3rdparty/v1/messages/${sent.body.id}`, { authorization: basic('other', 'other-password') });
+		expect(unknown).toMatchObject({
+			status: 404,
+			body: { message: 'message not found', code: 404 },
+		});
+		const foreign = await call('GET', `/3rdparty/v1/messages/${sent.body.id}`, {
+			authorization: basic('other', 'other-password'),
+		});
 		expect(foreign.status).toBe(404);
 	});
 });

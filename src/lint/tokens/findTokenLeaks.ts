@@ -1,0 +1,24 @@
+import type { TokenLeak } from './TokenLeak.ts';
+import { findCredentialSlots } from './findCredentialSlots.ts';
+import { findHighEntropyStrings } from './findHighEntropyStrings.ts';
+import { findJwts } from './findJwts.ts';
+import { findUnknownPlaceholders } from './findUnknownPlaceholders.ts';
+
+// Most specific first: where two findings overlap (`Bearer eyJ…` is both a JWT and a literal
+// credential) only the first is kept, so each leak gets one message.
+const detectors = [findJwts, findCredentialSlots, findUnknownPlaceholders, findHighEntropyStrings];
+
+/** Every token leak on one line, one finding per stretch of text, left to right. */
+export function findTokenLeaks(line: string): TokenLeak[] {
+	const kept: TokenLeak[] = [];
+	for (const detect of detectors) {
+		for (const leak of detect(line)) {
+			const overlaps = kept.some(
+				(other) =>
+					leak.column < other.column + other.length && other.column < leak.column + leak.length,
+			);
+			if (!overlaps) kept.push(leak);
+		}
+	}
+	return kept.sort((a, b) => a.column - b.column);
+}

@@ -1,7 +1,8 @@
-import type { Account } from './auth/Account.ts';
+import type { Accounts } from './auth/Accounts.ts';
 import type { Clock } from './clock/Clock.ts';
 import type { ExchangeLog } from './log/ExchangeLog.ts';
 import type { ReusePolicy, TokenPairs } from './pairs/TokenPairs.ts';
+import type { ServiceTokens } from './serviceTokens/ServiceTokens.ts';
 import type { MessageStore } from './store/MessageStore.ts';
 import type { TokenStore } from './store/TokenStore.ts';
 import type { SigningKey } from './tokens/SigningKey.ts';
@@ -9,9 +10,15 @@ import type { TokenService } from './tokens/TokenService.ts';
 
 /** Settings that may change while the mock runs (the in-page controls flip them). */
 export interface MockSettings {
-	/** What a replayed refresh token does: `reject` it alone, or `revoke-family`. */
+	/**
+	 * What a replayed refresh token does on the bearer API: `reject` it alone, or `revoke-family`.
+	 * Browser sessions (`/auth/refresh`) always revoke the family, whatever this says.
+	 */
 	reusePolicy: ReusePolicy;
-	/** Seconds during which the immediate predecessor refresh token yields the same successor. */
+	/**
+	 * Seconds during which the immediate predecessor refresh token yields the same successor; on
+	 * both surfaces.
+	 */
 	overlapSeconds: number;
 }
 
@@ -22,9 +29,10 @@ export interface MockContext {
 	signingKey: () => Promise<SigningKey>;
 	tokens: TokenService;
 	pairs: TokenPairs;
+	serviceTokens: ServiceTokens;
 	store: TokenStore;
 	messages: MessageStore;
-	accounts: readonly Account[];
+	accounts: Accounts;
 	settings: MockSettings;
 	log: ExchangeLog;
 }

@@ -1,10 +1,14 @@
 import type { HttpHandler } from 'msw';
 import { type Account, DEFAULT_ACCOUNTS } from './auth/Account.ts';
+import { Accounts } from './auth/Accounts.ts';
 import { Clock } from './clock/Clock.ts';
+import { serviceTokenCap } from './contract/lifetimes.ts';
+import type { RequestableScope } from './contract/scopes.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
 import { ExchangeLog } from './log/ExchangeLog.ts';
 import type { MockContext, MockSettings } from './MockContext.ts';
 import { TokenPairs } from './pairs/TokenPairs.ts';
+import { type ServiceTokenBody, ServiceTokens } from './serviceTokens/ServiceTokens.ts';
 import { MessageStore } from './store/MessageStore.ts';
 import { TokenStore } from './store/TokenStore.ts';
 import { generateSigningKey, type SigningKey } from './tokens/SigningKey.ts';
@@ -20,6 +24,16 @@ export interface MockApiOptions extends Partial<MockSettings> {
 	clock?: Clock;
 }
 
+/** What {@link MockApi.seedLegacyServiceToken} mints. */
+export interface LegacyServiceTokenOptions {
+	username: string;
+	name: string;
+	/** The scopes the JWT carries (the record keeps none). */
+	scopes: readonly RequestableScope[];
+	/** Seconds; default: the cap of `scopes`. */
+	ttl?: number;
+}
+
 /** A running instance of the mock Token Pair API, independent of how requests reach it. */
 export interface MockApi {
 	/** MSW handlers: give them to `setupServer`, `setupWorker` or the HTTP bridge. */
@@ -31,7 +45,23 @@ export interface MockApi {
 	accounts: readonly Account[];
 	/** The signing key pair (its public JWK is what `/auth/jwks` serves). */
 	signingKey: () => Promise<SigningKey>;
-	/** Forgets every token, message and exchange and puts the clock back; keeps the key and settings. */
+	/**
+	 * Mock-only, not part of the API: takes a scope (a "role") away from an account, as an admin
+	 * would, so tests and the runner can show renewal refusing it (403 `missing scopes`). Basic
+	 * credentials stop carrying it at once; access tokens already issued keep it until they expire.
+	 * `reset` gives it back. Throws for an unknown username.
+	 */
+	removeAccountScope: (username: string, scope: RequestableScope) => void;
+	/**
+	 * Mock-only, not part of the API: records a service token the way tokens minted before scopes
+	 * were recorded look (seed 002's legacy rows): the JWT works and carries `scopes`, but renewing
+	 * it is a 400 `token has no recorded scopes; mint a new one`. Throws for an unknown username.
+	 */
+	seedLegacyServiceToken: (options: LegacyServiceTokenOptions) => Promise<ServiceTokenBody>;
+	/**
+	 * Forgets every token, message and exchange, restores every account's scopes and puts the clock
+	 * back; keeps the key and settings.
+	 */
 	reset: () => void;
 }
 
@@ -42,7 +72,7 @@ export interface MockApi {
 export function createMockApi(options: MockApiOptions = {}): MockApi {
 	const clock = options.clock ?? new Clock();
 	const issuer = options.issuer ?? DEFAULT_ISSUER;
-	const accounts = options.accounts ?? DEFAULT_ACCOUNTS;
+	const accounts = new Accounts(options.accounts ?? DEFAULT_ACCOUNTS);
 	const settings: MockSettings = {
 		reusePolicy: options.reusePolicy ?? 'reject',
 		overlapSeconds: options.overlapSeconds ?? 0,
@@ -54,16 +84,23 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 	const log = new ExchangeLog();
 	const tokens = new TokenService({ issuer, clock, key: signingKey });
 	const pairs = new TokenPairs({ tokens, store, clock });
+	const serviceTokens = new ServiceTokens({ tokens, store });
 	const ctx: MockContext = {
 		clock,
 		signingKey,
 		tokens,
 		pairs,
+		serviceTokens,
 		store,
 		messages,
 		accounts,
 		settings,
 		log,
+	};
+	const accountNamed = (username: string) => {
+		const account = accounts.byUsername(username);
+		if (!account) throw new Error(`no account ${username}`);
+		return account;
 	};
 	return {
 		handlers: createHandlers(ctx),
@@ -71,14 +108,27 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 		log,
 		settings,
 		issuer,
-		accounts,
+		accounts: accounts.list(),
 		signingKey,
+		removeAccountScope(username, scope) {
+			accounts.removeScope(username, scope);
+		},
+		seedLegacyServiceToken({ username, name, scopes, ttl }) {
+			return serviceTokens.mint({
+				sub: accountNamed(username).userId,
+				name,
+				scopes,
+				lifetime: ttl ?? serviceTokenCap(scopes),
+				recordScopes: false,
+			});
+		},
 		reset() {
 			store.clear();
 			pairs.clear();
 			messages.clear();
 			log.clear();
 			clock.reset();
+			accounts.reset();
 		},
 	};
 }

@@ -12,17 +12,18 @@ export interface Principal {
 }
 
 /**
- * Identifies the caller from `Authorization`: Basic credentials of an account (scope `all:any`) or
- * a genuine, unrevoked access token. Refresh tokens are not access tokens: `null`.
+ * Identifies the caller from `Authorization`: Basic credentials of an account, or a genuine,
+ * unrevoked access token (service tokens included). Refresh tokens are not access tokens: `null`.
+ *
+ * Basic credentials carry the account's current grants: `all:any` for an account that holds
+ * everything (every default account), otherwise the list of scopes it still holds. So `all:any`
+ * from Basic is always limited to what the account is granted.
  */
 export async function authenticate(request: Request, ctx: MockContext): Promise<Principal | null> {
 	const credentials = parseAuthorization(request.headers.get('authorization'));
 	if (credentials?.scheme === 'basic') {
-		const account = ctx.accounts.find(
-			(candidate) =>
-				candidate.username === credentials.username && candidate.password === credentials.password
-		);
-		return account ? { sub: account.userId, scopes: [WILDCARD_SCOPE] } : null;
+		const account = ctx.accounts.verify(credentials.username, credentials.password);
+		return account ? { sub: account.userId, scopes: ctx.accounts.grants(account.userId) } : null;
 	}
 	if (credentials?.scheme === 'bearer') {
 		const claims = await ctx.tokens.verify(credentials.token, 'access');
@@ -32,8 +33,18 @@ export async function authenticate(request: Request, ctx: MockContext): Promise<
 	return null;
 }
 
-/** Whether a principal holds a scope; `all:any` covers every scope but the system one. */
+/** Whether a principal's credential holds a scope; `all:any` covers all but the system scope. */
 export function hasScope(principal: Principal, scope: string): boolean {
 	if (principal.scopes.includes(scope)) return true;
 	return scope !== REFRESH_SCOPE && principal.scopes.includes(WILDCARD_SCOPE);
+}
+
+/**
+ * Whether a principal may put a scope into a new token: its credential must hold the scope (a
+ * token hands out only what it holds, or `tokens:manage` would be a master key) and its account
+ * must still be granted it (a bearer token minted before a role was taken away keeps working until
+ * it expires, but mints nothing with that role).
+ */
+export function mayGrant(ctx: MockContext, principal: Principal, scope: string): boolean {
+	return hasScope(principal, scope) && ctx.accounts.covers(principal.sub, scope);
 }

@@ -5,15 +5,25 @@
 import type { z } from 'zod';
 import type { ApiErrorId } from './errors.ts';
 import {
+	CreateServiceTokenRequest,
 	IssueTokenRequest,
 	JwksResponse,
+	LoginRequest,
 	MessageResponse,
+	RenewServiceTokenRequest,
 	SendMessageRequest,
+	ServiceTokenListResponse,
+	ServiceTokenResponse,
+	SessionResponse,
 	TokenPairResponse,
 } from './schemas.ts';
 
-/** How a caller may authenticate to an endpoint. */
-export type AuthScheme = 'none' | 'basic' | 'bearer' | 'refresh-token';
+/**
+ * How a caller may authenticate to an endpoint: `password` is a username and password in the JSON
+ * body, `refresh-cookie` the session's `refresh_token` cookie.
+ */
+export type AuthScheme =
+	'none' | 'basic' | 'bearer' | 'refresh-token' | 'password' | 'refresh-cookie';
 
 /** One endpoint of the API. */
 export interface Endpoint {
@@ -30,6 +40,8 @@ export interface Endpoint {
 		body?: z.ZodType;
 		/** Headers the contract promises on success. */
 		headers?: Record<string, string>;
+		/** What a success does to the `refresh_token` cookie: sets (rotates) or clears it. */
+		cookie?: 'set' | 'clear';
 	};
 	/** Every catalogue error this endpoint can answer. */
 	errors: readonly ApiErrorId[];
@@ -37,6 +49,12 @@ export interface Endpoint {
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 const BODY_ERRORS = ['invalidBody', 'unknownField', 'payloadTooLarge'] as const;
+
+/** Errors answered before any endpoint: a known path's wrong method, an unknown API path. */
+export const FALLBACK_ERRORS = [
+	'methodNotAllowed',
+	'routeNotFound',
+] as const satisfies readonly ApiErrorId[];
 
 /** Every endpoint, in the order the reference lists them. */
 export const ENDPOINTS = [
@@ -77,6 +95,54 @@ export const ENDPOINTS = [
 		errors: ['unauthorized', 'scopeRequired'],
 	},
 	{
+		id: 'createServiceToken',
+		method: 'POST',
+		path: '/3rdparty/v1/service-tokens',
+		summary: 'Mint a named, long-lived service token',
+		auth: { schemes: ['basic', 'bearer'], scope: 'tokens:manage' },
+		request: CreateServiceTokenRequest,
+		success: { status: 201, body: ServiceTokenResponse, headers: NO_STORE },
+		errors: [
+			...BODY_ERRORS,
+			'invalidName',
+			'scopesRequired',
+			'unknownScope',
+			'systemScopeRequested',
+			'invalidTtl',
+			'ttlTooLong',
+			'unauthorized',
+			'scopeRequired',
+		],
+	},
+	{
+		id: 'listServiceTokens',
+		method: 'GET',
+		path: '/3rdparty/v1/service-tokens',
+		summary: 'List your service tokens (never the tokens themselves)',
+		auth: { schemes: ['basic', 'bearer'], scope: 'tokens:manage' },
+		success: { status: 200, body: ServiceTokenListResponse, headers: NO_STORE },
+		errors: ['unauthorized', 'scopeRequired'],
+	},
+	{
+		id: 'renewServiceToken',
+		method: 'POST',
+		path: '/3rdparty/v1/service-tokens/:id/renew',
+		summary: 'Renew: a new token with the same name and scopes; the original lives on',
+		auth: { schemes: ['basic', 'bearer'], scope: 'tokens:manage' },
+		request: RenewServiceTokenRequest,
+		success: { status: 201, body: ServiceTokenResponse, headers: NO_STORE },
+		errors: [
+			...BODY_ERRORS,
+			'invalidTtl',
+			'ttlTooLong',
+			'scopesNotRecorded',
+			'unauthorized',
+			'scopeRequired',
+			'missingScopes',
+			'serviceTokenNotFound',
+		],
+	},
+	{
 		id: 'getJwks',
 		method: 'GET',
 		path: '/3rdparty/v1/auth/jwks',
@@ -109,6 +175,34 @@ export const ENDPOINTS = [
 		auth: { schemes: ['basic', 'bearer'], scope: 'messages:read' },
 		success: { status: 200, body: MessageResponse },
 		errors: ['unauthorized', 'scopeRequired', 'messageNotFound'],
+	},
+	{
+		id: 'login',
+		method: 'POST',
+		path: '/auth/login',
+		summary: 'Browser session: log in; the refresh token goes into an HttpOnly cookie',
+		auth: { schemes: ['password'] },
+		request: LoginRequest,
+		success: { status: 200, body: SessionResponse, headers: NO_STORE, cookie: 'set' },
+		errors: [...BODY_ERRORS, 'usernameRequired', 'passwordRequired', 'unauthorized'],
+	},
+	{
+		id: 'refreshSession',
+		method: 'POST',
+		path: '/auth/refresh',
+		summary: 'Browser session: rotate the cookie for a new access token (needs X-CSRF: 1)',
+		auth: { schemes: ['refresh-cookie'] },
+		success: { status: 200, body: SessionResponse, headers: NO_STORE, cookie: 'set' },
+		errors: ['csrfHeaderRequired', 'unauthorized'],
+	},
+	{
+		id: 'logout',
+		method: 'POST',
+		path: '/auth/logout',
+		summary: 'Browser session: log out; the cookie is cleared and the login revoked',
+		auth: { schemes: ['refresh-cookie'] },
+		success: { status: 204, headers: NO_STORE, cookie: 'clear' },
+		errors: [],
 	},
 ] as const satisfies readonly Endpoint[];
 

@@ -57,6 +57,30 @@ export const API_ERRORS = {
 		message: 'invalid params: ttl must be a non-negative integer',
 		data: field('ttl'),
 	},
+	invalidName: {
+		status: 400,
+		message: 'invalid params: name is required (1 to 128 printable characters)',
+		data: field('name'),
+	},
+	ttlTooLong: {
+		status: 400,
+		message: 'invalid params: ttl exceeds the maximum of {max_ttl} seconds',
+		data: (p) => ({ field: 'ttl', max_ttl: p['max_ttl'] }),
+	},
+	scopesNotRecorded: {
+		status: 400,
+		message: 'token has no recorded scopes; mint a new one',
+	},
+	usernameRequired: {
+		status: 400,
+		message: 'invalid params: username is required',
+		data: field('username'),
+	},
+	passwordRequired: {
+		status: 400,
+		message: 'invalid params: password is required',
+		data: field('password'),
+	},
 	phoneNumbersRequired: {
 		status: 400,
 		message: 'invalid params: phoneNumbers are required',
@@ -75,9 +99,23 @@ export const API_ERRORS = {
 		status: 403,
 		message: 'scope required: {scope}',
 	},
+	missingScopes: {
+		status: 403,
+		message: 'missing scopes: {scopes}',
+		data: (p) => ({ missing_scopes: p['scopes'] }),
+	},
+	csrfHeaderRequired: {
+		status: 403,
+		message: 'CSRF header required: X-CSRF: 1',
+		data: () => ({ header: 'X-CSRF' }),
+	},
 	messageNotFound: {
 		status: 404,
 		message: 'message not found',
+	},
+	serviceTokenNotFound: {
+		status: 404,
+		message: 'service token not found',
 	},
 	routeNotFound: {
 		status: 404,

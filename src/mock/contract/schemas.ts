@@ -10,8 +10,22 @@ import { REFRESH_SCOPE, REQUESTABLE_SCOPES } from './scopes.ts';
 /** A scope a client may request; the error names the offending value. */
 export const RequestableScope = z.enum(REQUESTABLE_SCOPES, {
 	error: (issue) =>
-		issue.input === REFRESH_SCOPE ? 'systemScopeRequested' : `unknownScope:${String(issue.input)}`,
+		issue.input === REFRESH_SCOPE
+			? 'systemScopeRequested'
+			: `unknownScope:${describeValue(issue.input)}`,
 });
+
+/**
+ * A client's value, safe to put into a message: strings as they are, anything else by its kind.
+ * `String()` would recurse through deeply nested arrays until the stack overflows, and throws on
+ * `{"toString": "x"}`; neither may turn a client's mistake into a 500.
+ */
+function describeValue(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (value === null) return 'null';
+	return Array.isArray(value) ? '(an array)' : `(${typeof value})`;
+}
 
 /** RFC 3339 UTC timestamp without fractional seconds, e.g. `2026-03-14T02:00:00Z`. */
 export const Timestamp = z.iso.datetime({ precision: 0 });
@@ -86,5 +100,82 @@ export const MessageResponse = z
 	.object({
 		id: z.string(),
 		state: z.enum(['Pending', 'Processed', 'Sent', 'Delivered', 'Failed']),
+	})
+	.strict();
+
+/** A service token's name: what monitoring keys on, kept across renewals. */
+const ServiceTokenName = z
+	.string({ error: 'invalidName' })
+	.min(1, { error: 'invalidName' })
+	.max(128, { error: 'invalidName' })
+	.regex(/\S/, { error: 'invalidName' })
+	.regex(/^[^\p{Cc}]*$/u, { error: 'invalidName' })
+	.describe('1 to 128 characters, not blank, no control characters; need not be unique.');
+
+/** A requested service token lifetime; the cap depends on the scopes, so it is checked later. */
+const ServiceTokenTtl = z
+	.int({ error: 'invalidTtl' })
+	.min(0, { error: 'invalidTtl' })
+	.optional()
+	.describe('Seconds. 0 or absent: the longest the scopes allow; more is a 400 naming `max_ttl`.');
+
+/** Body of `POST /3rdparty/v1/service-tokens`. */
+export const CreateServiceTokenRequest = z
+	.object({
+		name: ServiceTokenName,
+		scopes: z
+			.array(RequestableScope, { error: 'scopesRequired' })
+			.min(1, { error: 'scopesRequired' }),
+		ttl: ServiceTokenTtl,
+	})
+	.strict();
+
+/** Body of `POST /3rdparty/v1/service-tokens/{id}/renew`; an empty body means `{}`. */
+export const RenewServiceTokenRequest = z.object({ ttl: ServiceTokenTtl }).strict();
+
+/** A service token as minted (201) by create and renew: the only time `token` is shown. */
+export const ServiceTokenResponse = z
+	.object({
+		id: z.string().length(21).describe('The token’s `jti`: renew or revoke it by this id.'),
+		name: z.string(),
+		scopes: z.array(z.string()),
+		token: z.string().describe('Send as `Authorization: Bearer <token>`.'),
+		expires_at: Timestamp,
+	})
+	.strict();
+
+/** One entry of the service token list; never the token itself. */
+export const ServiceTokenSummary = z
+	.object({
+		id: z.string(),
+		name: z.string(),
+		scopes: z
+			.array(z.string())
+			.describe('Empty for legacy tokens minted before scopes were recorded.'),
+		expires_at: Timestamp.describe('Expired tokens stay listed: they may still be renewed.'),
+	})
+	.strict();
+
+/** Body of `GET /3rdparty/v1/service-tokens`: the caller’s unrevoked tokens, oldest first. */
+export const ServiceTokenListResponse = z.array(ServiceTokenSummary);
+
+/** Body of `POST /auth/login`. */
+export const LoginRequest = z
+	.object({
+		username: z.string({ error: 'usernameRequired' }).min(1, { error: 'usernameRequired' }),
+		password: z.string({ error: 'passwordRequired' }).min(1, { error: 'passwordRequired' }),
+	})
+	.strict();
+
+/** Body of a 200 from `/auth/login` and `/auth/refresh`; the refresh token is in the cookie. */
+export const SessionResponse = z
+	.object({
+		access_token: z.string(),
+		token_type: z.literal('Bearer'),
+		expires_in: z
+			.int()
+			.min(0)
+			.max(900)
+			.describe('Seconds the access token lives: 900, less only near the login’s 90-day end.'),
 	})
 	.strict();

@@ -30,10 +30,28 @@ export const WILDCARD_SCOPE = 'all:any' satisfies Scope;
 /** The system scope carried only by refresh tokens. */
 export const REFRESH_SCOPE = 'tokens:refresh' satisfies Scope;
 
+/** A scope a client may ask for: any but the system scope. */
+export type RequestableScope = Exclude<Scope, typeof REFRESH_SCOPE>;
+
 /** Scopes a client may ask for when it requests a token. */
 export const REQUESTABLE_SCOPES = SCOPES.filter(
-	(scope): scope is Exclude<Scope, typeof REFRESH_SCOPE> => scope !== REFRESH_SCOPE
+	(scope): scope is RequestableScope => scope !== REFRESH_SCOPE
 );
+
+/** A requestable scope other than the wildcard: one concrete permission. */
+export type ConcreteScope = Exclude<RequestableScope, typeof WILDCARD_SCOPE>;
+
+/** Every concrete permission, in catalogue order; what `all:any` stands for. */
+export const CONCRETE_SCOPES = REQUESTABLE_SCOPES.filter(
+	(scope): scope is ConcreteScope => scope !== WILDCARD_SCOPE
+);
+
+/**
+ * Scopes a browser session's access token never carries, whatever the account holds: a session
+ * lives in a page that an XSS bug can script, and must not be able to mint credentials (service
+ * tokens, token pairs) that outlive it.
+ */
+export const NOT_IN_SESSIONS: readonly RequestableScope[] = [WILDCARD_SCOPE, 'tokens:manage'];
 
 /** Whether a string names a known scope. */
 export function isScope(value: string): value is Scope {

@@ -9,15 +9,27 @@ import { revokeToken } from './auth/revokeToken.ts';
 import { createFallbacks } from './fallbacks.ts';
 import { getMessage } from './messages/getMessage.ts';
 import { sendMessage } from './messages/sendMessage.ts';
+import { createServiceToken } from './serviceTokens/createServiceToken.ts';
+import { listServiceTokens } from './serviceTokens/listServiceTokens.ts';
+import { renewServiceToken } from './serviceTokens/renewServiceToken.ts';
+import { login } from './sessions/login.ts';
+import { logout } from './sessions/logout.ts';
+import { refreshSession } from './sessions/refreshSession.ts';
 
 /** The resolver of every contract endpoint; the type makes a missing one a compile error. */
 export const RESOLVERS: Record<EndpointId, RouteResolver> = {
 	issueTokenPair,
 	refreshTokenPair,
 	revokeToken,
+	createServiceToken,
+	listServiceTokens,
+	renewServiceToken,
 	getJwks,
 	sendMessage,
 	getMessage,
+	login,
+	refreshSession,
+	logout,
 };
 
 /** The MSW handlers of one mock instance, endpoints first, then the 404/405 fallbacks. */

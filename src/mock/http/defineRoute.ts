@@ -1,6 +1,7 @@
 import { http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { endpoint, type EndpointId } from '../contract/endpoints.ts';
 import type { MockContext } from '../MockContext.ts';
+import { routePredicate } from './routePredicate.ts';
 
 /** What a route's resolver receives. */
 export interface RouteInput {
@@ -14,8 +15,9 @@ export interface RouteInput {
 export type RouteResolver = (input: RouteInput) => Response | Promise<Response>;
 
 /**
- * Turns a resolver into an MSW handler for a contract endpoint, matched on any origin (`*`) so the
- * same handler serves `msw/node`, the service worker and the local HTTP server.
+ * Turns a resolver into an MSW handler for a contract endpoint, matched on any origin (see
+ * {@link routePredicate}) so the same handler serves `msw/node`, the service worker and the local
+ * HTTP server.
  */
 export function defineRoute(
 	ctx: MockContext,
@@ -24,7 +26,7 @@ export function defineRoute(
 ): HttpHandler {
 	const { method, path } = endpoint(id);
 	const register = { GET: http.get, POST: http.post, DELETE: http.delete }[method];
-	return register(`*${path}`, logged(ctx, resolver));
+	return register(routePredicate(path), logged(ctx, resolver));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Clock } from '../clock/Clock.ts';
 import { LIFETIMES } from '../contract/lifetimes.ts';
 import { REFRESH_SCOPE } from '../contract/scopes.ts';
 import type { TokenPairResponse } from '../contract/schemas.ts';
-import type { TokenStore } from '../store/TokenStore.ts';
+import type { Surface, TokenStore } from '../store/TokenStore.ts';
 import type { AccessClaims, RefreshClaims } from '../tokens/claims.ts';
 import type { TokenService } from '../tokens/TokenService.ts';
 import { toTimestamp } from './toTimestamp.ts';
@@ -12,30 +12,42 @@ import { toTimestamp } from './toTimestamp.ts';
 /** The body of a 201 from the issue and refresh endpoints. */
 export type TokenPairBody = z.infer<typeof TokenPairResponse>;
 
+/** A freshly issued pair, with the expiries a surface may need to present it (cookie Max-Age). */
+export interface IssuedPair {
+	body: TokenPairBody;
+	/** NumericDate seconds. */
+	accessExpiresAt: number;
+	/** NumericDate seconds. */
+	refreshExpiresAt: number;
+}
+
 /** What the refresh endpoint does when a consumed refresh token comes back. */
 export type ReusePolicy = 'reject' | 'revoke-family';
 
-/** How rotation treats replays. */
+/** How rotation treats replays, and where the token is being presented. */
 export interface RotationPolicy {
 	reuse: ReusePolicy;
 	/** Seconds after a rotation during which the immediate predecessor yields the same successor. */
 	overlapSeconds: number;
+	/** The surface presenting the token; a token is refused on a surface other than its own. */
+	surface: Surface;
 }
 
 /** The outcome of presenting a refresh token. */
 export type RotationResult =
-	{ ok: true; pair: TokenPairBody } | { ok: false; reason: 'invalid' | 'reused' };
+	{ ok: true; pair: IssuedPair } | { ok: false; reason: 'invalid' | 'reused' };
 
 /**
  * Issues token pairs and rotates them: each refresh token is spent once, a spent one coming back
- * is reuse, and a login's family never outlives its absolute lifetime.
+ * is reuse, and a login's family never outlives its absolute lifetime. Both the bearer API and the
+ * browser session surface run on this one implementation.
  */
 export class TokenPairs {
 	readonly #tokens: TokenService;
 	readonly #store: TokenStore;
 	readonly #clock: Clock;
 	/** A spent refresh token's rotation result, kept so the overlap window can hand it out again. */
-	readonly #successors = new Map<string, Promise<TokenPairBody>>();
+	readonly #successors = new Map<string, Promise<IssuedPair>>();
 
 	constructor(options: { tokens: TokenService; store: TokenStore; clock: Clock }) {
 		this.#tokens = options.tokens;
@@ -43,12 +55,21 @@ export class TokenPairs {
 		this.#clock = options.clock;
 	}
 
-	/** Issues the first pair of a new login, with an access token of `ttl` seconds (clamped to 900). */
-	async issue(sub: string, scopes: string[], ttl = 0): Promise<TokenPairBody> {
+	/**
+	 * Issues the first pair of a new login on a surface (default `api`), with an access token of
+	 * `ttl` seconds (0 or absent: 900; more is clamped to 900).
+	 */
+	async issue(
+		sub: string,
+		scopes: string[],
+		options: { ttl?: number | undefined; surface?: Surface } = {}
+	): Promise<IssuedPair> {
+		const { ttl = 0, surface = 'api' } = options;
 		const lifetime = ttl > 0 ? Math.min(ttl, LIFETIMES.accessToken) : LIFETIMES.accessToken;
 		const family = this.#store.addFamily({
 			id: nanoid(),
 			sub,
+			surface,
 			expiresAt: this.#clock.nowSeconds() + LIFETIMES.family,
 			revoked: false,
 		});
@@ -60,11 +81,9 @@ export class TokenPairs {
 	 * between them, so of N concurrent requests with one token exactly one wins.
 	 */
 	async rotate(refreshToken: string, policy: RotationPolicy): Promise<RotationResult> {
-		const claims = await this.#tokens.verify(refreshToken, 'refresh');
-		if (!claims || !this.#store.isActive(claims.jti)) return { ok: false, reason: 'invalid' };
-		const record = this.#store.get(claims.jti);
-		const family = this.#store.family(record?.familyId);
-		if (!record || !family) return { ok: false, reason: 'invalid' };
+		const found = await this.#find(refreshToken, policy.surface);
+		if (!found || !this.#store.isActive(found.record.jti)) return { ok: false, reason: 'invalid' };
+		const { claims, record, family } = found;
 
 		const now = this.#clock.nowSeconds();
 		if (record.consumedAt !== undefined) {
@@ -96,9 +115,33 @@ export class TokenPairs {
 		return { ok: true, pair };
 	}
 
+	/**
+	 * Ends the login a refresh token belongs to (logout): its whole family is revoked. A genuine,
+	 * unexpired token of the surface is enough, even one already spent, so a client whose latest
+	 * rotation got lost can still log out. Returns whether a login was ended.
+	 */
+	async end(refreshToken: string, surface: Surface): Promise<boolean> {
+		const found = await this.#find(refreshToken, surface);
+		if (!found) return false;
+		this.#store.revokeFamily(found.family.id);
+		return true;
+	}
+
 	/** Forgets the remembered rotation results. */
 	clear(): void {
 		this.#successors.clear();
+	}
+
+	/** A genuine refresh token's claims, record and family, if it belongs to `surface`. */
+	async #find(refreshToken: string, surface: Surface) {
+		const claims = await this.#tokens.verify(refreshToken, 'refresh');
+		if (!claims) return undefined;
+		const record = this.#store.get(claims.jti);
+		const family = this.#store.family(record?.familyId);
+		if (!record || record.kind !== 'refresh' || !family || family.surface !== surface) {
+			return undefined;
+		}
+		return { claims, record, family };
 	}
 
 	async #mint(options: {
@@ -108,7 +151,7 @@ export class TokenPairs {
 		lifetime: number;
 		notAfter: number;
 		parent?: string;
-	}): Promise<TokenPairBody> {
+	}): Promise<IssuedPair> {
 		const { sub, scopes, familyId, lifetime, notAfter, parent } = options;
 		const access = await this.#tokens.sign<AccessClaims>(
 			{ sub, scopes, type: 'access' },
@@ -141,11 +184,15 @@ export class TokenPairs {
 			if (spent) spent.successor = refresh.claims.jti;
 		}
 		return {
-			id: access.claims.jti,
-			token_type: 'Bearer',
-			access_token: access.token,
-			refresh_token: refresh.token,
-			expires_at: toTimestamp(access.claims.exp),
+			body: {
+				id: access.claims.jti,
+				token_type: 'Bearer',
+				access_token: access.token,
+				refresh_token: refresh.token,
+				expires_at: toTimestamp(access.claims.exp),
+			},
+			accessExpiresAt: access.claims.exp,
+			refreshExpiresAt: refresh.claims.exp,
 		};
 	}
 }

@@ -5,10 +5,18 @@
  * JWTs verify without state; this store is what lets the API refuse a consumed or revoked one.
  */
 
+/**
+ * Where a login happened: the bearer API (`POST /3rdparty/v1/auth/token`, refresh token in the
+ * body) or a browser session (`POST /auth/login`, refresh token in a cookie). A family's refresh
+ * tokens are accepted only on the surface that started it.
+ */
+export type Surface = 'api' | 'session';
+
 /** One login's line of rotated tokens; ends at `expiresAt` however often it rotates. */
 export interface Family {
 	id: string;
 	sub: string;
+	surface: Surface;
 	/** NumericDate seconds. */
 	expiresAt: number;
 	revoked: boolean;
@@ -30,6 +38,12 @@ export interface TokenRecord {
 	consumedAt?: number;
 	/** For refresh tokens: the `jti` of the refresh token its rotation produced. */
 	successor?: string;
+	/** For service tokens: the name, kept across renewals. */
+	name?: string;
+	/** For service tokens: the scopes recorded at minting; absent for legacy tokens. */
+	scopes?: readonly string[];
+	/** For service tokens: when (NumericDate seconds) it expires. */
+	expiresAt?: number;
 }
 
 /** In-memory records of issued tokens and their families. */

@@ -1,14 +1,20 @@
+import { getResponse } from 'msw';
 import { expect, test } from 'vitest';
 import { basic, call } from '../../support/http.ts';
 import { useMockApi } from '../../support/useMockApi.ts';
 
-useMockApi();
+const api = useMockApi();
 
 test.each([
 	{ method: 'GET', path: '/3rdparty/v1/auth/token', allow: 'POST' },
 	{ method: 'PUT', path: '/3rdparty/v1/auth/token/refresh', allow: 'POST' },
 	{ method: 'POST', path: '/3rdparty/v1/auth/jwks', allow: 'GET' },
 	{ method: 'PATCH', path: '/3rdparty/v1/messages', allow: 'POST' },
+	{ method: 'DELETE', path: '/3rdparty/v1/service-tokens', allow: 'POST, GET' },
+	{ method: 'GET', path: '/3rdparty/v1/service-tokens/abc/renew', allow: 'POST' },
+	{ method: 'GET', path: '/auth/login', allow: 'POST' },
+	{ method: 'PUT', path: '/auth/refresh', allow: 'POST' },
+	{ method: 'DELETE', path: '/auth/logout', allow: 'POST' },
 ])('$method $path is 405 with Allow: $allow', async ({ method, path, allow }) => {
 	const result = await call(method, path, { authorization: basic() });
 	expect(result.status).toBe(405);
@@ -16,7 +22,39 @@ test.each([
 	expect(result.body).toEqual({ message: 'Method Not Allowed', code: 405 });
 });
 
-test('an unknown path under /3rdparty/v1 is 404 with the error body', async () => {
-	const result = await call('GET', '/3rdparty/v1/nothing/here', { authorization: basic() });
+test.each([
+	'/3rdparty/v1/nothing/here',
+	'/3rdparty/v1/service-tokens/abc',
+	'/3rdparty/v1/service-tokens/abc/renew/now',
+	// Session paths live at the root; under the API prefix they are unknown API paths.
+	'/3rdparty/v1/auth/login',
+	'/3rdparty/v1/auth/refresh',
+	'/3rdparty/v1/auth/logout',
+])('POST %s is 404 with the error body', async (path) => {
+	const result = await call('POST', path, { authorization: basic(), json: {} });
 	expect(result).toMatchObject({ status: 404, body: { message: 'Not Found', code: 404 } });
+});
+
+test.each([
+	'https://docs.example/docs/auth/',
+	'https://docs.example/docs/auth/login',
+	'https://docs.example/docs/guides/auth/refresh/',
+	'https://docs.example/auth/',
+	'https://docs.example/auth/session',
+	'https://docs.example/auth/login/extra',
+	'https://docs.example/pagefind/auth/logout.pf_fragment',
+])('the docs site URL %s is left to the network (no handler answers it)', async (url) => {
+	for (const method of ['GET', 'POST']) {
+		expect(await getResponse(api.handlers, new Request(url, { method }))).toBeUndefined();
+	}
+});
+
+test('the session paths are answered at the root of any origin', async () => {
+	for (const origin of ['https://docs.example', 'http://localhost:4321']) {
+		const response = await getResponse(
+			api.handlers,
+			new Request(`${origin}/auth/logout`, { method: 'POST' })
+		);
+		expect(response?.status).toBe(204);
+	}
 });

@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw';
-import { authenticate, hasScope } from '../../auth/authenticate.ts';
+import { authenticate, hasScope, mayGrant } from '../../auth/authenticate.ts';
 import { IssueTokenRequest } from '../../contract/schemas.ts';
 import { validate } from '../../contract/validate.ts';
 import { errorResponse } from '../../http/errorResponse.ts';
@@ -19,10 +19,9 @@ export const issueTokenPair: RouteResolver = async ({ request, ctx }) => {
 	const parsed = validate(IssueTokenRequest, body.value);
 	if (!parsed.ok) return errorResponse(parsed.failure.id, parsed.failure.params);
 
-	// A token may hand out only what it holds itself, or tokens:manage would be a master key.
-	const missing = parsed.data.scopes.find((scope) => !hasScope(principal, scope));
+	const missing = parsed.data.scopes.find((scope) => !mayGrant(ctx, principal, scope));
 	if (missing !== undefined) return errorResponse('scopeRequired', { scope: missing });
 
-	const pair = await ctx.pairs.issue(principal.sub, parsed.data.scopes, parsed.data.ttl);
-	return HttpResponse.json(pair, { status: 201, headers: NO_STORE_HEADERS });
+	const pair = await ctx.pairs.issue(principal.sub, parsed.data.scopes, { ttl: parsed.data.ttl });
+	return HttpResponse.json(pair.body, { status: 201, headers: NO_STORE_HEADERS });
 };

@@ -13,9 +13,11 @@ export const refreshTokenPair: RouteResolver = async ({ request, ctx }) => {
 		const result = await ctx.pairs.rotate(credentials.token, {
 			reuse: ctx.settings.reusePolicy,
 			overlapSeconds: ctx.settings.overlapSeconds,
+			surface: 'api',
 		});
-		if (result.ok)
-			return HttpResponse.json(result.pair, { status: 201, headers: NO_STORE_HEADERS });
+		if (result.ok) {
+			return HttpResponse.json(result.pair.body, { status: 201, headers: NO_STORE_HEADERS });
+		}
 		if (result.reason === 'reused') return errorResponse('unauthorized');
 	}
 	// Valid credentials of the wrong kind (Basic, an access token) lack the system scope; anything

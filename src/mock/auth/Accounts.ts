@@ -1,0 +1,79 @@
+import {
+	CONCRETE_SCOPES,
+	REFRESH_SCOPE,
+	REQUESTABLE_SCOPES,
+	type RequestableScope,
+	WILDCARD_SCOPE,
+} from '../contract/scopes.ts';
+import type { Account } from './Account.ts';
+
+/**
+ * The mock's accounts and what each is currently granted. Grants can shrink while the mock runs
+ * (a role taken away), which is what renewal must notice; `reset` restores the configured ones.
+ */
+export class Accounts {
+	readonly #configured: readonly Account[];
+	readonly #grants = new Map<string, Set<RequestableScope>>();
+
+	constructor(accounts: readonly Account[]) {
+		this.#configured = accounts;
+		this.reset();
+	}
+
+	/** The configured accounts. */
+	list(): readonly Account[] {
+		return this.#configured;
+	}
+
+	/** The account these credentials belong to, if any. */
+	verify(username: string, password: string): Account | undefined {
+		return this.#configured.find(
+			(account) => account.username === username && account.password === password
+		);
+	}
+
+	/** The account with this username, if any. */
+	byUsername(username: string): Account | undefined {
+		return this.#configured.find((account) => account.username === username);
+	}
+
+	/** An account's grants now, in catalogue order; `all:any` alone when it holds everything. */
+	grants(userId: string): RequestableScope[] {
+		const granted = this.#grants.get(userId);
+		if (!granted) return [];
+		if (granted.has(WILDCARD_SCOPE)) return [WILDCARD_SCOPE];
+		return REQUESTABLE_SCOPES.filter((scope) => granted.has(scope));
+	}
+
+	/** Whether an account's grants cover a scope; nobody is granted the system scope. */
+	covers(userId: string, scope: string): boolean {
+		const granted = this.#grants.get(userId);
+		if (!granted || scope === REFRESH_SCOPE) return false;
+		return granted.has(WILDCARD_SCOPE) || granted.has(scope as RequestableScope);
+	}
+
+	/**
+	 * Takes a scope away from an account. Taking a concrete scope from an account that holds
+	 * `all:any` leaves it every other concrete scope, but no longer the wildcard, which would cover
+	 * the one taken away.
+	 */
+	removeScope(username: string, scope: RequestableScope): void {
+		const account = this.byUsername(username);
+		if (!account) throw new Error(`no account ${username}`);
+		const granted = this.#grants.get(account.userId) ?? new Set();
+		if (scope !== WILDCARD_SCOPE && granted.has(WILDCARD_SCOPE)) {
+			for (const concrete of CONCRETE_SCOPES) granted.add(concrete);
+			granted.delete(WILDCARD_SCOPE);
+		}
+		granted.delete(scope);
+		this.#grants.set(account.userId, granted);
+	}
+
+	/** Puts every account's grants back as configured. */
+	reset(): void {
+		this.#grants.clear();
+		for (const account of this.#configured) {
+			this.#grants.set(account.userId, new Set(account.scopes ?? REQUESTABLE_SCOPES));
+		}
+	}
+}

@@ -1,0 +1,48 @@
+import { HttpResponse } from 'msw';
+import { authenticate, hasScope, mayGrant } from '../../auth/authenticate.ts';
+import { serviceTokenCap } from '../../contract/lifetimes.ts';
+import { RenewServiceTokenRequest } from '../../contract/schemas.ts';
+import { validate } from '../../contract/validate.ts';
+import { errorResponse } from '../../http/errorResponse.ts';
+import { NO_STORE_HEADERS } from '../../http/noStore.ts';
+import { readJsonBody } from '../../http/readJsonBody.ts';
+import type { RouteResolver } from '../../http/defineRoute.ts';
+
+/**
+ * `POST /3rdparty/v1/service-tokens/{id}/renew`: a new token with the original's name and
+ * recorded scopes and a new id. The original is left alone: it works until its own expiry, which
+ * is the overlap a service needs to switch without downtime. Expired originals may be renewed.
+ */
+export const renewServiceToken: RouteResolver = async ({ request, params, ctx }) => {
+	const principal = await authenticate(request, ctx);
+	if (!principal) return errorResponse('unauthorized');
+	if (!hasScope(principal, 'tokens:manage')) {
+		return errorResponse('scopeRequired', { scope: 'tokens:manage' });
+	}
+	const body = await readJsonBody(request, { whenEmpty: {} });
+	if (!body.ok) return errorResponse(body.error);
+	const parsed = validate(RenewServiceTokenRequest, body.value);
+	if (!parsed.ok) return errorResponse(parsed.failure.id, parsed.failure.params);
+
+	// Another account's token is as unknown as a made-up id: the answer says nothing about it.
+	const original = ctx.serviceTokens.find(principal.sub, params['id'] ?? '');
+	if (!original) return errorResponse('serviceTokenNotFound');
+	if (original.scopes === undefined || original.scopes.length === 0) {
+		return errorResponse('scopesNotRecorded');
+	}
+	// No silent re-issue of a permission the caller can no longer legitimately request.
+	const missing = original.scopes.filter((scope) => !mayGrant(ctx, principal, scope));
+	if (missing.length > 0) return errorResponse('missingScopes', { scopes: missing });
+
+	const cap = serviceTokenCap(original.scopes);
+	const lifetime = parsed.data.ttl || cap;
+	if (lifetime > cap) return errorResponse('ttlTooLong', { max_ttl: cap });
+
+	const token = await ctx.serviceTokens.mint({
+		sub: original.sub,
+		name: original.name,
+		scopes: original.scopes,
+		lifetime,
+	});
+	return HttpResponse.json(token, { status: 201, headers: NO_STORE_HEADERS });
+};

@@ -1,0 +1,26 @@
+import { sessionScopes } from '../../auth/sessionScopes.ts';
+import { LoginRequest } from '../../contract/schemas.ts';
+import { validate } from '../../contract/validate.ts';
+import { errorResponse } from '../../http/errorResponse.ts';
+import { readJsonBody } from '../../http/readJsonBody.ts';
+import { refreshCookie } from '../../http/refreshCookie.ts';
+import { sessionResponse } from '../../http/sessionResponse.ts';
+import type { RouteResolver } from '../../http/defineRoute.ts';
+
+/** `POST /auth/login`: starts a browser session; the refresh token goes into the cookie. */
+export const login: RouteResolver = async ({ request, cookies, ctx }) => {
+	const body = await readJsonBody(request);
+	if (!body.ok) return errorResponse(body.error);
+	const parsed = validate(LoginRequest, body.value);
+	if (!parsed.ok) return errorResponse(parsed.failure.id, parsed.failure.params);
+	const account = ctx.accounts.verify(parsed.data.username, parsed.data.password);
+	if (!account) return errorResponse('unauthorized');
+
+	// The new cookie overwrites the old one; the old login must not live on without it.
+	const previous = refreshCookie.read(request, cookies);
+	if (previous !== null) await ctx.pairs.end(previous, 'session');
+
+	const scopes = sessionScopes(ctx.accounts, account.userId);
+	const pair = await ctx.pairs.issue(account.userId, scopes, { surface: 'session' });
+	return sessionResponse(ctx, pair);
+};

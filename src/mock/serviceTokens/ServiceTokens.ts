@@ -1,0 +1,89 @@
+import type { z } from 'zod';
+import type { ServiceTokenResponse, ServiceTokenSummary } from '../contract/schemas.ts';
+import { toTimestamp } from '../pairs/toTimestamp.ts';
+import type { TokenRecord, TokenStore } from '../store/TokenStore.ts';
+import type { AccessClaims } from '../tokens/claims.ts';
+import type { TokenService } from '../tokens/TokenService.ts';
+
+/** The body of a 201 from the create and renew endpoints. */
+export type ServiceTokenBody = z.infer<typeof ServiceTokenResponse>;
+
+/** One entry of the service token list. */
+export type ServiceTokenSummaryBody = z.infer<typeof ServiceTokenSummary>;
+
+/** A service token's record: always named, with an expiry. */
+export type ServiceTokenRecord = TokenRecord & { kind: 'service'; name: string; expiresAt: number };
+
+/**
+ * Long-lived named access tokens for services that cannot keep a refresh token (seed 002). They
+ * are renewed, never refreshed: a renewal is a new token with the same name and scopes, and the
+ * original lives on until its own expiry. Revocation goes through the store like any token's.
+ */
+export class ServiceTokens {
+	readonly #tokens: TokenService;
+	readonly #store: TokenStore;
+
+	constructor(options: { tokens: TokenService; store: TokenStore }) {
+		this.#tokens = options.tokens;
+		this.#store = options.store;
+	}
+
+	/**
+	 * Signs and records a service token living `lifetime` seconds. `recordScopes: false` records it
+	 * the way tokens minted before scopes were recorded are: the JWT holds scopes, the record none.
+	 */
+	async mint(options: {
+		sub: string;
+		name: string;
+		scopes: readonly string[];
+		lifetime: number;
+		recordScopes?: boolean;
+	}): Promise<ServiceTokenBody> {
+		const { sub, name, lifetime, recordScopes = true } = options;
+		const scopes = [...options.scopes];
+		const signed = await this.#tokens.sign<AccessClaims>(
+			{ sub, scopes, type: 'access', name },
+			lifetime
+		);
+		const record: ServiceTokenRecord = {
+			jti: signed.claims.jti,
+			kind: 'service',
+			sub,
+			name,
+			expiresAt: signed.claims.exp,
+			revoked: false,
+		};
+		this.#store.add(recordScopes ? { ...record, scopes } : record);
+		return {
+			id: signed.claims.jti,
+			name,
+			scopes,
+			token: signed.token,
+			expires_at: toTimestamp(signed.claims.exp),
+		};
+	}
+
+	/** An owner's unrevoked service token by id; none if another's, revoked or unknown. */
+	find(sub: string, id: string): ServiceTokenRecord | undefined {
+		const record = this.#store.get(id);
+		return isService(record) && record.sub === sub && !record.revoked ? record : undefined;
+	}
+
+	/** An owner's unrevoked service tokens, oldest first, expired ones included (renewable). */
+	list(sub: string): ServiceTokenSummaryBody[] {
+		return this.#store
+			.records()
+			.filter((record): record is ServiceTokenRecord => isService(record) && record.sub === sub)
+			.filter((record) => !record.revoked)
+			.map((record) => ({
+				id: record.jti,
+				name: record.name,
+				scopes: [...(record.scopes ?? [])],
+				expires_at: toTimestamp(record.expiresAt),
+			}));
+	}
+}
+
+function isService(record: TokenRecord | undefined): record is ServiceTokenRecord {
+	return record?.kind === 'service' && record.name !== undefined && record.expiresAt !== undefined;
+}

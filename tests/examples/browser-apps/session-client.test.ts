@@ -1,0 +1,184 @@
+import { http, HttpResponse } from 'msw';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { SessionClient } from '../../../examples/browser-apps/session-client.ts';
+import { createBrowser } from '../../support/browserTab.ts';
+import { exchangesTo } from '../../support/exchanges.ts';
+import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
+
+const api = useMockApi();
+
+let clients: SessionClient[] = [];
+let channelName = '';
+let test_ = 0;
+beforeEach(() => {
+	channelName = `session-test-${++test_}`;
+});
+afterEach(() => {
+	for (const client of clients) client.dispose();
+	clients = [];
+});
+
+/** A tab of `browser`: its own SessionClient and BroadcastChannel, the browser's cookies and locks. */
+function openTab(browser: ReturnType<typeof createBrowser>, onLoggedOut = vi.fn()) {
+	const client = new SessionClient({
+		baseUrl: BASE_URL,
+		fetch: browser.fetch,
+		storage: browser.storage,
+		channel: new BroadcastChannel(channelName),
+		onLoggedOut,
+	});
+	clients.push(client);
+	return { client, onLoggedOut };
+}
+const send = (client: SessionClient) =>
+	client.fetch('/3rdparty/v1/messages', {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ phoneNumbers: ['+15555550100'], textMessage: { text: 'hi' } }),
+	});
+const refreshes = () => exchangesTo(api.log.entries(), '/auth/refresh');
+/** Lets BroadcastChannel messages arrive. */
+const deliver = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('SessionClient', () => {
+	test('login keeps the access token in memory; the refresh cookie is HttpOnly and invisible to scripts', async () => {
+		const browser = createBrowser();
+		const { client } = openTab(browser);
+		const storage = vi.fn();
+		vi.stubGlobal('localStorage', { setItem: storage });
+		vi.stubGlobal('sessionStorage', { setItem: storage });
+		try {
+			await client.login(DEMO.username, DEMO.password);
+		} finally {
+			vi.unstubAllGlobals();
+		}
+		expect(client.loggedIn).toBe(true);
+		expect(storage).not.toHaveBeenCalled();
+		expect((await send(client)).status).toBe(202);
+		expect(await browser.scriptVisibleCookies(`${BASE_URL}/auth/refresh`)).toEqual([]);
+		const [cookie] = await browser.cookies(`${BASE_URL}/auth/refresh`);
+		expect(cookie).toMatchObject({
+			key: 'refresh_token',
+			httpOnly: true,
+			secure: true,
+			path: '/auth',
+			sameSite: 'strict',
+		});
+		// The cookie goes to the auth endpoints only, never with API calls.
+		expect(await browser.cookies(`${BASE_URL}/3rdparty/v1/messages`)).toEqual([]);
+	});
+
+	test('wrong credentials: login rejects and nothing is kept', async () => {
+		const { client } = openTab(createBrowser());
+		await expect(client.login(DEMO.username, 'wrong')).rejects.toThrow(/401/);
+		expect(client.loggedIn).toBe(false);
+	});
+
+	test('a 401 from the API: silent refresh with the cookie and X-CSRF, then one retry', async () => {
+		const { client } = openTab(createBrowser());
+		await client.login(DEMO.username, DEMO.password);
+		api.clock.advance(900); // the server has expired the access token
+		const response = await send(client);
+		expect(response.status).toBe(202);
+		expect(refreshes()).toHaveLength(1);
+		expect(refreshes()[0]?.request.headers['x-csrf']).toBe('1');
+		expect(refreshes()[0]?.request.headers['cookie']).toMatch(/^refresh_token=/);
+	});
+
+	test('a persistent 401 is returned after one refresh and one retry: no loop', async () => {
+		const { client } = openTab(createBrowser());
+		await client.login(DEMO.username, DEMO.password);
+		let attempts = 0;
+		api.server.use(
+			http.post('*/3rdparty/v1/messages', () => {
+				attempts += 1;
+				return HttpResponse.json({ message: 'Unauthorized', code: 401 }, { status: 401 });
+			})
+		);
+		expect((await send(client)).status).toBe(401);
+		expect(attempts).toBe(2);
+		expect(refreshes()).toHaveLength(1);
+	});
+
+	test('refreshes ahead of expiry on its own, 30 s before expires_in runs out', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			const { client } = openTab(createBrowser());
+			await client.login(DEMO.username, DEMO.password);
+			await vi.advanceTimersByTimeAsync(869_000);
+			expect(refreshes()).toHaveLength(0);
+			await vi.advanceTimersByTimeAsync(1_000);
+			await vi.waitFor(() => expect(refreshes()).toHaveLength(1), { interval: 5 });
+			expect(refreshes()[0]?.response.status).toBe(200);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	test('a tab opened after login gets its token from the cookie, silently', async () => {
+		const browser = createBrowser();
+		const first = openTab(browser).client;
+		await first.login(DEMO.username, DEMO.password);
+		const { client: later } = openTab(browser);
+		expect(later.loggedIn).toBe(false);
+		expect((await send(later)).status).toBe(202);
+		expect(later.loggedIn).toBe(true);
+		expect(refreshes()).toHaveLength(1);
+		// The first tab got the new token too, and its old one still works until it expires.
+		await deliver();
+		expect((await send(first)).status).toBe(202);
+		expect(refreshes()).toHaveLength(1);
+	});
+
+	describe('several tabs', () => {
+		test('expired everywhere: one refresh in all, every tab uses its result', async () => {
+			const browser = createBrowser();
+			const tabs = [openTab(browser), openTab(browser), openTab(browser)].map((tab) => tab.client);
+			await tabs[0]!.login(DEMO.username, DEMO.password);
+			await deliver();
+			api.clock.advance(900);
+			const results = await Promise.all(tabs.flatMap((tab) => [send(tab), send(tab)]));
+			expect(results.map((result) => result.status)).toEqual(Array(6).fill(202));
+			expect(refreshes()).toHaveLength(1);
+			// Tabs share a counter through localStorage, never a token.
+			expect(browser.storage.dump()).not.toMatch(/eyJ/);
+		});
+
+		test('logout in one tab logs out every tab, and the cookie is gone', async () => {
+			const browser = createBrowser();
+			const first = openTab(browser);
+			const second = openTab(browser);
+			await first.client.login(DEMO.username, DEMO.password);
+			await deliver();
+			expect(second.client.loggedIn).toBe(true);
+
+			await first.client.logout();
+			await deliver();
+			expect(second.client.loggedIn).toBe(false);
+			expect(second.onLoggedOut).toHaveBeenCalledOnce();
+			expect(first.onLoggedOut).toHaveBeenCalledOnce();
+			expect(await browser.cookies(`${BASE_URL}/auth/refresh`)).toEqual([]);
+			expect(await second.client.refresh()).toBeUndefined();
+		});
+
+		test('a refused refresh (family revoked after reuse) ends the session in every tab', async () => {
+			const browser = createBrowser();
+			const first = openTab(browser);
+			const second = openTab(browser);
+			await first.client.login(DEMO.username, DEMO.password);
+			const [stolen] = await browser.cookies(`${BASE_URL}/auth/refresh`);
+			await first.client.refresh(); // rotates: the stolen cookie value is now spent
+			// The thief replays the spent cookie: reuse, so the server revokes the family.
+			await fetch(`${BASE_URL}/auth/refresh`, {
+				method: 'POST',
+				headers: { Cookie: `refresh_token=${stolen?.value}`, 'X-CSRF': '1' },
+			});
+			await deliver();
+			expect(await second.client.refresh()).toBeUndefined();
+			await deliver();
+			expect(first.onLoggedOut).toHaveBeenCalled();
+			expect(second.onLoggedOut).toHaveBeenCalled();
+			expect(first.client.loggedIn).toBe(false);
+		});
+	});
+});

@@ -1,0 +1,216 @@
+import { http, HttpResponse } from 'msw';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { backoff, TokenDaemon } from '../../../examples/long-running/token-daemon.ts';
+import { bearerOf, exchangesTo } from '../../support/exchanges.ts';
+import { bearer, call } from '../../support/http.ts';
+import { trackInFlight } from '../../support/settle.ts';
+import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
+
+const api = useMockApi();
+
+beforeEach(() => {
+	// Timers and Date are fake; fetch and MSW keep their own (real) scheduling.
+	vi.useFakeTimers({
+		toFake: ['setTimeout', 'clearTimeout', 'Date'],
+		now: new Date('2026-03-14T01:45:00Z'),
+	});
+	vi.spyOn(Math, 'random').mockReturnValue(0.5);
+});
+afterEach(() => {
+	vi.useRealTimers();
+	vi.restoreAllMocks();
+});
+
+const daemons: TokenDaemon[] = [];
+afterEach(async () => {
+	for (const daemon of daemons.splice(0)) await daemon.stop().catch(() => {});
+});
+function startDaemon(options: Partial<ConstructorParameters<typeof TokenDaemon>[0]> = {}) {
+	const errors: unknown[] = [];
+	const daemon = new TokenDaemon({
+		baseUrl: BASE_URL,
+		...DEMO,
+		scopes: ['messages:read'],
+		onError: (error) => errors.push(error),
+		...options,
+	});
+	daemons.push(daemon);
+	return { daemon, errors, started: daemon.start() };
+}
+const logins = () => exchangesTo(api.log.entries(), '/3rdparty/v1/auth/token', 'POST');
+const refreshes = () => exchangesTo(api.log.entries(), '/auth/token/refresh');
+const works = async (token: string) =>
+	(await call('GET', '/3rdparty/v1/messages/x', { authorization: bearer(token) })).status === 404;
+const { settle } = trackInFlight(api.server);
+/** Moves fake time forward one step at a time, letting fetches settle after each step. */
+async function elapse(seconds: number, step = 1) {
+	for (let left = seconds; left > 0; left -= step) {
+		await vi.advanceTimersByTimeAsync(Math.min(step, left) * 1000);
+		await settle();
+	}
+}
+
+describe('TokenDaemon', () => {
+	test('keeps the access token valid for hours with one login and a refresh every 14 minutes', async () => {
+		const { daemon, started, errors } = startDaemon();
+		await started;
+		for (let minute = 0; minute < 120; minute += 1) {
+			expect(await works(daemon.accessToken)).toBe(true);
+			await elapse(60);
+		}
+		expect(logins()).toHaveLength(1);
+		expect(refreshes()).toHaveLength(8); // minutes 14, 28, … 112
+		expect(errors).toEqual([]);
+	});
+
+	test('5xx on refresh: retries with growing delays, keeps the tokens, recovers', async () => {
+		const { daemon, started, errors } = startDaemon();
+		await started;
+		const before = daemon.accessToken;
+		let failures = 3;
+		api.server.use(
+			http.post('*/3rdparty/v1/auth/token/refresh', () =>
+				failures-- > 0 ? new HttpResponse(null, { status: 503 }) : undefined
+			)
+		);
+		await elapse(840);
+		expect(errors).toHaveLength(1);
+		expect(daemon.accessToken).toBe(before); // not cleared on 5xx
+		await elapse(1 + 2 + 4); // backoff 0.75 s, 1.5 s, 3 s with Math.random() = 0.5
+		expect(errors.map(String)).toEqual(Array(3).fill('Error: refresh failed: 503'));
+		expect(daemon.accessToken).not.toBe(before);
+		expect(await works(daemon.accessToken)).toBe(true);
+		expect(logins()).toHaveLength(1);
+	});
+
+	test('network errors are bounded: after maxAttempts it waits for the next cycle, not a tight loop', async () => {
+		const { daemon, started, errors } = startDaemon({ maxAttempts: 3, maxDelayMs: 60_000 });
+		await started;
+		let attempts = 0;
+		api.server.use(
+			http.post('*/3rdparty/v1/auth/token/refresh', () => {
+				attempts += 1;
+				return HttpResponse.error();
+			})
+		);
+		await elapse(840 + 10);
+		expect(attempts).toBe(3);
+		expect(errors).toHaveLength(3);
+		await elapse(50);
+		expect(attempts).toBe(3); // quiet until maxDelayMs has passed
+		await elapse(20);
+		expect(attempts).toBe(6); // the next cycle, again at most maxAttempts
+		expect(errors).toHaveLength(6);
+		expect(daemon.accessToken).toBeTruthy();
+	});
+
+	test('refresh answered 401 (reused elsewhere): logs in again and never resends that token', async () => {
+		const { daemon, started } = startDaemon();
+		await started;
+		const stolen = JSON.parse(logins()[0]?.response.body ?? '{}').refresh_token as string;
+		await call('POST', '/3rdparty/v1/auth/token/refresh', { authorization: bearer(stolen) });
+		await elapse(840);
+		expect(logins()).toHaveLength(2);
+		expect(await works(daemon.accessToken)).toBe(true);
+		await elapse(840);
+		expect(
+			refreshes()
+				.map(bearerOf)
+				.filter((token) => token === stolen)
+		).toHaveLength(2);
+		expect(refreshes().at(-1)?.response.status).toBe(201);
+	});
+
+	describe('a refresh response lost after the server rotated', () => {
+		function loseNextRefreshResponse() {
+			api.server.use(
+				http.post(
+					'*/3rdparty/v1/auth/token/refresh',
+					async ({ request }) => {
+						// Let the mock rotate, then drop its answer on the floor.
+						const handlers = api.handlers;
+						const { getResponse } = await import('msw');
+						await getResponse(handlers, request);
+						return HttpResponse.error();
+					},
+					{ once: true }
+				)
+			);
+		}
+
+		test('with an overlap window: the retry gets the same new pair, no new login', async () => {
+			api.settings.overlapSeconds = 30;
+			const { daemon, started, errors } = startDaemon();
+			await started;
+			loseNextRefreshResponse();
+			await elapse(850);
+			expect(errors).toHaveLength(1);
+			expect(refreshes().map((exchange) => exchange.response.status)).toEqual([201, 201]);
+			expect(logins()).toHaveLength(1);
+			expect(await works(daemon.accessToken)).toBe(true);
+		});
+
+		test('without one: the retry is reuse (401) and the daemon logs in cleanly, once', async () => {
+			const { daemon, started } = startDaemon();
+			await started;
+			loseNextRefreshResponse();
+			await elapse(850);
+			expect(refreshes().map((exchange) => exchange.response.status)).toEqual([201, 401]);
+			expect(logins()).toHaveLength(2);
+			expect(await works(daemon.accessToken)).toBe(true);
+			await elapse(850);
+			expect(refreshes().at(-1)?.response.status).toBe(201);
+		});
+	});
+
+	test('a malformed 201 is a failure: nothing half-stored, and the daemon recovers', async () => {
+		const { daemon, started, errors } = startDaemon();
+		await started;
+		const before = daemon.accessToken;
+		api.server.use(
+			http.post(
+				'*/3rdparty/v1/auth/token/refresh',
+				() => HttpResponse.json({ access_token: 'half' }, { status: 201 }),
+				{
+					once: true,
+				}
+			)
+		);
+		await elapse(840);
+		expect(errors[0]).toBeInstanceOf(TypeError);
+		expect(daemon.accessToken).toBe(before);
+		await elapse(10);
+		expect(await works(daemon.accessToken)).toBe(true);
+	});
+
+	test('with the client clock 10 minutes slow it still refreshes before the server expires the token', async () => {
+		api.clock.advance(600);
+		const { daemon, started } = startDaemon();
+		await started;
+		for (let minute = 0; minute < 45; minute += 1) {
+			expect(await works(daemon.accessToken)).toBe(true);
+			await elapse(60);
+		}
+		expect(refreshes().every((exchange) => exchange.response.status === 201)).toBe(true);
+	});
+
+	test('stop() revokes the pair and stops the timer', async () => {
+		const { daemon, started } = startDaemon();
+		await started;
+		const token = daemon.accessToken;
+		await daemon.stop();
+		expect(await works(token)).toBe(false);
+		await elapse(3600, 60);
+		expect(refreshes()).toHaveLength(0);
+		expect(() => daemon.accessToken).toThrow(/not started/);
+	});
+
+	test('backoff doubles up to the ceiling, jittered within its upper half', () => {
+		vi.spyOn(Math, 'random').mockReturnValue(0);
+		expect([0, 1, 2, 3, 10].map((attempt) => backoff(attempt, 1000, 8000))).toEqual([
+			500, 1000, 2000, 4000, 4000,
+		]);
+		vi.spyOn(Math, 'random').mockReturnValue(0.999999);
+		expect(backoff(2, 1000, 8000)).toBe(4000);
+	});
+});

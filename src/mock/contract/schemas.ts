@@ -82,7 +82,12 @@ export const JwksResponse = z.object({ keys: z.array(PublicJwk).min(1) }).strict
 export const SendMessageRequest = z
 	.object({
 		phoneNumbers: z
-			.array(z.string().min(1), { error: 'phoneNumbersRequired' })
+			.array(
+				z.string({ error: 'phoneNumbersRequired' }).min(1, { error: 'phoneNumbersRequired' }),
+				{
+					error: 'phoneNumbersRequired',
+				}
+			)
 			.min(1, { error: 'phoneNumbersRequired' }),
 		textMessage: z
 			.object(

@@ -101,3 +101,18 @@ describe('the messages resource', () => {
 		expect(foreign.status).toBe(404);
 	});
 });
+
+test.each([[['']], [[1]], [[null]]])(
+	'a phone number list with a bad item %j is 400 phoneNumbers',
+	async (phoneNumbers) => {
+		const sent = await call('POST', '/3rdparty/v1/messages', {
+			authorization: basic(),
+			json: { phoneNumbers, textMessage: { text: 'x' } },
+		});
+		expect(sent.body).toEqual({
+			message: 'invalid params: phoneNumbers are required',
+			code: 400,
+			data: { field: 'phoneNumbers' },
+		});
+	}
+);

@@ -1,0 +1,116 @@
+import type { ApiErrorId } from '../mock/contract/errors.ts';
+
+/** What the Troubleshooting page says about one error of the catalogue. */
+export interface TroubleshootingEntry {
+	/** Why a client gets this answer. Backticks mark code. */
+	causes: string;
+	/** What to change. Backticks mark code. */
+	fix: string;
+}
+
+/**
+ * Causes and fixes for every error the API can answer. Keyed by catalogue id, so a new error in
+ * `src/mock/contract/errors.ts` without an entry here does not compile; the page renders one row
+ * per entry, and `tests/pages/troubleshooting.test.ts` provokes each one.
+ */
+export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
+	invalidBody: {
+		causes:
+			'The body is not JSON, not UTF-8, or not a JSON object (an array, a string, `null`), or it is missing where one is required.',
+		fix: 'Send `Content-Type: application/json` and a JSON object: build it with `JSON.stringify({...})`, never by string concatenation.',
+	},
+	unknownField: {
+		causes:
+			'The body has a field the endpoint does not know, usually a misspelling such as `scope` for `scopes`. The message names it.',
+		fix: 'Rename or remove the field. Unknown fields are refused rather than ignored, so a typo cannot silently drop a setting.',
+	},
+	scopesRequired: {
+		causes: '`scopes` is missing, empty, or not a list.',
+		fix: 'Send at least one scope, as a list: `{"scopes": ["messages:send"]}`.',
+	},
+	unknownScope: {
+		causes: 'A scope name that does not exist, often a typo or a scope from another API.',
+		fix: 'Use a scope from the list on the Token pairs page; the message names the unknown one.',
+	},
+	systemScopeRequested: {
+		causes: '`tokens:refresh` was requested. It is a system scope that only refresh tokens carry.',
+		fix: 'Drop it from `scopes`: every pair already comes with a refresh token.',
+	},
+	invalidTtl: {
+		causes: '`ttl` is negative, fractional, or not a number (a string such as `"900"` counts).',
+		fix: 'Send whole seconds as a JSON number, or leave `ttl` out for the default.',
+	},
+	invalidName: {
+		causes:
+			'A service token without a `name`, or with one that is empty, too long or has control characters.',
+		fix: 'Name the token after the service that uses it (1 to 128 printable characters); renewals keep the name.',
+	},
+	ttlTooLong: {
+		causes:
+			'A service token `ttl` longer than its scopes allow. The cap is the shortest among the token’s scopes and is in `data.max_ttl`.',
+		fix: 'Ask for at most `data.max_ttl` seconds, or leave `ttl` out to get the cap.',
+	},
+	scopesNotRecorded: {
+		causes:
+			'Renewing a service token minted before scopes were recorded with tokens (a legacy token). Its scopes cannot be reproduced.',
+		fix: 'Mint a new service token with the scopes it needs, deploy it, and let the legacy one expire.',
+	},
+	usernameRequired: {
+		causes: 'A login body without `username`, or with one that is empty or not a string.',
+		fix: 'Send `{"username": "…", "password": "…"}` as JSON.',
+	},
+	passwordRequired: {
+		causes: 'A login body without `password`, or with one that is empty or not a string.',
+		fix: 'Send `{"username": "…", "password": "…"}` as JSON.',
+	},
+	phoneNumbersRequired: {
+		causes: '`phoneNumbers` is missing, empty, or not a list of strings.',
+		fix: 'Send at least one number as a list: `{"phoneNumbers": ["+15555550100"], …}`.',
+	},
+	textRequired: {
+		causes: '`textMessage.text` is missing or empty.',
+		fix: 'Send the text as `{"textMessage": {"text": "…"}}`.',
+	},
+	unauthorized: {
+		causes:
+			'No credentials, wrong credentials, or a token that is expired, revoked, malformed, signed by someone else, or of the wrong type (a refresh token sent to the API). On the refresh endpoint: the refresh token is expired, revoked, past its login’s 90 days, or already spent. The message never says which, on purpose.',
+		fix: 'From an API call: refresh once and retry once. From the refresh endpoint: never retry that refresh token; log in again.',
+	},
+	scopeRequired: {
+		causes:
+			'Valid credentials without the scope the endpoint needs, which the message names. An access token sent to the refresh endpoint gets `scope required: tokens:refresh`; a bearer token asking to issue scopes it lacks gets the missing one.',
+		fix: 'Issue a token with that scope; send the refresh token, not the access token, to the refresh endpoint.',
+	},
+	missingScopes: {
+		causes:
+			'Renewing a service token while the account no longer holds every scope the token was minted with. `data.missing_scopes` lists them.',
+		fix: 'Have the scopes granted to the account again, or mint a new token with only the scopes it still holds.',
+	},
+	csrfHeaderRequired: {
+		causes:
+			'A browser session refresh without the `X-CSRF: 1` header, the defence against cross-site requests riding the cookie.',
+		fix: 'Send `X-CSRF: 1` on `POST /auth/refresh`; a cross-site form cannot add it.',
+	},
+	messageNotFound: {
+		causes: 'The message id does not exist, or belongs to another account.',
+		fix: 'Use the `id` returned by `POST /3rdparty/v1/messages`, with a token of the same account.',
+	},
+	serviceTokenNotFound: {
+		causes: 'The service token id does not exist, or belongs to another account.',
+		fix: 'List your tokens with `GET /3rdparty/v1/service-tokens` and use an `id` from there.',
+	},
+	routeNotFound: {
+		causes:
+			'No endpoint has this path: a typo, a missing `/3rdparty/v1` prefix, or a base URL that already contains a path.',
+		fix: 'Compare the path with the API reference.',
+	},
+	methodNotAllowed: {
+		causes:
+			'The path exists but not with this method, e.g. `GET` on the token endpoint. The `Allow` header lists the methods it takes.',
+		fix: 'Use the method from the `Allow` header.',
+	},
+	payloadTooLarge: {
+		causes: 'A request body over 64 KiB.',
+		fix: 'Send smaller bodies; no endpoint needs more.',
+	},
+};

@@ -1,0 +1,193 @@
+/**
+ * Every row of the Troubleshooting page, provoked through the site's examples.
+ *
+ * The page renders one row per entry of the error catalogue; this table has one provocation per
+ * entry (a missing one is a type error), each runs example code the way a reader would misuse it,
+ * and the test checks the mock answered exactly that row's status and message.
+ */
+import { describe, expect, test } from 'vitest';
+import { SessionClient } from '../../examples/browser-apps/session-client.ts';
+import { issueTokenPair } from '../../examples/quick-start/issue-token-pair.ts';
+import { sendMessage } from '../../examples/quick-start/send-message.ts';
+import { createAuthorizedFetch } from '../../examples/refresh/authorized-fetch.ts';
+import { TokenManager } from '../../examples/refresh/token-manager.ts';
+import {
+	createServiceToken,
+	type ServiceToken,
+} from '../../examples/service-tokens/create-service-token.ts';
+import { RenewalJob } from '../../examples/service-tokens/renewal-job.ts';
+import { TROUBLESHOOTING } from '../../src/data/troubleshooting.ts';
+import { API_ERRORS, type ApiErrorId, errorBody } from '../../src/mock/contract/errors.ts';
+import { createBrowser } from '../support/browserTab.ts';
+import { issuePair } from '../support/http.ts';
+import { BASE_URL, DEMO, useMockApi } from '../support/useMockApi.ts';
+
+const api = useMockApi();
+const DAY = 86_400;
+
+/** The authorized fetch of the refresh guide, as a reader would wire it up. */
+function apiFetch(path: string, init: RequestInit = {}) {
+	const tokens = new TokenManager({
+		baseUrl: BASE_URL,
+		...DEMO,
+		scopes: ['messages:send', 'messages:read'],
+	});
+	return createAuthorizedFetch(tokens)(`${BASE_URL}${path}`, init);
+}
+const postMessage = (body: string) =>
+	apiFetch('/3rdparty/v1/messages', {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body,
+	});
+const renewalJob = (token: ServiceToken) =>
+	new RenewalJob({ baseUrl: BASE_URL, ...DEMO, ttlSeconds: DAY, onRenewed: () => {} }, token);
+const serviceToken = (overrides: Partial<Parameters<typeof createServiceToken>[0]>) =>
+	createServiceToken({
+		baseUrl: BASE_URL,
+		...DEMO,
+		name: 'worker',
+		scopes: ['messages:read'],
+		...overrides,
+	});
+
+interface Provocation {
+	/** Runs example code the wrong way; may throw, as the examples do on errors. */
+	provoke: () => Promise<unknown>;
+	/** The parameters the message is filled with. */
+	params?: Record<string, string | number | string[]>;
+}
+
+const PROVOCATIONS: Record<ApiErrorId, Provocation> = {
+	invalidBody: { provoke: () => postMessage('{"phoneNumbers": [') },
+	unknownField: {
+		provoke: () =>
+			postMessage(
+				JSON.stringify({ phoneNumbers: ['+15555550100'], textMessage: { text: 'x' }, priority: 1 })
+			),
+		params: { field: 'priority' },
+	},
+	scopesRequired: { provoke: () => issueTokenPair({ baseUrl: BASE_URL, ...DEMO, scopes: [] }) },
+	unknownScope: {
+		provoke: () => issueTokenPair({ baseUrl: BASE_URL, ...DEMO, scopes: ['message:send'] }),
+		params: { scope: 'message:send' },
+	},
+	systemScopeRequested: {
+		provoke: () => issueTokenPair({ baseUrl: BASE_URL, ...DEMO, scopes: ['tokens:refresh'] }),
+	},
+	invalidTtl: { provoke: () => serviceToken({ ttl: -60 }) },
+	invalidName: { provoke: () => serviceToken({ name: '' }) },
+	ttlTooLong: {
+		provoke: () => serviceToken({ scopes: ['settings:write'], ttl: 30 * DAY }),
+		params: { max_ttl: 7 * DAY },
+	},
+	scopesNotRecorded: {
+		provoke: async () => {
+			const legacy = await api.seedLegacyServiceToken({
+				username: 'demo',
+				name: 'old',
+				scopes: ['messages:read'],
+			});
+			return renewalJob(legacy).renewNow();
+		},
+	},
+	usernameRequired: {
+		provoke: () =>
+			new SessionClient({ baseUrl: BASE_URL, fetch: createBrowser().fetch }).login('', 'x'),
+	},
+	passwordRequired: {
+		provoke: () =>
+			new SessionClient({ baseUrl: BASE_URL, fetch: createBrowser().fetch }).login('demo', ''),
+	},
+	phoneNumbersRequired: {
+		provoke: async () =>
+			sendMessage({
+				baseUrl: BASE_URL,
+				accessToken: (await issuePair()).access_token,
+				phoneNumber: '',
+				text: 'x',
+			}),
+	},
+	textRequired: {
+		provoke: async () =>
+			sendMessage({
+				baseUrl: BASE_URL,
+				accessToken: (await issuePair()).access_token,
+				phoneNumber: '+15555550100',
+				text: '',
+			}),
+	},
+	unauthorized: {
+		provoke: () =>
+			issueTokenPair({
+				baseUrl: BASE_URL,
+				username: 'demo',
+				password: 'wrong',
+				scopes: ['messages:send'],
+			}),
+	},
+	scopeRequired: {
+		provoke: async () =>
+			sendMessage({
+				baseUrl: BASE_URL,
+				accessToken: (await issuePair(['messages:read'])).access_token,
+				phoneNumber: '+15555550100',
+				text: 'x',
+			}),
+		params: { scope: 'messages:send' },
+	},
+	missingScopes: {
+		provoke: async () => {
+			const token = await serviceToken({ scopes: ['messages:read'] });
+			api.removeAccountScope('demo', 'messages:read');
+			return renewalJob(token).renewNow();
+		},
+		params: { scopes: ['messages:read'] },
+	},
+	csrfHeaderRequired: {
+		// The session client always sends the header; this is the request it protects against.
+		provoke: async () => {
+			const browser = createBrowser();
+			await new SessionClient({ baseUrl: BASE_URL, fetch: browser.fetch }).login(
+				DEMO.username,
+				DEMO.password
+			);
+			return browser.fetch(`${BASE_URL}/auth/refresh`, { method: 'POST', credentials: 'include' });
+		},
+	},
+	messageNotFound: { provoke: () => apiFetch('/3rdparty/v1/messages/no-such-message') },
+	serviceTokenNotFound: {
+		provoke: async () =>
+			renewalJob({ ...(await serviceToken({})), id: 'no-such-token-0000000' }).renewNow(),
+	},
+	routeNotFound: { provoke: () => apiFetch('/3rdparty/v1/message') },
+	methodNotAllowed: { provoke: () => apiFetch('/3rdparty/v1/messages') },
+	payloadTooLarge: {
+		provoke: () =>
+			postMessage(
+				JSON.stringify({
+					phoneNumbers: ['+15555550100'],
+					textMessage: { text: 'x'.repeat(70_000) },
+				})
+			),
+	},
+};
+
+describe('every Troubleshooting row is provoked through the examples', () => {
+	test.each(Object.keys(API_ERRORS) as ApiErrorId[])('%s', async (id) => {
+		const { provoke, params = {} } = PROVOCATIONS[id];
+		await provoke().catch(() => {});
+		const expected = errorBody(id, params);
+		const answers = api.log.entries().map((exchange) => ({
+			status: exchange.response.status,
+			body: JSON.parse(exchange.response.body ?? 'null') as unknown,
+		}));
+		expect(answers).toContainEqual({ status: expected.code, body: expected });
+		expect(TROUBLESHOOTING[id].causes.length).toBeGreaterThan(20);
+	});
+
+	test('the table has a provocation for every catalogue entry and nothing else', () => {
+		expect(Object.keys(PROVOCATIONS).sort()).toEqual(Object.keys(API_ERRORS).sort());
+		expect(Object.keys(TROUBLESHOOTING).sort()).toEqual(Object.keys(API_ERRORS).sort());
+	});
+});

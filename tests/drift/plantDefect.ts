@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SKIP = new Set([
+	'node_modules',
+	'dist',
+	'.astro',
+	'.git',
+	'.vitest',
+	'coverage',
+	'bench',
+	'.drift',
+]);
+/**
+ * Copies live inside the repository (git-ignored) rather than in /tmp: packages then resolve from
+ * the repository's node_modules by the ordinary upward search, with no symlink for Vite to trip on.
+ */
+const DRIFT = join(ROOT, '.drift');
+
+/** A throwaway copy of the repository to plant one defect in. */
+export interface Sandbox {
+	dir: string;
+	/** Replaces `find` with `replace` in a file, failing loudly if `find` is not there. */
+	edit(file: string, find: string | RegExp, replace: string): void;
+	/** Appends text to a file. */
+	append(file: string, text: string): void;
+	/** Runs an npm script (or `npm exec`) in the copy; returns exit code and combined output. */
+	run(...args: string[]): { status: number | null; output: string };
+	remove(): void;
+}
+
+export function createSandbox(): Sandbox {
+	mkdirSync(DRIFT, { recursive: true });
+	const dir = mkdtempSync(join(DRIFT, 'copy-'));
+	for (const entry of readdirSync(ROOT)) {
+		if (!SKIP.has(entry)) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+	}
+	return {
+		dir,
+		edit(file, find, replace) {
+			const path = join(dir, file);
+			const before = readFileSync(path, 'utf8');
+			const after = before.replace(find, replace);
+			if (after === before)
+				throw new Error(`planting failed: ${String(find)} not found in ${file}`);
+			writeFileSync(path, after);
+		},
+		append(file, text) {
+			const path = join(dir, file);
+			writeFileSync(path, readFileSync(path, 'utf8') + text);
+		},
+		run(...args) {
+			const result = spawnSync('npm', args, {
+				cwd: dir,
+				encoding: 'utf8',
+				env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+				timeout: 180_000,
+			});
+			return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+		},
+		remove() {
+			rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}

@@ -1,4 +1,4 @@
-import { jwtVerify, SignJWT } from 'jose';
+import { base64url, jwtVerify, SignJWT } from 'jose';
 import { nanoid } from 'nanoid';
 import type { Clock } from '../clock/Clock.ts';
 import type { SigningKey } from './SigningKey.ts';
@@ -64,7 +64,7 @@ export class TokenService {
 	async verify(token: string, type: 'access'): Promise<AccessClaims | null>;
 	async verify(token: string, type: 'refresh'): Promise<RefreshClaims | null>;
 	async verify(token: string, type: TokenType): Promise<TokenClaims | null> {
-		if (token.length > MAX_TOKEN_LENGTH) return null;
+		if (token.length > MAX_TOKEN_LENGTH || !isCanonical(token)) return null;
 		const key = await this.#key();
 		try {
 			const { payload } = await jwtVerify(token, key.publicKey, {
@@ -75,6 +75,8 @@ export class TokenService {
 			});
 			if (payload['type'] !== type || !isStringArray(payload['scopes'])) return null;
 			if (payload.exp! - payload.iat! > MAX_LIFETIME) return null;
+			// Issued in the future: a millisecond `iat` (with a millisecond `exp` to match).
+			if (payload.iat! > this.#clock.nowSeconds() + 60) return null;
 			if (type === 'refresh' && !isStringArray(payload['original_scopes'])) return null;
 			return payload as unknown as TokenClaims;
 		} catch {
@@ -82,6 +84,19 @@ export class TokenService {
 			// algorithm mismatches; all of them mean the same thing to a client.
 			return null;
 		}
+	}
+}
+
+/**
+ * Whether every segment is the one canonical base64url spelling of its bytes. jose decodes
+ * loosely, so the unused low bits of a signature's last character could otherwise yield 15 other
+ * spellings of one genuine token, each of which would slip past a denylist keyed on its text.
+ */
+function isCanonical(token: string): boolean {
+	try {
+		return token.split('.').every((part) => base64url.encode(base64url.decode(part)) === part);
+	} catch {
+		return false;
 	}
 }
 

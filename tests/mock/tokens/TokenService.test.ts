@@ -106,3 +106,30 @@ describe('what the mock must never accept', () => {
 		expect((await read(pair.access_token)).status).toBe(401);
 	});
 });
+
+describe('one genuine token has exactly one accepted spelling', () => {
+	test('a signature re-spelt in non-canonical base64url (same bytes) is refused', async () => {
+		const pair = await issuePair(['messages:read']);
+		const [header, payload, signature = ''] = pair.access_token.split('.');
+		const last = signature.at(-1) ?? 'A';
+		// ES256 signatures are 64 bytes: the last base64url character carries 4 unused bits.
+		const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+		const sibling = alphabet[alphabet.indexOf(last) ^ 1] ?? 'A';
+		const respelt = `${header}.${payload}.${signature.slice(0, -1)}${sibling}`;
+		expect(respelt).not.toBe(pair.access_token);
+		expect((await read(respelt)).status).toBe(401);
+		expect((await read(pair.access_token)).status).toBe(404);
+	});
+
+	test('a leaked-key token with iat and exp both in milliseconds is refused', async () => {
+		const pair = await issuePair(['messages:read']);
+		const key = await api.signingKey();
+		const claims = payloadOf(pair.access_token);
+		const forged = await signedWith(key.privateKey, key.kid, {
+			...claims,
+			iat: Number(claims['iat']) * 1000,
+			exp: Number(claims['exp']) * 1000,
+		});
+		expect((await read(forged)).status).toBe(401);
+	});
+});

@@ -1,0 +1,76 @@
+import type { ReusePolicy } from '../../pairs/TokenPairs.ts';
+
+/** The settings `npm run mock-api` takes from the environment. */
+export interface ServerConfig {
+	port: number;
+	username: string;
+	password: string;
+	reusePolicy: ReusePolicy;
+	overlapSeconds: number;
+}
+
+/** Every variable, its default and what it means; the banner and the docs page list these. */
+export const SERVER_ENV = {
+	PORT: { default: '8787', meaning: 'port on 127.0.0.1 (0 picks a free one)' },
+	MOCK_USERNAME: { default: 'demo', meaning: 'username of the demo account' },
+	MOCK_PASSWORD: { default: 'demo-password', meaning: 'password of the demo account' },
+	MOCK_REUSE_POLICY: {
+		default: 'reject',
+		meaning: 'a replayed refresh token: reject it alone, or revoke-family',
+	},
+	MOCK_OVERLAP_SECONDS: {
+		default: '0',
+		meaning: 'seconds a just-rotated refresh token still yields the same new pair',
+	},
+} as const;
+
+/** The longest overlap window accepted: the contract speaks of seconds, a day is plenty. */
+const MAX_OVERLAP_SECONDS = 86_400;
+
+const REUSE_POLICIES: readonly ReusePolicy[] = ['reject', 'revoke-family'];
+
+/** The configuration, or every problem with it (so one run reports them all). */
+export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; problems: string[] };
+
+/**
+ * Reads the server's settings from environment variables. An unset or empty variable takes its
+ * default; any other value that is not valid is a problem, never silently replaced.
+ */
+export function readServerConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+	const problems: string[] = [];
+	const read = (name: keyof typeof SERVER_ENV) => {
+		const value = env[name];
+		return value === undefined || value === '' ? SERVER_ENV[name].default : value;
+	};
+
+	const portText = read('PORT');
+	const port = Number(portText);
+	if (!/^\d+$/.test(portText) || port > 65_535) {
+		problems.push(`PORT must be a port number from 0 to 65535, not "${portText}"`);
+	}
+	const username = read('MOCK_USERNAME');
+	if (username.includes(':') || /[\p{Cc}]/u.test(username)) {
+		problems.push(
+			'MOCK_USERNAME must not contain ":" or control characters (Basic credentials are "username:password")'
+		);
+	}
+	const password = read('MOCK_PASSWORD');
+	if (/[\p{Cc}]/u.test(password))
+		problems.push('MOCK_PASSWORD must not contain control characters');
+	const policy = read('MOCK_REUSE_POLICY');
+	if (!(REUSE_POLICIES as readonly string[]).includes(policy)) {
+		problems.push(`MOCK_REUSE_POLICY must be ${REUSE_POLICIES.join(' or ')}, not "${policy}"`);
+	}
+	const overlapText = read('MOCK_OVERLAP_SECONDS');
+	const overlapSeconds = Number(overlapText);
+	if (!/^\d+$/.test(overlapText) || overlapSeconds > MAX_OVERLAP_SECONDS) {
+		problems.push(
+			`MOCK_OVERLAP_SECONDS must be a whole number of seconds from 0 to ${MAX_OVERLAP_SECONDS}, not "${overlapText}"`
+		);
+	}
+	if (problems.length > 0) return { ok: false, problems };
+	return {
+		ok: true,
+		config: { port, username, password, reusePolicy: policy as ReusePolicy, overlapSeconds },
+	};
+}

@@ -1,0 +1,341 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ErrorResponse, TokenPairResponse } from '../../../../src/mock/contract/schemas.ts';
+import { createMockApi } from '../../../../src/mock/createMockApi.ts';
+import { MAX_BODY_BYTES } from '../../../../src/mock/http/readJsonBody.ts';
+import {
+	startHttpServer,
+	type HttpExchange,
+	type RunningHttpServer,
+} from '../../../../src/mock/transports/http/startHttpServer.ts';
+import { rawRequest } from './rawRequest.ts';
+
+const api = createMockApi();
+const exchanges: HttpExchange[] = [];
+let server: RunningHttpServer;
+const basic = `Basic ${btoa('demo:demo-password')}`;
+
+beforeAll(async () => {
+	server = await startHttpServer({
+		api,
+		port: 0,
+		timeouts: { headers: 400, request: 1500, check: 100 },
+		onExchange: (exchange) => exchanges.push(exchange),
+	});
+});
+afterAll(() => server.close());
+
+function send(path: string, init: RequestInit = {}) {
+	return fetch(`${server.url}${path}`, init);
+}
+
+async function issue(scopes: string[] = ['messages:send']) {
+	const response = await send('/3rdparty/v1/auth/token', {
+		method: 'POST',
+		headers: { Authorization: basic, 'Content-Type': 'application/json' },
+		body: JSON.stringify({ scopes }),
+	});
+	return { response, body: (await response.json()) as Record<string, string> };
+}
+
+/** The server still answers a normal request: the check after every hostile one. */
+async function expectAlive() {
+	const response = await send('/3rdparty/v1/auth/jwks');
+	expect(response.status).toBe(200);
+}
+
+describe('the MSW handlers over real HTTP', () => {
+	test('listens on 127.0.0.1 with the port it was given (0: a free one)', () => {
+		expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+		expect(server.port).toBeGreaterThan(0);
+	});
+
+	test('issues a token pair exactly as the contract says', async () => {
+		const { response, body } = await issue();
+		expect(response.status).toBe(201);
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		expect(TokenPairResponse.safeParse(body).success).toBe(true);
+	});
+
+	test('a token issued over HTTP works over HTTP, and rotation is single-use', async () => {
+		const { body } = await issue(['messages:send']);
+		const refresh = () =>
+			send('/3rdparty/v1/auth/token/refresh', {
+				method: 'POST',
+				headers: { Authorization: `Bearer ${body['refresh_token']}` },
+			});
+		expect((await refresh()).status).toBe(201);
+		const replay = await refresh();
+		expect(replay.status).toBe(401);
+		expect(replay.headers.get('www-authenticate')).toBe('Bearer');
+		expect(await replay.json()).toEqual({ message: 'Unauthorized', code: 401 });
+	});
+
+	test('keeps the handlers’ Date (the mock clock), not the wall clock', async () => {
+		const before = Date.parse((await send('/3rdparty/v1/auth/jwks')).headers.get('date') ?? '');
+		api.clock.advance(86_400);
+		try {
+			const after = Date.parse((await send('/3rdparty/v1/auth/jwks')).headers.get('date') ?? '');
+			expect(after - before).toBeGreaterThanOrEqual(86_400_000);
+			expect(after - before).toBeLessThan(86_400_000 + 60_000);
+		} finally {
+			api.reset();
+		}
+	});
+
+	test('passes every Set-Cookie through (the session endpoints)', async () => {
+		const response = await send('/auth/login', {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ username: 'demo', password: 'demo-password' }),
+		});
+		expect(response.status).toBe(200);
+		expect(response.headers.getSetCookie()).toEqual([
+			expect.stringMatching(
+				/^refresh_token=[\w.-]+; HttpOnly; Secure; SameSite=Strict; Path=\/auth/
+			),
+		]);
+	});
+
+	test('a wrong method is the handlers’ 405 with Allow', async () => {
+		const response = await send('/3rdparty/v1/auth/token', { method: 'PUT' });
+		expect(response.status).toBe(405);
+		expect(response.headers.get('allow')).toBe('POST');
+		expect(await response.json()).toEqual({ message: 'Method Not Allowed', code: 405 });
+	});
+
+	test('HEAD gets headers and no body', async () => {
+		const response = await send('/3rdparty/v1/auth/jwks', { method: 'HEAD' });
+		expect(response.status).toBe(405);
+		expect(await response.text()).toBe('');
+	});
+
+	test.each(['/', '/nothing', '/3rdparty', '/auth/nothing', '/favicon.ico', '//evil.example/x'])(
+		'%s, which no handler answers, is 404 with the error body',
+		async (path) => {
+			const response = await send(path);
+			expect(response.status).toBe(404);
+			expect(await response.json()).toEqual({ message: 'Not Found', code: 404 });
+		}
+	);
+
+	test('TRACE, which Fetch cannot carry, is 405', async () => {
+		const result = await rawRequest(server.url, [
+			'TRACE /3rdparty/v1/auth/jwks HTTP/1.1\r\nHost: x\r\n\r\n',
+		]);
+		expect(result.status).toBe(405);
+		expect(JSON.parse(result.body)).toEqual({ message: 'Method Not Allowed', code: 405 });
+		await expectAlive();
+	});
+
+	test('reports each answered exchange to onExchange', async () => {
+		exchanges.length = 0;
+		await send('/3rdparty/v1/messages', { method: 'POST' });
+		expect(exchanges).toEqual([{ method: 'POST', path: '/3rdparty/v1/messages', status: 401 }]);
+	});
+});
+
+describe('CORS', () => {
+	test('answers a preflight from any origin with the methods and headers the API uses', async () => {
+		const response = await send('/3rdparty/v1/auth/token', {
+			method: 'OPTIONS',
+			headers: {
+				Origin: 'https://hoppscotch.io',
+				'Access-Control-Request-Method': 'POST',
+				'Access-Control-Request-Headers': 'authorization, content-type',
+			},
+		});
+		expect(response.status).toBe(204);
+		expect(response.headers.get('access-control-allow-origin')).toBe('*');
+		expect(response.headers.get('access-control-allow-methods')).toBe('DELETE, GET, POST');
+		expect(response.headers.get('access-control-allow-headers')).toBe(
+			'Authorization, Content-Type, X-CSRF'
+		);
+		// Never with credentials: the session cookie must not ride a cross-origin request.
+		expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+	});
+
+	test('every response, errors included, carries Allow-Origin and exposes Date', async () => {
+		for (const response of [await send('/3rdparty/v1/auth/jwks'), await send('/nowhere')]) {
+			expect(response.headers.get('access-control-allow-origin')).toBe('*');
+			expect(response.headers.get('access-control-expose-headers')).toContain('Date');
+		}
+	});
+
+	test('an OPTIONS that is not a preflight goes to the handlers (405)', async () => {
+		const response = await send('/3rdparty/v1/auth/token', { method: 'OPTIONS' });
+		expect(response.status).toBe(405);
+	});
+});
+
+describe('hostile input: always a 4xx in the error shape, and the server keeps serving', () => {
+	const tokenPath = '/3rdparty/v1/auth/token';
+
+	test('bad JSON is the contract’s 400', async () => {
+		const response = await send(tokenPath, {
+			method: 'POST',
+			headers: { Authorization: basic, 'Content-Type': 'application/json' },
+			body: '{"scopes": [',
+		});
+		expect(response.status).toBe(400);
+		expect(await response.json()).toEqual({
+			message: 'invalid params: body must be a JSON object',
+			code: 400,
+			data: { field: 'body' },
+		});
+	});
+
+	test('a declared body over the cap is 413 before a byte of it is read', async () => {
+		const result = await rawRequest(server.url, [
+			`POST ${tokenPath} HTTP/1.1\r\nHost: x\r\nAuthorization: ${basic}\r\n` +
+				`Content-Length: ${MAX_BODY_BYTES * 1000}\r\n\r\n{"scopes":`,
+		]);
+		expect(result.status).toBe(413);
+		expect(JSON.parse(result.body)).toEqual({ message: 'Payload Too Large', code: 413 });
+		expect(result.headers['connection']).toBe('close');
+		await expectAlive();
+	});
+
+	test('a chunked body that grows past the cap is 413 while it streams', async () => {
+		const chunk = 'x'.repeat(16 * 1024);
+		const chunked = `${chunk.length.toString(16)}\r\n${chunk}\r\n`;
+		const result = await rawRequest(
+			server.url,
+			[
+				`POST ${tokenPath} HTTP/1.1\r\nHost: x\r\nAuthorization: ${basic}\r\n` +
+					'Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n',
+				...Array.from({ length: 64 }, () => chunked),
+			],
+			{ pauseMs: 1 }
+		);
+		expect(result.status).toBe(413);
+		expect(JSON.parse(result.body)).toEqual({ message: 'Payload Too Large', code: 413 });
+		await expectAlive();
+	});
+
+	test('a body of exactly the cap is read and judged by the handler (here: not JSON, 400)', async () => {
+		const response = await send(tokenPath, {
+			method: 'POST',
+			headers: { Authorization: basic, 'Content-Type': 'application/json' },
+			body: ' '.repeat(MAX_BODY_BYTES),
+		});
+		expect(response.status).toBe(400);
+	});
+
+	test('Expect: 100-continue with a body over the cap gets 413 instead of 100', async () => {
+		const result = await rawRequest(server.url, [
+			`POST ${tokenPath} HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n` +
+				`Content-Length: ${MAX_BODY_BYTES + 1}\r\n\r\n`,
+		]);
+		expect(result.status).toBe(413);
+		await expectAlive();
+	});
+
+	test('a header block over Node’s limit is 431 in the error shape', async () => {
+		const response = await send('/3rdparty/v1/auth/jwks', {
+			headers: { 'X-Padding': 'a'.repeat(64 * 1024) },
+		});
+		expect(response.status).toBe(431);
+		expect(ErrorResponse.parse(await response.json())).toEqual({
+			message: 'Request Header Fields Too Large',
+			code: 431,
+		});
+		await expectAlive();
+	});
+
+	test('a huge Authorization header is 431, not a crash', async () => {
+		const response = await send('/3rdparty/v1/messages', {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${'A'.repeat(100_000)}` },
+		});
+		expect(response.status).toBe(431);
+		await expectAlive();
+	});
+
+	test.each([
+		['a request line that is not HTTP', 'GARBAGE\r\n\r\n'],
+		['a header without a colon', 'GET / HTTP/1.1\r\nHost x\r\n\r\n'],
+		['a control character in a header', 'GET / HTTP/1.1\r\nHost: x\r\nX-A: a\u0001b\r\n\r\n'],
+		['a bad chunk size', 'POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n'],
+		[
+			'both Content-Length and chunked',
+			'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+		],
+	])('%s is 400 in the error shape', async (_name, bytes) => {
+		const result = await rawRequest(server.url, [bytes]);
+		expect(result.status).toBe(400);
+		expect(JSON.parse(result.body)).toEqual({ message: 'Bad Request', code: 400 });
+		await expectAlive();
+	});
+
+	test('a client that aborts mid-body is dropped quietly', async () => {
+		exchanges.length = 0;
+		await rawRequest(
+			server.url,
+			[`POST ${tokenPath} HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"sco`],
+			{ waitMs: 100 }
+		);
+		await new Promise((wait) => setTimeout(wait, 100));
+		expect(exchanges).toEqual([]);
+		await expectAlive();
+	});
+
+	test('a client that never finishes its headers gets 408 and the connection closed', async () => {
+		const started = Date.now();
+		const result = await rawRequest(
+			server.url,
+			['GET /3rdparty/v1/auth/jwks HTTP/1.1\r\nHost: x\r\n'],
+			{
+				waitMs: 5000,
+			}
+		);
+		expect(result.status).toBe(408);
+		expect(result.closed).toBe(true);
+		expect(Date.now() - started).toBeLessThan(4000);
+		await expectAlive();
+	});
+
+	test('a client that dribbles its body past the request timeout is cut off', async () => {
+		const result = await rawRequest(
+			server.url,
+			[
+				`POST ${tokenPath} HTTP/1.1\r\nHost: x\r\nContent-Length: 40\r\n\r\n`,
+				...Array.from({ length: 40 }, () => ' '),
+			],
+			{ pauseMs: 100, waitMs: 6000 }
+		);
+		expect(result.closed).toBe(true);
+		expect(result.status === 0 || (result.status >= 400 && result.status < 500)).toBe(true);
+		await expectAlive();
+	});
+
+	test('a hundred concurrent requests all get their answer', async () => {
+		const statuses = await Promise.all(
+			Array.from({ length: 100 }, () => send('/3rdparty/v1/auth/jwks').then((r) => r.status))
+		);
+		expect(new Set(statuses)).toEqual(new Set([200]));
+	});
+});
+
+describe('close()', () => {
+	test('lets a request in flight finish, then refuses new connections', async () => {
+		const local = await startHttpServer({ api: createMockApi(), port: 0 });
+		const body = '{"scopes":["messages:send"]}';
+		// Headers now, the body after close() was called: the request is in flight meanwhile.
+		const inFlight = rawRequest(
+			local.url,
+			[
+				`POST /3rdparty/v1/auth/token HTTP/1.1\r\nHost: x\r\nAuthorization: ${basic}\r\n` +
+					`Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+				body,
+			],
+			{ pauseMs: 300 }
+		);
+		await new Promise((wait) => setTimeout(wait, 100));
+		const closed = local.close();
+		expect((await inFlight).status).toBe(201);
+		await closed;
+		await expect(fetch(`${local.url}/3rdparty/v1/auth/jwks`)).rejects.toThrow();
+		// Idempotent: a second close resolves too.
+		await local.close();
+	});
+});

@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { assertPublishable } from '../../src/lib/samples/assertPublishable.ts';
+import { findDriftedSamples } from '../../src/lib/samples/findDriftedSamples.ts';
+import { EXAMPLE_VALUES } from '../../src/lib/samples/exampleValues.ts';
+import { findSampleReferences } from '../../src/lib/samples/findSampleReferences.ts';
+import { recordSamples } from '../../src/lib/samples/recordSamples.ts';
+import { SampleFile } from '../../src/lib/samples/SampleFile.ts';
+import { SAMPLE_SCENARIOS } from '../../src/lib/samples/sampleScenarios.ts';
+import { SAMPLE_SCHEMAS } from '../../src/lib/samples/sampleSchemas.ts';
+import { substitutePlaceholders } from '../../src/lib/samples/substitutePlaceholders.ts';
+import { ENDPOINTS } from '../../src/mock/contract/endpoints.ts';
+import { readPages, ROOT } from './readPages.ts';
+
+const DIRECTORY = `${ROOT}src/samples/`;
+const committed = new Map(
+	readdirSync(DIRECTORY)
+		.filter((file) => file.endsWith('.json'))
+		.map((file) => [file.slice(0, -'.json'.length), readFileSync(`${DIRECTORY}${file}`, 'utf8')])
+);
+
+describe('recorded samples (src/samples/)', () => {
+	test('match a fresh recording from the mock (else: npm run samples:record)', async () => {
+		const drifted = findDriftedSamples(committed, await recordSamples());
+		expect(
+			drifted.map((name) => `src/samples/${name}.json`),
+			'samples drifted from the mock: run `npm run samples:record` and review the diff'
+		).toEqual([]);
+	}, 60_000);
+
+	test('cover the status classes the pages discuss, and the token and JWKS bodies', () => {
+		const statuses = [...committed.values()].map(
+			(text) => SampleFile.parse(JSON.parse(text)).status
+		);
+		for (const status of [200, 201, 202, 400, 401, 403]) expect(statuses).toContain(status);
+		expect([...committed.keys()]).toEqual(
+			expect.arrayContaining(['token-pair', 'jwks', 'message'])
+		);
+	});
+
+	test.each([...committed])('%s.json validates against the schema it names', (_name, text) => {
+		const sample = SampleFile.parse(JSON.parse(text));
+		const schema = SAMPLE_SCHEMAS.get(sample.schema);
+		expect(schema, `unknown schema ${sample.schema}`).toBeDefined();
+		const body: unknown = JSON.parse(
+			substitutePlaceholders(JSON.stringify(sample.body), EXAMPLE_VALUES).text
+		);
+		expect(schema?.safeParse(body).error?.issues ?? []).toEqual([]);
+		// It names a real endpoint and one of its statuses.
+		const contract = ENDPOINTS.find((candidate) => candidate.id === sample.endpoint);
+		expect(contract).toMatchObject({ method: sample.method, path: sample.path });
+	});
+
+	test.each([...committed])('%s.json is publishable: no JWT, no key, no secret', (name, text) => {
+		expect(() => assertPublishable(name, text)).not.toThrow();
+		expect(text).not.toMatch(/eyJ/);
+	});
+});
+
+describe('<Sample> on the pages', () => {
+	test('every <Sample name="…"> names a recorded sample', () => {
+		const problems = readPages().flatMap((page) =>
+			findSampleReferences(page.source).flatMap((reference) => {
+				if ('error' in reference) return [`${page.path}:${reference.line}: ${reference.error}`];
+				return committed.has(reference.name)
+					? []
+					: [`${page.path}:${reference.line}: no sample src/samples/${reference.name}.json`];
+			})
+		);
+		expect(problems).toEqual([]);
+	});
+});
+
+describe('the recorder', () => {
+	test('has one scenario per sample name, no duplicates', () => {
+		const names = SAMPLE_SCENARIOS.map((scenario) => scenario.name);
+		expect(new Set(names).size).toBe(names.length);
+	});
+
+	test('refuses a scenario whose output still varies between recordings', async () => {
+		const random = {
+			name: 'random',
+			endpoint: 'getJwks' as const,
+			status: 200,
+			run: async () => Response.json({ keys: [], nonce: crypto.randomUUID() }),
+		};
+		await expect(recordSamples([random])).rejects.toThrow(/differs between two recordings/);
+	});
+
+	test('refuses a scenario that gets another status than it expects', async () => {
+		const wrong = { ...random401, status: 201 };
+		await expect(recordSamples([wrong])).rejects.toThrow(/expected 201, got 401/);
+	});
+});
+
+const random401 = {
+	name: 'unauthorized',
+	endpoint: 'sendMessage' as const,
+	status: 401,
+	run: (c: { call: (m: string, p: string) => Promise<Response> }) =>
+		c.call('POST', '/3rdparty/v1/messages'),
+};

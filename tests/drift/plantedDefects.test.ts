@@ -141,6 +141,30 @@ describe('planted defects turn npm test red', () => {
 	);
 
 	test(
+		'example code that no test executes: the coverage threshold fails naming the file',
+		() => {
+			const repo = plant();
+			repo.append(
+				'examples/quick-start/send-message.ts',
+				"\nexport function neverCalled(text: string): string {\n\tconst trimmed = text.trim();\n\tif (trimmed === '') {\n\t\treturn '(empty)';\n\t}\n\tconst words = trimmed.split(/\\s+/);\n\tconst first = words[0] ?? '';\n\tconst rest = words.slice(1).join(' ');\n\treturn `${first.toUpperCase()} ${rest}`;\n}\n"
+			);
+			const { status, output } = repo.run(
+				'exec',
+				'--',
+				'vitest',
+				'run',
+				'--coverage',
+				'tests/examples/quick-start/send-message.test.ts',
+				'--coverage.include=examples/quick-start/send-message.ts'
+			);
+			expect(status).not.toBe(0);
+			expect(output).toMatch(/send-message\.ts/);
+			expect(output).toMatch(/does not meet/);
+		},
+		TIMEOUT
+	);
+
+	test(
 		'a region no page shows: the orphan check fails naming it',
 		() => {
 			const repo = plant();

@@ -20,3 +20,8 @@ test('token pairs: over two hours the password is sent once; the rest are refres
 	// Not one request was refused along the way.
 	expect(api.log.entries().every((exchange) => exchange.response.status < 400)).toBe(true);
 });
+
+test('a refused message is an error naming the status, not a silent success', async () => {
+	const send = createMessageSender({ baseUrl: BASE_URL, ...DEMO });
+	await expect(send('', 'no number')).rejects.toThrow(/sending failed: 400/);
+});

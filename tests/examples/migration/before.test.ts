@@ -19,3 +19,8 @@ test('access tokens only: over two hours the password is sent again every 14 min
 		logins.every((exchange) => exchange.request.headers['authorization']?.startsWith('Basic '))
 	).toBe(true);
 });
+
+test('a refused message is an error naming the status, not a silent success', async () => {
+	const send = createMessageSender({ baseUrl: BASE_URL, ...DEMO });
+	await expect(send('', 'no number')).rejects.toThrow(/sending failed: 400/);
+});

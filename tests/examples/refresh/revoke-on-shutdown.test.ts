@@ -40,3 +40,13 @@ test('the returned function removes the handlers', () => {
 	undo();
 	expect(process.listenerCount('SIGTERM')).toBe(before);
 });
+
+test('a failed revocation is reported, and the process still exits', async () => {
+	const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+	const report = vi.spyOn(console, 'error').mockImplementation(() => {});
+	const undo = revokeOnShutdown({ revoke: () => Promise.reject(new Error('network down')) });
+	process.emit('SIGTERM', 'SIGTERM');
+	await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(143));
+	undo();
+	expect(report).toHaveBeenCalledWith('could not revoke tokens on shutdown', expect.any(Error));
+});

@@ -72,6 +72,17 @@ describe('verifyAccessToken', () => {
 			error: errors.JOSEError,
 		},
 		{
+			name: 'scopes that are not a list',
+			token: async () => {
+				const key = await api.signingKey();
+				return signedWith(key.privateKey, key.kid, {
+					...payloadOf((await issuePair()).access_token),
+					scopes: 'all:any',
+				});
+			},
+			error: errors.JWTClaimValidationFailed,
+		},
+		{
 			name: 'another issuer',
 			token: async () => {
 				const key = await api.signingKey();

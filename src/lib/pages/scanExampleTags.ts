@@ -1,7 +1,8 @@
+import { exampleTags } from './exampleTags.ts';
 import { ExampleTagError } from './ExampleTagError.ts';
 import { lineAt } from './lineAt.ts';
 import { maskNonJsx } from './maskNonJsx.ts';
-import { parseTagAttributes, type AttributeValue } from './parseTagAttributes.ts';
+import type { AttributeValue } from './parseTagAttributes.ts';
 
 /** One `<Example file="…" region="…" />` on a page; `line` is 1-based. */
 export interface ExampleReference {
@@ -22,7 +23,6 @@ export interface ExampleTagScan {
  * non-empty string literal, and keeping going so one bad tag does not hide the others.
  */
 export function scanExampleTags(mdxSource: string): ExampleTagScan {
-	const masked = maskNonJsx(mdxSource);
 	const scan: ExampleTagScan = { references: [], errors: [] };
 	const collect = (run: () => void) => {
 		try {
@@ -32,11 +32,14 @@ export function scanExampleTags(mdxSource: string): ExampleTagScan {
 			scan.errors.push(error);
 		}
 	};
-	collect(() => rejectRenamedImport(masked));
-	for (const match of masked.matchAll(/<Example(?=[\s/>])/g)) {
-		const line = lineAt(mdxSource, match.index);
+	collect(() => rejectRenamedImport(maskNonJsx(mdxSource)));
+	for (const tag of exampleTags(mdxSource)) {
+		if (tag instanceof ExampleTagError) {
+			scan.errors.push(tag);
+			continue;
+		}
+		const { attributes, line } = tag;
 		collect(() => {
-			const { attributes } = parseTagAttributes(mdxSource, match.index + match[0].length, line);
 			scan.references.push({
 				file: literal('file', attributes.get('file'), line),
 				region: literal('region', attributes.get('region'), line),

@@ -1,0 +1,107 @@
+import { createAuthorizedFetch } from '../../../../examples/refresh/authorized-fetch.ts';
+import { TokenManager } from '../../../../examples/refresh/token-manager.ts';
+import { decodeJwtPayload } from '../../redact/decodeJwtPayload.ts';
+import {
+	defineScenario,
+	type RunContext,
+	type Scenario,
+	type ScenarioEnvironment,
+} from '../Scenario.ts';
+
+const ISSUE = 'POST /3rdparty/v1/auth/token 201';
+const SEND = 'POST /3rdparty/v1/messages';
+
+function authorizedFetchState({ baseUrl, credentials }: ScenarioEnvironment) {
+	const manager = new TokenManager({ baseUrl, ...credentials, scopes: ['messages:send'] });
+	return { manager, authorizedFetch: createAuthorizedFetch(manager) };
+}
+
+type State = ReturnType<typeof authorizedFetchState>;
+
+async function sendThroughWrapper({ baseUrl, state }: RunContext<State>) {
+	const response = await state.authorizedFetch(`${baseUrl}/3rdparty/v1/messages`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({
+			phoneNumbers: ['+15555550100'],
+			textMessage: { text: 'Hello from the docs' },
+		}),
+	});
+	return { status: response.status, body: await response.json() };
+}
+
+/** Run panels for `examples/refresh/authorized-fetch.ts`. */
+export const scenarios: readonly Scenario[] = [
+	defineScenario({
+		file: 'refresh/authorized-fetch.ts',
+		region: 'authorized-fetch',
+		summary:
+			'Sends a message through createAuthorizedFetch, backed by one TokenManager (demo account, scope messages:send) that lives until you press Reset.',
+		state: authorizedFetchState,
+		actions: {
+			run: { label: 'Run', run: sendThroughWrapper },
+			revoke: {
+				label: 'Revoke the access token, then run',
+				async run(context) {
+					const { baseUrl, credentials, state, setup } = context;
+					await setup(async () => {
+						const { jti } = decodeJwtPayload(await state.manager.getAccessToken()) ?? {};
+						const basic = btoa(`${credentials.username}:${credentials.password}`);
+						const response = await fetch(`${baseUrl}/3rdparty/v1/auth/token/${String(jti)}`, {
+							method: 'DELETE',
+							headers: { Authorization: `Basic ${basic}` },
+						});
+						if (!response.ok) throw new Error(`revoking failed: ${response.status}`);
+					});
+					return sendThroughWrapper(context);
+				},
+			},
+		},
+		stories: [
+			{
+				says: 'The wrapper gets access token 1 from the manager and the message is accepted: 202.',
+				steps: [
+					{
+						action: 'run',
+						expect: { ok: true, exchanges: [ISSUE, `${SEND} 202`], result: '"status": 202' },
+					},
+				],
+			},
+			{
+				says: 'A token revoked before its time is refused: 401. The wrapper invalidates it and retries once; the refresh is refused too (revoking the access token revoked its refresh token), so the manager logs in again and the retry gets 202.',
+				steps: [
+					{ action: 'run', expect: { ok: true, exchanges: [ISSUE, `${SEND} 202`] } },
+					{
+						action: 'revoke',
+						expect: {
+							ok: true,
+							exchanges: [
+								'setup DELETE /3rdparty/v1/auth/token/* 204',
+								`${SEND} 401`,
+								'POST /3rdparty/v1/auth/token/refresh 401',
+								ISSUE,
+								`${SEND} 202`,
+							],
+							result: '"status": 202',
+						},
+					},
+				],
+			},
+			{
+				says: 'After +15 min the manager refreshes before sending, so the API never answers 401.',
+				steps: [
+					{ action: 'run', expect: { ok: true, exchanges: [ISSUE, `${SEND} 202`] } },
+					{ advance: 15 * 60 },
+					{
+						action: 'run',
+						expect: {
+							ok: true,
+							exchanges: ['POST /3rdparty/v1/auth/token/refresh 201', `${SEND} 202`],
+							result: '"status": 202',
+						},
+					},
+				],
+			},
+		],
+	}),
+];

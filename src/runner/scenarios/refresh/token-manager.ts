@@ -1,0 +1,88 @@
+import { TokenManager } from '../../../../examples/refresh/token-manager.ts';
+import { defineScenario, type Scenario, type ScenarioEnvironment } from '../Scenario.ts';
+
+const ISSUE = 'POST /3rdparty/v1/auth/token 201';
+const REFRESH = 'POST /3rdparty/v1/auth/token/refresh';
+const CALLERS = 5;
+
+/** One manager per panel, kept until Reset, as a service keeps one for its lifetime. */
+function managerState({ baseUrl, credentials }: ScenarioEnvironment) {
+	return { manager: new TokenManager({ baseUrl, ...credentials, scopes: ['messages:send'] }) };
+}
+
+/** Run panels for `examples/refresh/token-manager.ts`. */
+export const scenarios: readonly Scenario[] = [
+	defineScenario({
+		file: 'refresh/token-manager.ts',
+		region: 'ensure-valid',
+		summary:
+			'Calls getAccessToken on one TokenManager (demo account, scope messages:send, 60-second margin) that lives until you press Reset.',
+		state: managerState,
+		actions: {
+			run: { label: 'Run', run: ({ state }) => state.manager.getAccessToken() },
+		},
+		stories: [
+			{
+				says: 'The first call logs in and returns access token 1; the next call returns the same token without a request.',
+				steps: [
+					{ action: 'run', expect: { ok: true, exchanges: [ISSUE], result: '‹access token 1›' } },
+					{ action: 'run', expect: { ok: true, exchanges: [], result: '‹access token 1›' } },
+				],
+			},
+			{
+				says: 'At +14 min access token 1 still has a minute left, but that is inside the margin: the manager refreshes first and returns access token 2.',
+				steps: [
+					{ action: 'run', expect: { ok: true, exchanges: [ISSUE] } },
+					{ advance: 14 * 60 },
+					{
+						action: 'run',
+						expect: { ok: true, exchanges: [`${REFRESH} 201`], result: '‹access token 2›' },
+					},
+				],
+			},
+			{
+				says: 'After +30 days the refresh token has expired as well: the refresh is answered 401, so the manager logs in again.',
+				steps: [
+					{ action: 'run', expect: { ok: true, exchanges: [ISSUE] } },
+					{ advance: 30 * 86_400 },
+					{
+						action: 'run',
+						expect: { ok: true, exchanges: [`${REFRESH} 401`, ISSUE], result: '‹access token 2›' },
+					},
+				],
+			},
+		],
+	}),
+	defineScenario({
+		file: 'refresh/token-manager.ts',
+		region: 'single-flight',
+		summary: `Calls getAccessToken ${CALLERS} times at once on one TokenManager that lives until you press Reset.`,
+		state: managerState,
+		actions: {
+			run: {
+				label: 'Run',
+				run: ({ state }) =>
+					Promise.all(Array.from({ length: CALLERS }, () => state.manager.getAccessToken())),
+			},
+		},
+		stories: [
+			{
+				says: `${CALLERS} callers, one login: a single request, and every caller gets access token 1.`,
+				steps: [
+					{ action: 'run', expect: { ok: true, exchanges: [ISSUE], result: '‹access token 1›' } },
+				],
+			},
+			{
+				says: `After +15 min all ${CALLERS} callers find the token stale at once, and still only one refresh is sent.`,
+				steps: [
+					{ action: 'run', expect: { ok: true, exchanges: [ISSUE] } },
+					{ advance: 15 * 60 },
+					{
+						action: 'run',
+						expect: { ok: true, exchanges: [`${REFRESH} 201`], result: '‹access token 2›' },
+					},
+				],
+			},
+		],
+	}),
+];

@@ -1,0 +1,86 @@
+import { describe, expect, inject, test } from 'vitest';
+import { outcomeProblems } from '../../src/runner/scenarios/outcomeProblems.ts';
+import { scenarios } from '../../src/runner/scenarios/registry.ts';
+import { stepLabel } from '../../src/runner/scenarios/stepLabel.ts';
+import { useBrowser, watchProblems, withContext } from './support/browser.ts';
+import { observe, panel, panelKeys, press, stepButton } from './support/runnerPanel.ts';
+import { sitePages } from './support/sitePages.ts';
+
+const site = inject('site');
+const browser = useBrowser();
+const JWT = /eyJ[\w-]{5,}/;
+
+// Which pages have panels is read from the build, so a panel the registry test missed is still run.
+const pages = sitePages(site.dist, site.base, 'https://token-pair-docs.example');
+
+describe.each(pages)('page %s', (path) => {
+	test('every Run panel shows what each of its stories documents', async () => {
+		await withContext(browser(), 'light', async (context) => {
+			const page = await context.newPage();
+			const problems = watchProblems(page, { mockApiErrors: true });
+			await page.goto(`${site.origin}${path}`);
+			const keys = await panelKeys(page);
+			let pressed = 0;
+			for (const key of new Set(keys)) {
+				const scenario = scenarios.get(key);
+				expect(scenario, `a scenario for the panel ${key}`).toBeDefined();
+				if (!scenario) continue;
+				const target = panel(page, key);
+				for (const [index, story] of scenario.stories.entries()) {
+					await press(target, target.getByRole('button', { name: 'Reset', exact: true }));
+					for (const [stepIndex, step] of story.steps.entries()) {
+						await press(target, stepButton(target, step, stepLabel(scenario, step)));
+						pressed++;
+						if (!('action' in step)) continue;
+						const where = `${key}, story ${index + 1}, step ${stepIndex + 1}`;
+						expect(outcomeProblems(step.expect, await observe(target)), where).toEqual([]);
+					}
+				}
+			}
+			// Nothing token-shaped anywhere in the page, visible or not, after all those runs.
+			expect(await page.locator('body').innerText()).not.toMatch(JWT);
+			expect(await page.content()).not.toMatch(JWT);
+			expect(problems.list()).toEqual([]);
+			if (keys.length > 0) expect(pressed).toBeGreaterThan(keys.length);
+		});
+	});
+});
+
+describe('run panels', () => {
+	test('the quick start and the refresh guide have the required ones', async () => {
+		await withContext(browser(), 'light', async (context) => {
+			const page = await context.newPage();
+			await page.goto(`${site.origin}/start/quick-start/`);
+			expect(await panelKeys(page)).toEqual([
+				'quick-start/issue-token-pair.ts#issue-token-pair',
+				'quick-start/send-message.ts#send-message',
+				'quick-start/refresh-token-pair.ts#refresh-token-pair',
+				'quick-start/main.ts#main',
+			]);
+			await page.goto(`${site.origin}/guides/refresh-and-rotation/`);
+			expect(await panelKeys(page)).toEqual(
+				expect.arrayContaining([
+					'refresh/token-manager.ts#ensure-valid',
+					'refresh/token-manager.ts#single-flight',
+					'refresh/authorized-fetch.ts#authorized-fetch',
+				])
+			);
+		});
+	});
+
+	test('panels share one mock and one clock: a spent token from one panel is spent in all', async () => {
+		await withContext(browser(), 'light', async (context) => {
+			const page = await context.newPage();
+			await page.goto(`${site.origin}/start/quick-start/`);
+			const send = panel(page, 'quick-start/send-message.ts#send-message');
+			const main = panel(page, 'quick-start/main.ts#main');
+			await press(send, send.locator('button[data-action="run"]'));
+			await press(main, main.getByRole('button', { name: '+15 min', exact: true }));
+			for (const status of await page.locator('[data-runner-clock]').allTextContents()) {
+				expect(status).toMatch(/^\+15 min, \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+			}
+			await press(send, send.locator('button[data-action="run"]'));
+			expect((await observe(send)).exchanges).toEqual(['POST /3rdparty/v1/messages 401']);
+		});
+	});
+});

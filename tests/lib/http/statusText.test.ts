@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { statusText } from '../../../src/runner/redact/statusText.ts';
+import { statusText } from '../../../src/lib/http/statusText.ts';
 
 test('names the statuses the mock answers and falls back to the number', () => {
 	expect(statusText(201)).toBe('201 Created');

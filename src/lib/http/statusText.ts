@@ -1,5 +1,5 @@
-/** Reason phrases of the statuses this API answers with. */
-const REASONS: Record<number, string> = {
+/** RFC 9110 reason phrases of the statuses the API and the mock answer with. */
+const REASONS: Readonly<Record<number, string>> = {
 	200: 'OK',
 	201: 'Created',
 	202: 'Accepted',
@@ -9,9 +9,12 @@ const REASONS: Record<number, string> = {
 	403: 'Forbidden',
 	404: 'Not Found',
 	405: 'Method Not Allowed',
-	413: 'Payload Too Large',
+	408: 'Request Timeout',
+	413: 'Content Too Large',
 	415: 'Unsupported Media Type',
 	429: 'Too Many Requests',
+	431: 'Request Header Fields Too Large',
+	500: 'Internal Server Error',
 };
 
 /** `201 Created`, or just the number for a status without a known phrase. */

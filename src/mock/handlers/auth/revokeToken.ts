@@ -1,6 +1,5 @@
 import { HttpResponse } from 'msw';
-import { authenticate, hasScope } from '../../auth/authenticate.ts';
-import { errorResponse } from '../../http/errorResponse.ts';
+import { requireCaller } from '../../http/requireCaller.ts';
 import type { RouteResolver } from '../../http/defineRoute.ts';
 
 /**
@@ -8,11 +7,8 @@ import type { RouteResolver } from '../../http/defineRoute.ts';
  * another account's, is still 204, so the answer says nothing about which tokens exist.
  */
 export const revokeToken: RouteResolver = async ({ request, params, ctx }) => {
-	const principal = await authenticate(request, ctx);
-	if (!principal) return errorResponse('unauthorized');
-	if (!hasScope(principal, 'tokens:manage')) {
-		return errorResponse('scopeRequired', { scope: 'tokens:manage' });
-	}
+	const principal = await requireCaller(request, ctx, 'tokens:manage');
+	if (principal instanceof Response) return principal;
 	const jti = params['jti'] ?? '';
 	if (ctx.store.get(jti)?.sub === principal.sub) ctx.store.revokeTree(jti);
 	return new HttpResponse(null, { status: 204 });

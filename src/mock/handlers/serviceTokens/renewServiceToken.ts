@@ -1,9 +1,10 @@
 import { HttpResponse } from 'msw';
-import { authenticate, hasScope, mayGrant } from '../../auth/authenticate.ts';
+import { mayGrant } from '../../auth/authenticate.ts';
 import { serviceTokenCap } from '../../contract/lifetimes.ts';
 import { RenewServiceTokenRequest } from '../../contract/schemas.ts';
 import { validate } from '../../contract/validate.ts';
 import { errorResponse } from '../../http/errorResponse.ts';
+import { requireCaller } from '../../http/requireCaller.ts';
 import { NO_STORE_HEADERS } from '../../http/noStore.ts';
 import { readJsonBody } from '../../http/readJsonBody.ts';
 import type { RouteResolver } from '../../http/defineRoute.ts';
@@ -14,11 +15,8 @@ import type { RouteResolver } from '../../http/defineRoute.ts';
  * is the overlap a service needs to switch without downtime. Expired originals may be renewed.
  */
 export const renewServiceToken: RouteResolver = async ({ request, params, ctx }) => {
-	const principal = await authenticate(request, ctx);
-	if (!principal) return errorResponse('unauthorized');
-	if (!hasScope(principal, 'tokens:manage')) {
-		return errorResponse('scopeRequired', { scope: 'tokens:manage' });
-	}
+	const principal = await requireCaller(request, ctx, 'tokens:manage');
+	if (principal instanceof Response) return principal;
 	const body = await readJsonBody(request, { whenEmpty: {} });
 	if (!body.ok) return errorResponse(body.error);
 	const parsed = validate(RenewServiceTokenRequest, body.value);

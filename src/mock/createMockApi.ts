@@ -9,9 +9,15 @@ import { ExchangeLog } from './log/ExchangeLog.ts';
 import type { MockContext, MockSettings } from './MockContext.ts';
 import { TokenPairs } from './pairs/TokenPairs.ts';
 import { type ServiceTokenBody, ServiceTokens } from './serviceTokens/ServiceTokens.ts';
+import { type MockSnapshot, parseMockSnapshot, SNAPSHOT_FORMAT } from './snapshot/MockSnapshot.ts';
 import { MessageStore } from './store/MessageStore.ts';
 import { TokenStore } from './store/TokenStore.ts';
-import { generateSigningKey, type SigningKey } from './tokens/SigningKey.ts';
+import {
+	exportSigningKey,
+	generateSigningKey,
+	importSigningKey,
+	type SigningKey,
+} from './tokens/SigningKey.ts';
 import { TokenService } from './tokens/TokenService.ts';
 
 /** The issuer (`iss`) of every token the mock signs. */
@@ -63,6 +69,16 @@ export interface MockApi {
 	 * back; keeps the key and settings.
 	 */
 	reset: () => void;
+	/**
+	 * The whole state as plain JSON (see {@link MockSnapshot}): what another instance needs to
+	 * carry on from here, e.g. the mock of another tab. Waits for tokens still being signed.
+	 */
+	snapshot: () => Promise<MockSnapshot>;
+	/**
+	 * Replaces the whole state with a snapshot's (validated first: a malformed one throws and
+	 * changes nothing). The exchange log is kept; it is this instance's own.
+	 */
+	restore: (snapshot: unknown) => Promise<void>;
 }
 
 /**
@@ -129,6 +145,31 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 			log.clear();
 			clock.reset();
 			accounts.reset();
+		},
+		async snapshot() {
+			const successors = await pairs.snapshot();
+			return {
+				format: SNAPSHOT_FORMAT,
+				signingKey: key ? await exportSigningKey(await key) : null,
+				clockOffsetSeconds: clock.offsetSeconds,
+				settings: { ...settings },
+				tokens: store.snapshot(),
+				successors,
+				messages: messages.snapshot(),
+				accountGrants: accounts.snapshot(),
+			};
+		},
+		async restore(value) {
+			const snapshot = parseMockSnapshot(value);
+			// The only step that can fail on a valid snapshot; done first, so a failure changes nothing.
+			const restoredKey = snapshot.signingKey && (await importSigningKey(snapshot.signingKey));
+			key = restoredKey ? Promise.resolve(restoredKey) : undefined;
+			clock.setOffsetSeconds(snapshot.clockOffsetSeconds);
+			Object.assign(settings, snapshot.settings);
+			store.restore(snapshot.tokens);
+			pairs.restore(snapshot.successors);
+			messages.restore(snapshot.messages);
+			accounts.restore(snapshot.accountGrants);
 		},
 	};
 }

@@ -1,11 +1,13 @@
 /**
  * The runner itself, loaded by the Run panels' bootstrap on the first press of one of their
- * buttons: msw/browser, the mock (jose, zod) and the scenarios are in this chunk, so a reader who
- * never presses Run never downloads them.
+ * buttons: msw/browser, the mock (jose, zod, tough-cookie) and the scenarios are in this chunk, so
+ * a reader who never presses Run never downloads them.
  */
 import { Clock } from '../mock/clock/Clock.ts';
 import { createMockApi } from '../mock/createMockApi.ts';
 import { createBrowserTransport } from '../mock/transports/browser.ts';
+import { type SharedChange, SharedMock } from '../mock/transports/shared/SharedMock.ts';
+import { browserSharing } from './browserSharing.ts';
 import { clockStep } from './clock/clockSteps.ts';
 import { formatOffset } from './clock/formatOffset.ts';
 import { mockTime, renderFailure, renderRecord } from './panel/renderRecord.ts';
@@ -17,13 +19,34 @@ import { serviceWorkerLocation } from './serviceWorkerLocation.ts';
 // offset, never the patched Date.now (which reads the mock's clock).
 const realNow = Date.now.bind(Date);
 const api = createMockApi({ clock: new Clock(realNow) });
-const worker = serviceWorkerLocation(import.meta.env.BASE_URL);
-const runtime = new Runtime({
+// Every tab of the site that uses a Run panel takes turns with one mock (see SharedMock).
+const shared: SharedMock = new SharedMock({
 	api,
-	transport: createBrowserTransport(api, { workerUrl: worker.url, scope: worker.scope }),
+	origin: window.location.origin,
+	...browserSharing(),
+	// Bound late: only used once the runtime below exists (inside requests, moves and resets).
+	extra: {
+		snapshot: (): unknown => runtime.sharedNames.snapshot(),
+		restore: (value: unknown): void => runtime.sharedNames.restore(value),
+	},
+});
+const worker = serviceWorkerLocation(import.meta.env.BASE_URL);
+const runtime: Runtime = new Runtime({
+	api,
+	transport: createBrowserTransport(shared, { workerUrl: worker.url, scope: worker.scope }),
 	scenarios,
 	baseUrl: window.location.origin,
+	exclusive: (work, kind) => shared.exclusive(work, kind),
+	sync: () => shared.sync(),
+	onStatus: showStatus,
 });
+shared.subscribe(onSharedChange);
+showScope();
+// Catch up with the other tabs now, so the clock line shows the shared clock before a run.
+void shared.sync().then(
+	() => runtime.offsetSeconds !== 0 && updateClocks(),
+	() => undefined
+);
 
 /** Carries out what a panel button asks for; the bootstrap calls this for every press. */
 export async function handle(button: HTMLButtonElement): Promise<void> {
@@ -46,13 +69,10 @@ export async function handle(button: HTMLButtonElement): Promise<void> {
 		} else if (runnerAction === 'reset') {
 			await runtime.reset();
 			updateClocks();
-			for (const other of document.querySelectorAll<HTMLElement>('[data-runner-output]')) {
-				other.replaceChildren(placeholder(other.dataset['placeholder'] ?? ''));
-				delete other.dataset['run'];
-				delete other.dataset['outcome'];
-			}
-			const text =
-				'Reset: the mock forgot every token and message, and the clock is back to real time.';
+			clearPanels();
+			const text = shared.shared
+				? 'Reset: the mock forgot every token, message and cookie, in every tab, and the clock is back to real time.'
+				: 'Reset: the mock forgot every token, message and cookie, and the clock is back to real time.';
 			output.replaceChildren(placeholder(text));
 			announce(panel, text);
 		}
@@ -72,10 +92,68 @@ async function run(panel: HTMLElement, output: HTMLElement, action: string): Pro
 	if (output.dataset['run'] === undefined) {
 		output.replaceChildren(placeholder('Running (the first run also starts the mock)…'));
 	}
+	const offset = runtime.offsetSeconds;
 	try {
 		renderRecord(output, await runtime.run(key, action));
 	} finally {
 		output.removeAttribute('aria-busy');
+		// An action may move the clock, and a run catches up with other tabs' clock moves.
+		if (runtime.offsetSeconds !== offset) updateClocks();
+	}
+}
+
+/** Empties every output and forgets what the panels showed (after a Reset, here or elsewhere). */
+function clearPanels(): void {
+	for (const output of document.querySelectorAll<HTMLElement>('[data-runner-output]')) {
+		output.replaceChildren(placeholder(output.dataset['placeholder'] ?? ''));
+		delete output.dataset['run'];
+		delete output.dataset['outcome'];
+	}
+	for (const panel of document.querySelectorAll<HTMLElement>('[data-runner]')) {
+		const status = panel.querySelector<HTMLElement>('[data-runner-status]');
+		if (status) status.textContent = status.dataset['initial'] ?? '';
+	}
+}
+
+/** Another tab moved the shared clock or reset the mock, or this tab stopped sharing. */
+function onSharedChange(change: SharedChange): void {
+	if (change.type === 'unshared') {
+		showScope();
+		return;
+	}
+	updateClocks();
+	if (!change.reset) return;
+	void runtime.forget().then(() => {
+		clearPanels();
+		for (const output of document.querySelectorAll<HTMLElement>('[data-runner-output]')) {
+			output.replaceChildren(
+				placeholder(
+					'Another tab pressed Reset: the mock forgot every token, message and cookie, and the clock is back to real time.'
+				)
+			);
+		}
+	});
+}
+
+/**
+ * Says in every panel when this tab keeps a mock of its own. Sharing is the common case, which
+ * the panels' help text describes; the note appears only when it does not hold.
+ */
+function showScope(): void {
+	if (shared.shared) return;
+	const reason = shared.unsharedReason ?? 'it cannot be shared here';
+	for (const note of document.querySelectorAll<HTMLElement>('[data-runner-scope]')) {
+		note.textContent = `This tab uses a mock of its own, which your other tabs do not see: ${reason}.`;
+		note.hidden = false;
+	}
+}
+
+/** Shows a scenario state's status on the status line of every panel that shares that state. */
+function showStatus(stateKey: string, text: string): void {
+	for (const panel of document.querySelectorAll<HTMLElement>('[data-runner-state]')) {
+		if (panel.dataset['runnerState'] !== stateKey) continue;
+		const status = panel.querySelector<HTMLElement>('[data-runner-status]');
+		if (status) status.textContent = text;
 	}
 }
 

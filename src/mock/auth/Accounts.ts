@@ -69,6 +69,24 @@ export class Accounts {
 		this.#grants.set(account.userId, granted);
 	}
 
+	/** What every account is granted now, by user id (see `MockApi.snapshot`). */
+	snapshot(): [userId: string, scopes: RequestableScope[]][] {
+		return [...this.#grants].map(([userId, granted]) => [userId, [...granted]]);
+	}
+
+	/**
+	 * Grants what a snapshot says. An account the snapshot does not mention keeps its configured
+	 * grants, and a user id this instance has no account for is ignored.
+	 */
+	restore(
+		grants: readonly (readonly [userId: string, scopes: readonly RequestableScope[]])[]
+	): void {
+		this.reset();
+		for (const [userId, scopes] of grants) {
+			if (this.#grants.has(userId)) this.#grants.set(userId, new Set(scopes));
+		}
+	}
+
 	/** Puts every account's grants back as configured. */
 	reset(): void {
 		this.#grants.clear();

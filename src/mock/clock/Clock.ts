@@ -35,6 +35,17 @@ export class Clock {
 		return this.#offsetMs / 1000;
 	}
 
+	/**
+	 * Puts the clock exactly `seconds` ahead of its source, as a restored snapshot of another
+	 * instance (another tab's mock) says it is.
+	 */
+	setOffsetSeconds(seconds: number): void {
+		if (!Number.isFinite(seconds) || seconds < 0) {
+			throw new RangeError(`not a clock offset: ${seconds} seconds`);
+		}
+		this.#offsetMs = seconds * 1000;
+	}
+
 	/** Undoes every `advance`. */
 	reset(): void {
 		this.#offsetMs = 0;

@@ -2,6 +2,7 @@ import { http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 
 import { endpoint, type EndpointId } from '../contract/endpoints.ts';
 import type { MockContext } from '../MockContext.ts';
 import { routePredicate } from './routePredicate.ts';
+import { setCookieHeaders } from './setCookieHeaders.ts';
 
 /** What a route's resolver receives. */
 export interface RouteInput {
@@ -50,7 +51,9 @@ export function logged(ctx: MockContext, resolver: RouteResolver): HttpResponseR
 		if (!response.headers.has('Date')) {
 			response.headers.set('Date', new Date(ctx.clock.now()).toUTCString());
 		}
-		await ctx.log.record(ctx.clock.now(), copy, response.clone());
+		await ctx.log.record(ctx.clock.now(), copy, response.clone(), {
+			setCookie: setCookieHeaders(response),
+		});
 		return response;
 	};
 }

@@ -20,8 +20,20 @@ export class ExchangeLog {
 	readonly #listeners = new Set<Listener>();
 	#seq = 0;
 
-	/** Records a request and its response; pass copies (`clone()`) whose bodies are still unread. */
-	async record(at: number, request: Request, response: Response): Promise<Exchange> {
+	/**
+	 * Records a request and its response; pass copies (`clone()`) whose bodies are still unread.
+	 * `setCookie` gives the response's `Set-Cookie` values when its headers cannot hold them (a
+	 * `Response` made in a page; see `setCookieHeaders`).
+	 */
+	async record(
+		at: number,
+		request: Request,
+		response: Response,
+		options: { setCookie?: readonly string[] } = {}
+	): Promise<Exchange> {
+		const setCookie = options.setCookie ?? response.headers.getSetCookie();
+		const responseHeaders = Object.fromEntries(response.headers);
+		if (setCookie.length > 0) responseHeaders['set-cookie'] = setCookie.join(', ');
 		const exchange: Exchange = {
 			seq: ++this.#seq,
 			at,
@@ -33,7 +45,7 @@ export class ExchangeLog {
 			},
 			response: {
 				status: response.status,
-				headers: Object.fromEntries(response.headers),
+				headers: responseHeaders,
 				body: await readText(response),
 			},
 		};

@@ -33,6 +33,13 @@ export interface RotationPolicy {
 	surface: Surface;
 }
 
+/** A rotation's result as remembered for the overlap window. */
+interface Successor {
+	pair: Promise<IssuedPair>;
+	/** Set as soon as `pair` resolves. */
+	resolved?: IssuedPair;
+}
+
 /** The outcome of presenting a refresh token. */
 export type RotationResult =
 	{ ok: true; pair: IssuedPair } | { ok: false; reason: 'invalid' | 'reused' };
@@ -46,8 +53,11 @@ export class TokenPairs {
 	readonly #tokens: TokenService;
 	readonly #store: TokenStore;
 	readonly #clock: Clock;
-	/** A spent refresh token's rotation result, kept so the overlap window can hand it out again. */
-	readonly #successors = new Map<string, Promise<IssuedPair>>();
+	/**
+	 * A spent refresh token's rotation result, kept so the overlap window can hand it out again:
+	 * the pair being signed, and the pair itself once it is (what a snapshot can carry).
+	 */
+	readonly #successors = new Map<string, Successor>();
 
 	constructor(options: { tokens: TokenService; store: TokenStore; clock: Clock }) {
 		this.#tokens = options.tokens;
@@ -87,7 +97,7 @@ export class TokenPairs {
 
 		const now = this.#clock.nowSeconds();
 		if (record.consumedAt !== undefined) {
-			const successor = this.#successors.get(record.jti);
+			const successor = this.#successors.get(record.jti)?.pair;
 			const withinOverlap = now - record.consumedAt <= policy.overlapSeconds;
 			// While the successor is still being signed it cannot have been spent yet.
 			const successorUnspent =
@@ -110,7 +120,13 @@ export class TokenPairs {
 			notAfter: family.expiresAt,
 			parent: record.jti,
 		});
-		this.#successors.set(record.jti, next);
+		const successor: Successor = { pair: next };
+		// Registered before anyone else awaits `next`, so `snapshot` finds it resolved.
+		next.then(
+			(pair) => (successor.resolved = pair),
+			() => undefined
+		);
+		this.#successors.set(record.jti, successor);
 		const pair = await next;
 		return { ok: true, pair };
 	}
@@ -125,6 +141,28 @@ export class TokenPairs {
 		if (!found) return false;
 		this.#store.revokeFamily(found.family.id);
 		return true;
+	}
+
+	/**
+	 * Every remembered rotation result, by the `jti` of the refresh token that was spent for it.
+	 * Waits for pairs still being signed; one whose signing failed is left out (its rotation
+	 * answered 500, so no client holds it).
+	 */
+	async snapshot(): Promise<[jti: string, pair: IssuedPair][]> {
+		const successors = [...this.#successors];
+		await Promise.allSettled(successors.map(([, successor]) => successor.pair));
+		return successors.flatMap(([jti, { resolved }]): [string, IssuedPair][] =>
+			resolved ? [[jti, structuredClone(resolved)]] : []
+		);
+	}
+
+	/** Replaces the remembered rotation results with a snapshot's. */
+	restore(successors: readonly (readonly [jti: string, pair: IssuedPair])[]): void {
+		this.clear();
+		for (const [jti, pair] of successors) {
+			const resolved = structuredClone(pair);
+			this.#successors.set(jti, { pair: Promise.resolve(resolved), resolved });
+		}
 	}
 
 	/** Forgets the remembered rotation results. */

@@ -24,6 +24,17 @@ export class MessageStore {
 		return message?.owner === owner ? message : undefined;
 	}
 
+	/** A copy of every message, oldest first. */
+	snapshot(): StoredMessage[] {
+		return [...this.#messages.values()].map((message) => ({ ...message }));
+	}
+
+	/** Replaces every message with copies of these. */
+	restore(messages: readonly StoredMessage[]): void {
+		this.clear();
+		for (const message of messages) this.#messages.set(message.id, { ...message });
+	}
+
 	/** Forgets every message. */
 	clear(): void {
 		this.#messages.clear();

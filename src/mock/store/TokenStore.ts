@@ -46,6 +46,15 @@ export interface TokenRecord {
 	expiresAt?: number;
 }
 
+/** Everything a {@link TokenStore} holds, as plain JSON (see `MockApi.snapshot`). */
+export interface TokenStoreSnapshot {
+	/** Oldest first. */
+	records: TokenRecord[];
+	/** Each parent's descendants, as `revokeTree` walks them. */
+	children: [parent: string, children: string[]][];
+	families: Family[];
+}
+
 /** In-memory records of issued tokens and their families. */
 export class TokenStore {
 	readonly #records = new Map<string, TokenRecord>();
@@ -105,6 +114,27 @@ export class TokenStore {
 	/** Every record, oldest first. */
 	records(): TokenRecord[] {
 		return [...this.#records.values()];
+	}
+
+	/** A copy of every record, parent link and family; later changes do not touch it. */
+	snapshot(): TokenStoreSnapshot {
+		return structuredClone({
+			records: [...this.#records.values()],
+			children: [...this.#children].map(([parent, children]): [string, string[]] => [
+				parent,
+				[...children],
+			]),
+			families: [...this.#families.values()],
+		});
+	}
+
+	/** Replaces everything with what a snapshot holds (copied, so the snapshot stays as it is). */
+	restore(snapshot: TokenStoreSnapshot): void {
+		this.clear();
+		const copy = structuredClone(snapshot);
+		for (const record of copy.records) this.#records.set(record.jti, record);
+		for (const [parent, children] of copy.children) this.#children.set(parent, new Set(children));
+		for (const family of copy.families) this.#families.set(family.id, family);
 	}
 
 	/** Forgets everything, as if the server restarted with a fresh database. */

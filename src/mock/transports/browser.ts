@@ -1,5 +1,5 @@
+import type { HttpHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import type { MockApi } from '../createMockApi.ts';
 
 /** Where the page finds `mockServiceWorker.js` (copied into `public/` by `npm run msw:init`). */
 export interface BrowserTransportOptions {
@@ -19,14 +19,15 @@ export interface BrowserTransport {
 
 /**
  * Serves a mock to the page it runs in. The handlers resolve in the page, so the mock's state
- * lives in this tab; the worker only relays requests. Anything the mock does not handle (the
- * site's own pages and assets) goes to the network untouched and unlogged.
+ * lives in this tab (a `SharedMock`'s handlers share it with the other tabs); the worker only
+ * relays requests. Anything the handlers do not answer (the site's own pages and assets) goes to
+ * the network untouched and unlogged.
  */
 export function createBrowserTransport(
-	api: MockApi,
+	mock: { handlers: readonly HttpHandler[] },
 	options: BrowserTransportOptions
 ): BrowserTransport {
-	const worker = setupWorker(...api.handlers);
+	const worker = setupWorker(...mock.handlers);
 	let started: Promise<void> | undefined;
 	return {
 		worker,

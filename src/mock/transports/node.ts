@@ -1,7 +1,7 @@
+import type { HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
-import type { MockApi } from '../createMockApi.ts';
 
-/** Serves a mock to this Node process's `fetch`, for tests. */
-export function createNodeTransport(api: MockApi) {
-	return setupServer(...api.handlers);
+/** Serves a mock (a `MockApi` or a `SharedMock`) to this Node process's `fetch`, for tests. */
+export function createNodeTransport(mock: { handlers: readonly HttpHandler[] }) {
+	return setupServer(...mock.handlers);
 }

@@ -3,8 +3,8 @@ import type { Exchange } from '../../mock/log/ExchangeLog.ts';
 import { withDateNow } from '../clock/withDateNow.ts';
 import { displayExchange, type DisplayExchange } from '../redact/displayExchange.ts';
 import { redact } from '../redact/redact.ts';
-import { TokenNames } from '../redact/TokenNames.ts';
-import type { Scenario, ScenarioEnvironment } from '../scenarios/Scenario.ts';
+import { TokenNames, type TokenNamesSnapshot } from '../redact/TokenNames.ts';
+import { type Scenario, type ScenarioEnvironment, stateKeyOf } from '../scenarios/Scenario.ts';
 import { captureConsole, formatArgument, type LoggedLine } from './captureConsole.ts';
 import type { RunRecord } from './RunRecord.ts';
 
@@ -12,6 +12,9 @@ import type { RunRecord } from './RunRecord.ts';
 export interface Transport {
 	start(): Promise<void>;
 }
+
+/** What an exclusive section does to the mock outside any request. */
+export type ExclusiveWork = 'clock' | 'reset';
 
 /** What a runtime is made of. */
 export interface RuntimeOptions {
@@ -22,11 +25,19 @@ export interface RuntimeOptions {
 	/** Where examples send requests, e.g. `location.origin`. */
 	baseUrl: string;
 	/**
-	 * Wraps every run, clock move and reset, one at a time. The default just runs it. This is the
-	 * seam for sharing one mock between tabs: take a Web Lock, restore the mock from the shared
-	 * snapshot, do the work, save and broadcast the new snapshot.
+	 * Wraps every clock move and reset (`kind` says which), one at a time. The default just runs
+	 * it. This is the seam for sharing one mock between tabs: take a Web Lock, restore the mock
+	 * from the shared snapshot, do the work, save and broadcast the new snapshot.
+	 *
+	 * Runs are not wrapped: the transport wraps each request a run makes instead. Holding the
+	 * lock for a whole run would deadlock on the run's first request, and would keep two tabs'
+	 * examples from ever meeting, which is what the multi-tab examples are about.
 	 */
-	exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+	exclusive?: <T>(work: () => Promise<T>, kind: ExclusiveWork) => Promise<T>;
+	/** Brings a shared mock up to date before each run, so `Date.now` reads the shared clock. */
+	sync?: () => Promise<void>;
+	/** Shows a state's status line (`ScenarioEnvironment.report`); key: `stateKeyOf(scenario)`. */
+	onStatus?: (stateKey: string, text: string) => void;
 }
 
 /**
@@ -38,9 +49,12 @@ export class Runtime {
 	readonly #api: MockApi;
 	readonly #transport: Transport;
 	readonly #scenarios: ReadonlyMap<string, Scenario>;
-	readonly #environment: ScenarioEnvironment;
-	readonly #states = new Map<string, unknown>();
-	readonly #exclusive: <T>(work: () => Promise<T>) => Promise<T>;
+	readonly #environment: Omit<ScenarioEnvironment, 'report'>;
+	/** By `stateKeyOf(scenario)`, with the scenario that made each (to dispose of it). */
+	readonly #states = new Map<string, { scenario: Scenario; value: unknown }>();
+	readonly #exclusive: <T>(work: () => Promise<T>, kind: ExclusiveWork) => Promise<T>;
+	readonly #sync: () => Promise<void>;
+	readonly #onStatus: (stateKey: string, text: string) => void;
 	#names = new TokenNames();
 	#queue: Promise<unknown> = Promise.resolve();
 	#runs = 0;
@@ -50,14 +64,20 @@ export class Runtime {
 		this.#transport = options.transport;
 		this.#scenarios = options.scenarios;
 		this.#exclusive = options.exclusive ?? ((work) => work());
+		this.#sync = options.sync ?? (async () => undefined);
+		this.#onStatus = options.onStatus ?? (() => undefined);
 		const account = options.api.accounts[0];
 		if (!account) throw new Error('the mock has no account to sign in with');
 		this.#environment = {
 			baseUrl: options.baseUrl,
 			credentials: { username: account.username, password: account.password },
 		};
-		// Names are handed out as the mock issues tokens, so they count in order of issue.
-		this.#api.log.subscribe((exchange) => this.#names.learn(exchange.response.body ?? ''));
+		// Names are handed out as the mock issues tokens, so they count in order of issue. A session
+		// response's refresh token is only in its Set-Cookie.
+		this.#api.log.subscribe((exchange) => {
+			this.#names.learn(exchange.response.body ?? '');
+			this.#names.learn(exchange.response.headers['set-cookie'] ?? '');
+		});
 	}
 
 	/** The mock clock's lead over real time, in seconds. */
@@ -77,18 +97,35 @@ export class Runtime {
 
 	/** Moves the mock clock (and what `Date.now` answers during runs) forward. */
 	advance(seconds: number): Promise<void> {
-		return this.#enqueue(async () => this.#api.clock.advance(seconds));
+		return this.#enqueue(() => this.#advance(seconds));
 	}
 
 	/** Forgets every token, exchange, name and scenario state, and puts the clock back. */
 	reset(): Promise<void> {
-		return this.#enqueue(async () => {
-			this.#api.reset();
-			this.#names = new TokenNames();
-			this.#states.clear();
-			this.#runs = 0;
-		});
+		return this.#enqueue(() =>
+			this.#exclusive(async () => {
+				this.#api.reset();
+				this.#forget();
+			}, 'reset')
+		);
 	}
+
+	/**
+	 * Forgets this page's names, scenario states and run count, but not the mock: for when
+	 * another tab reset the mock this page shares.
+	 */
+	forget(): Promise<void> {
+		return this.#enqueue(async () => this.#forget());
+	}
+
+	/**
+	 * The token names as plain JSON, and their restore: what travels with a shared mock's state
+	 * (as its `extra`), so every tab names a token the same, by the order the mock issued it.
+	 */
+	readonly sharedNames = {
+		snapshot: (): TokenNamesSnapshot => this.#names.snapshot(),
+		restore: (value: unknown): void => this.#names.restore(value),
+	};
 
 	/** Redacts a text with the current token names (for messages outside a run). */
 	redact(text: string): string {
@@ -96,9 +133,20 @@ export class Runtime {
 	}
 
 	#enqueue<T>(work: () => Promise<T>): Promise<T> {
-		const next = this.#queue.then(() => this.#exclusive(work));
+		const next = this.#queue.then(work);
 		this.#queue = next.catch(() => undefined);
 		return next;
+	}
+
+	#advance(seconds: number): Promise<void> {
+		return this.#exclusive(async () => this.#api.clock.advance(seconds), 'clock');
+	}
+
+	#forget(): void {
+		for (const { scenario, value } of this.#states.values()) scenario.dispose?.(value);
+		this.#names = new TokenNames();
+		this.#states.clear();
+		this.#runs = 0;
 	}
 
 	async #run(key: string, actionId: string): Promise<RunRecord> {
@@ -106,6 +154,7 @@ export class Runtime {
 		const action = scenario?.actions[actionId];
 		if (!scenario || !action) throw new Error(`no action "${actionId}" for ${key}`);
 		await this.#transport.start();
+		await this.#sync();
 
 		const logs: LoggedLine[] = [];
 		const logged: { exchange: Exchange; setup: boolean }[] = [];
@@ -124,7 +173,9 @@ export class Runtime {
 					captureConsole(logs, () =>
 						action.run({
 							...this.#environment,
-							state: this.#state(key, scenario),
+							report: this.#reporter(scenario),
+							state: this.#state(scenario),
+							advanceClock: (seconds) => this.#advance(seconds),
 							async setup(work) {
 								setupDepth++;
 								try {
@@ -159,8 +210,19 @@ export class Runtime {
 		};
 	}
 
-	#state(key: string, scenario: Scenario): unknown {
-		if (!this.#states.has(key)) this.#states.set(key, scenario.state(this.#environment));
-		return this.#states.get(key);
+	#state(scenario: Scenario): unknown {
+		const stateKey = stateKeyOf(scenario);
+		let state = this.#states.get(stateKey);
+		if (!state) {
+			const value = scenario.state({ ...this.#environment, report: this.#reporter(scenario) });
+			state = { scenario, value };
+			this.#states.set(stateKey, state);
+		}
+		return state.value;
+	}
+
+	#reporter(scenario: Scenario): (text: string) => void {
+		const stateKey = stateKeyOf(scenario);
+		return (text) => this.#onStatus(stateKey, this.redact(text));
 	}
 }

@@ -9,6 +9,11 @@ export interface ScenarioEnvironment {
 	/** Where the examples send requests: the page's origin, which the worker relays to the mock. */
 	baseUrl: string;
 	credentials: Credentials;
+	/**
+	 * Shows `text` on the status line of the panels that share this state (see
+	 * {@link Scenario.status}), at once, even between runs: a session another tab ended, say.
+	 */
+	report(text: string): void;
 }
 
 /** What an action receives each time its button is pressed. */
@@ -20,6 +25,8 @@ export interface RunContext<S> extends ScenarioEnvironment {
 	 * one to provoke a 401); the panel labels the exchanges it causes as setup.
 	 */
 	setup<T>(work: () => Promise<T>): Promise<T>;
+	/** Moves the mock clock forward, as the panel's clock buttons do (for every tab sharing it). */
+	advanceClock(seconds: number): Promise<void>;
 }
 
 /** A button of a Run panel and what it calls. */
@@ -68,8 +75,20 @@ export interface Scenario<S = unknown> {
 	region: string;
 	/** One sentence under the buttons: what a run does. */
 	summary: string;
-	/** Fresh state, made on the first press and after every Reset. */
+	/**
+	 * Fresh state, made on the first press and after every Reset. Scenarios with the same
+	 * {@link stateKey} share one state on a page, made by whichever of them runs first.
+	 */
 	state(environment: ScenarioEnvironment): S;
+	/**
+	 * Names the state this scenario shares with others (say, one session client for every panel
+	 * of a page); without it, each scenario has its own. Sharing scenarios need the same `state`.
+	 */
+	stateKey?: string;
+	/** Lets go of a state that Reset discards: timers, channels, listeners. */
+	dispose?(state: S): void;
+	/** A line under the buttons that the state keeps current through `report`. */
+	status?: { label: string; initial: string };
 	/** The panel's buttons, `run` first. */
 	actions: { run: ScenarioAction<S> } & Readonly<Record<string, ScenarioAction<S>>>;
 	/** At least one story; the first one starts with a plain Run. */
@@ -79,6 +98,11 @@ export interface Scenario<S = unknown> {
 /** Identity function that infers a scenario's state type from its `state` factory. */
 export function defineScenario<S>(scenario: Scenario<S>): Scenario<S> {
 	return scenario;
+}
+
+/** The key under which a page keeps a scenario's state: its `stateKey`, or its own key. */
+export function stateKeyOf(scenario: Scenario): string {
+	return scenario.stateKey ?? scenarioKey(scenario.file, scenario.region);
 }
 
 /** The registry key of a region: `topic/name.ts#region`. */

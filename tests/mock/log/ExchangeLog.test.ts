@@ -31,3 +31,27 @@ test('every response carries the mock clock in its Date header', async () => {
 	expect(Math.abs(serverNow - api.clock.now())).toBeLessThan(1000);
 	expect(serverNow - Date.now()).toBeGreaterThan(3590_000);
 });
+
+test('Set-Cookie values given apart are logged, for responses whose headers cannot hold them', async () => {
+	const response = new Response('{}', { headers: { 'Content-Type': 'application/json' } });
+	const exchange = await api.log.record(
+		0,
+		new Request('https://api.token-pair.test/auth/login'),
+		response,
+		{
+			setCookie: ['refresh_token=x; HttpOnly', 'other=y'],
+		}
+	);
+	expect(exchange.response.headers).toMatchObject({
+		'content-type': 'application/json',
+		'set-cookie': 'refresh_token=x; HttpOnly, other=y',
+	});
+});
+
+test('a session response’s Set-Cookie is in the log', async () => {
+	await call('POST', '/auth/login', { json: { username: 'demo', password: 'demo-password' } });
+	const [login] = api.log.entries();
+	expect(login?.response.headers['set-cookie']).toMatch(
+		/^refresh_token=eyJ[^;]+; HttpOnly; Secure/
+	);
+});

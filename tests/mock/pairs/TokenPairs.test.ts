@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { Clock } from '../../../src/mock/clock/Clock.ts';
 import {
 	type IssuedPair,
@@ -183,3 +183,61 @@ describe.each(['api', 'session'] as const satisfies readonly Surface[])(
 		});
 	}
 );
+
+describe('snapshot and restore', () => {
+	const overlap: RotationPolicy = { reuse: 'reject', overlapSeconds: 30, surface: 'api' };
+
+	test('the remembered successors survive JSON into fresh instances, as resolved pairs', async () => {
+		const first = await pairs.issue('user-1', ['messages:send']);
+		const second = spent(await pairs.rotate(first.body.refresh_token, overlap));
+		const successors = JSON.parse(JSON.stringify(await pairs.snapshot()));
+		expect(successors).toEqual([[payloadOf(first.body.refresh_token)['jti'], second]]);
+
+		const copyStore = new TokenStore();
+		copyStore.restore(JSON.parse(JSON.stringify(store.snapshot())));
+		const copy = new TokenPairs({ tokens, store: copyStore, clock });
+		copy.restore(successors);
+		expect(spent(await copy.rotate(first.body.refresh_token, overlap)).body).toEqual(second.body);
+		// Without the successors, the same replay is reuse.
+		const forgetful = new TokenPairs({ tokens, store: copyStore, clock });
+		expect(await forgetful.rotate(first.body.refresh_token, overlap)).toEqual({
+			ok: false,
+			reason: 'reused',
+		});
+	});
+
+	test('waits for a pair still being signed, so a rotation in flight is not lost', async () => {
+		let open = () => {};
+		let gate = Promise.resolve();
+		// Signing waits for the gate, so the snapshot can be taken while a successor is unsigned.
+		const gated = {
+			sign: (...args: Parameters<TokenService['sign']>) => gate.then(() => tokens.sign(...args)),
+			verify: tokens.verify.bind(tokens),
+		} as unknown as TokenService;
+		const slow = new TokenPairs({ tokens: gated, store, clock });
+		const first = await slow.issue('user-1', ['messages:send']);
+		gate = new Promise((resolve) => (open = resolve));
+		const rotation = slow.rotate(first.body.refresh_token, overlap);
+		const jti = String(payloadOf(first.body.refresh_token)['jti']);
+		await vi.waitFor(() => expect(store.get(jti)?.consumedAt).toBeDefined(), { interval: 1 });
+
+		const snapshot = slow.snapshot();
+		open();
+		const [successors, rotated] = await Promise.all([snapshot, rotation]);
+		expect(successors).toEqual([[jti, spent(rotated)]]);
+	});
+
+	test('leaves out a successor whose signing failed', async () => {
+		let fail = false;
+		const flaky = {
+			sign: (...args: Parameters<TokenService['sign']>) =>
+				fail ? Promise.reject(new Error('no key')) : tokens.sign(...args),
+			verify: tokens.verify.bind(tokens),
+		} as unknown as TokenService;
+		const broken = new TokenPairs({ tokens: flaky, store, clock });
+		const first = await broken.issue('user-1', ['messages:send']);
+		fail = true;
+		await expect(broken.rotate(first.body.refresh_token, overlap)).rejects.toThrow('no key');
+		expect(await broken.snapshot()).toEqual([]);
+	});
+});

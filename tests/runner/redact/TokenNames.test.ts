@@ -39,3 +39,51 @@ describe('TokenNames', () => {
 		expect(names.tokens()).toEqual([long, short]);
 	});
 });
+
+describe('TokenNames snapshot and restore', () => {
+	test('another instance names what this one named, and counts on from there', () => {
+		const first = new TokenNames();
+		const a1 = jwt({ type: 'access', jti: '1' });
+		const r1 = jwt({ type: 'refresh', jti: '2' });
+		first.learn(`${a1} ${r1}`);
+		const second = new TokenNames();
+		second.restore(JSON.parse(JSON.stringify(first.snapshot())));
+		expect(second.nameOf(r1)).toBe('‹refresh token 1›');
+		const a2 = jwt({ type: 'access', jti: '3' });
+		second.learn(a2);
+		expect(second.nameOf(a2)).toBe('‹access token 2›');
+		expect(second.tokens()).toHaveLength(3);
+		// The first instance is not tied to the second.
+		expect(first.nameOf(a2)).toBeUndefined();
+	});
+
+	test('restoring replaces: names learned since are forgotten, as after a reset elsewhere', () => {
+		const names = new TokenNames();
+		const empty = names.snapshot();
+		const a1 = jwt({ type: 'access', jti: '1' });
+		names.learn(a1);
+		names.restore(empty);
+		expect(names.nameOf(a1)).toBeUndefined();
+		names.learn(a1);
+		expect(names.nameOf(a1)).toBe('‹access token 1›');
+	});
+
+	test.each([
+		['nothing', undefined],
+		[
+			'names that this class does not make',
+			{ names: [['x', '<b>bold</b>']], counts: { access: 0, refresh: 0, service: 0 } },
+		],
+		[
+			'counters that are not numbers',
+			{ names: [], counts: { access: '1', refresh: 0, service: 0 } },
+		],
+		['a missing counter', { names: [], counts: { access: 1, refresh: 0 } }],
+	])('ignores %s', (_, value) => {
+		const names = new TokenNames();
+		const a1 = jwt({ type: 'access', jti: '1' });
+		names.learn(a1);
+		names.restore(value);
+		expect(names.nameOf(a1)).toBe('‹access token 1›');
+	});
+});

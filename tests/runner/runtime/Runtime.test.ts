@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Clock } from '../../../src/mock/clock/Clock.ts';
 import { createMockApi } from '../../../src/mock/createMockApi.ts';
 import { createNodeTransport } from '../../../src/mock/transports/node.ts';
+import { SharedMock } from '../../../src/mock/transports/shared/SharedMock.ts';
 import { exchangeLine } from '../../../src/runner/redact/displayExchange.ts';
 import type { RunRecord } from '../../../src/runner/runtime/RunRecord.ts';
 import { Runtime } from '../../../src/runner/runtime/Runtime.ts';
@@ -9,16 +10,26 @@ import { outcomeProblems } from '../../../src/runner/scenarios/outcomeProblems.t
 import { scenarios } from '../../../src/runner/scenarios/registry.ts';
 import { scenarioKey } from '../../../src/runner/scenarios/Scenario.ts';
 
-// The same wiring as the page (src/runner/activate.ts), with msw/node instead of the worker.
+// The same wiring as the page (src/runner/activate.ts), with msw/node instead of the worker and
+// a mock of this "tab" alone (no Web Locks passed), which still keeps the session cookie as a
+// browser would.
+const BASE_URL = 'https://docs.token-pair.test';
 const api = createMockApi({ clock: new Clock(Date.now.bind(Date)) });
-const server = createNodeTransport(api);
+const shared = new SharedMock({ api, origin: BASE_URL });
+const server = createNodeTransport(shared);
+const statuses: [string, string][] = [];
 const runtime = new Runtime({
 	api,
 	transport: { start: async () => undefined },
 	scenarios,
-	baseUrl: 'https://docs.token-pair.test',
+	baseUrl: BASE_URL,
+	exclusive: (work, kind) => shared.exclusive(work, kind),
+	sync: () => shared.sync(),
+	onStatus: (stateKey, text) => statuses.push([stateKey, text]),
 });
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+// Reset disposes of the scenarios' states: their timers and channels.
+afterAll(() => runtime.reset());
 afterAll(() => server.close());
 
 const observe = (record: RunRecord) => ({
@@ -87,17 +98,17 @@ describe('Runtime', () => {
 		]);
 	});
 
-	test('wraps each run, clock move and reset in the exclusive section, one at a time', async () => {
+	test('wraps each clock move and reset in the exclusive section, one at a time; runs sync first', async () => {
 		const events: string[] = [];
 		let inside = 0;
-		const shared = new Runtime({
+		const wrapped = new Runtime({
 			api,
 			transport: { start: async () => undefined },
 			scenarios,
-			baseUrl: 'https://docs.token-pair.test',
-			async exclusive(work) {
+			baseUrl: BASE_URL,
+			async exclusive(work, kind) {
 				inside++;
-				events.push(`enter ${inside}`);
+				events.push(`enter ${kind} ${inside}`);
 				try {
 					return await work();
 				} finally {
@@ -105,14 +116,73 @@ describe('Runtime', () => {
 					events.push('leave');
 				}
 			},
+			sync: async () => void events.push('sync'),
 		});
 		await Promise.all([
-			shared.reset(),
-			shared.run('quick-start/issue-token-pair.ts#issue-token-pair', 'run'),
-			shared.advance(60),
+			wrapped.reset(),
+			wrapped.run('quick-start/issue-token-pair.ts#issue-token-pair', 'run'),
+			wrapped.advance(60),
 		]);
-		expect(events).toEqual(['enter 1', 'leave', 'enter 1', 'leave', 'enter 1', 'leave']);
-		await shared.reset();
+		// The run is not wrapped: each of its requests is (the transport's job), or a shared
+		// lock held for the whole run would block the run's own requests.
+		expect(events).toEqual(['enter reset 1', 'leave', 'sync', 'enter clock 1', 'leave']);
+		await wrapped.reset();
+	});
+
+	test('an action can move the clock, through the exclusive section', async () => {
+		await runtime.reset();
+		const kinds: string[] = [];
+		const wrapped = new Runtime({
+			api,
+			transport: { start: async () => undefined },
+			scenarios,
+			baseUrl: BASE_URL,
+			exclusive: (work, kind) => {
+				kinds.push(kind);
+				return work();
+			},
+		});
+		const record = await wrapped.run('browser-apps/session-client.ts#fetch', 'expire');
+		expect(record.offsetSeconds).toBe(900);
+		expect(kinds).toEqual(['clock']);
+		await wrapped.reset();
+	});
+
+	test('panels with one stateKey share one state; Reset disposes of it', async () => {
+		await runtime.reset();
+		statuses.length = 0;
+		await runtime.run('browser-apps/session-client.ts#login', 'run');
+		// The fetch panel's client is the login panel's: it holds the token, no refresh needed.
+		const call = await runtime.run('browser-apps/session-client.ts#fetch', 'run');
+		expect(call.exchanges.map(exchangeLine)).toEqual(['POST /3rdparty/v1/messages 202']);
+		await runtime.run('browser-apps/session-client.ts#logout', 'run');
+		expect(statuses[0]).toEqual([
+			'browser-apps/session-client.ts',
+			'logged in: an access token in this tab’s memory',
+		]);
+		expect(statuses.at(-1)).toEqual(['browser-apps/session-client.ts', 'logged out']);
+
+		await runtime.reset();
+		const fresh = await runtime.run('browser-apps/session-client.ts#fetch', 'run');
+		expect(fresh.exchanges.map(exchangeLine)).toEqual([
+			'POST /auth/refresh 401',
+			'POST /3rdparty/v1/messages 401',
+			'POST /auth/refresh 401',
+		]);
+	});
+
+	test('a session’s refresh token is named from its Set-Cookie, and never shown', async () => {
+		await runtime.reset();
+		const login = await runtime.run('browser-apps/session-client.ts#login', 'run');
+		expect(login.exchanges[0]?.response.headers).toContainEqual([
+			'Set-Cookie',
+			'refresh_token=‹refresh token 1›; HttpOnly; Secure; SameSite=Strict; Path=/auth; Max-Age=2592000',
+		]);
+		const refresh = await runtime.run('browser-apps/session-client.ts#refresh', 'run');
+		expect(refresh.exchanges[0]?.request.headers).toContainEqual([
+			'Cookie',
+			'refresh_token=‹refresh token 1›',
+		]);
 	});
 
 	test('an unknown action rejects instead of running something else', async () => {

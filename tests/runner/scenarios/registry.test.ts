@@ -24,6 +24,10 @@ const REQUIRED = [
 	'refresh/token-manager.ts#ensure-valid',
 	'refresh/token-manager.ts#single-flight',
 	'refresh/authorized-fetch.ts#authorized-fetch',
+	'browser-apps/session-client.ts#login',
+	'browser-apps/session-client.ts#fetch',
+	'browser-apps/session-client.ts#refresh',
+	'browser-apps/session-client.ts#logout',
 ];
 
 describe('scenario registry', () => {

@@ -1,0 +1,15 @@
+/**
+ * A copy of a response without `Set-Cookie`, for MSW to return to the page. The shared cookie jar
+ * has already stored the cookies; MSW must not keep them in its own per-tab store, and the page
+ * could never read an `HttpOnly` cookie anyway. A new `Response` also drops the private symbol
+ * under which MSW's `HttpResponse` remembers its cookies.
+ */
+export function withoutSetCookie(response: Response): Response {
+	const headers = new Headers(response.headers);
+	headers.delete('set-cookie');
+	return new Response(response.body, {
+		status: response.status,
+		statusText: response.statusText,
+		headers,
+	});
+}

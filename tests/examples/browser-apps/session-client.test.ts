@@ -144,6 +144,27 @@ describe('SessionClient', () => {
 			expect(browser.storage.dump()).not.toMatch(/eyJ/);
 		});
 
+		test('a waiting tab that has not heard of the other refresh refreshes again: an extra refresh, never a reuse', async () => {
+			const browser = createBrowser();
+			const { client: first } = openTab(browser);
+			// A tab whose storage and channel lag behind: it learns nothing from the first tab.
+			const late = new SessionClient({
+				baseUrl: BASE_URL,
+				fetch: browser.fetch,
+				storage: createBrowser().storage,
+				channel: new BroadcastChannel(`${channelName}-late`),
+			});
+			clients.push(late);
+			await first.login(DEMO.username, DEMO.password);
+			api.clock.advance(900);
+			const [one, two] = await Promise.all([first.refresh(), late.refresh()]);
+			expect(one).toBeDefined();
+			expect(two).toBeDefined();
+			expect(refreshes().map((exchange) => exchange.response.status)).toEqual([200, 200]);
+			expect((await send(first)).status).toBe(202);
+			expect((await send(late)).status).toBe(202);
+		});
+
 		test('logout in one tab logs out every tab, and the cookie is gone', async () => {
 			const browser = createBrowser();
 			const first = openTab(browser);

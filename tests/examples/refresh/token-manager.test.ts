@@ -84,38 +84,57 @@ describe('TokenManager', () => {
 		expect(refreshes()[2]?.response.status).toBe(201);
 	});
 
-	test('a 503 from refresh is an error, and the tokens are kept for the next try', async () => {
+	test('a 503 from refresh while the token is still valid: the current token, a pause, then a retry', async () => {
 		const tokens = manager();
-		await tokens.getAccessToken();
+		const first = await tokens.getAccessToken();
 		advance(840);
 		api.server.use(
 			http.post('*/3rdparty/v1/auth/token/refresh', () => new HttpResponse(null, { status: 503 }), {
 				once: true,
 			})
 		);
-		await expect(tokens.getAccessToken()).rejects.toThrow(/refresh failed: 503/);
-		const token = await tokens.getAccessToken();
-		expect(await accepted(token)).toBe(true);
+		expect(await tokens.getAccessToken()).toBe(first); // 60 s of life left: keep using it
+		advance(4);
+		expect(await tokens.getAccessToken()).toBe(first); // no new attempt within 5 s
+		expect(refreshes()).toHaveLength(0); // the override answered the one attempt, not the mock
+		advance(1);
+		const second = await tokens.getAccessToken();
+		expect(second).not.toBe(first);
+		expect(await accepted(second)).toBe(true);
 		expect(issued()).toHaveLength(1);
-		expect(refreshes().at(-1)?.response.status).toBe(201);
 	});
 
-	test('a malformed 201 stores nothing; the next call recovers by re-authenticating', async () => {
+	test('refresh failing past expiry is an error: an expired token is never handed out', async () => {
+		const tokens = manager();
+		await tokens.getAccessToken();
+		advance(900);
+		api.server.use(
+			http.post('*/3rdparty/v1/auth/token/refresh', () => new HttpResponse(null, { status: 503 }))
+		);
+		await expect(tokens.getAccessToken()).rejects.toThrow(/refresh failed: 503/);
+	});
+
+	test('a malformed 201 stores nothing and the spent refresh token is never resent', async () => {
 		const tokens = manager();
 		const first = await tokens.getAccessToken();
+		const spent = JSON.parse(issued()[0]?.response.body ?? '{}').refresh_token as string;
 		advance(840);
+		let attempts = 0;
 		api.server.use(
-			http.post(
-				'*/3rdparty/v1/auth/token/refresh',
-				() => HttpResponse.json({ access_token: 'half' }, { status: 201 }),
-				{ once: true }
-			)
+			http.post('*/3rdparty/v1/auth/token/refresh', () => {
+				attempts += 1;
+				return HttpResponse.json({ access_token: 'half' }, { status: 201 });
+			})
 		);
-		await expect(tokens.getAccessToken()).rejects.toThrow(TypeError);
-		const token = await tokens.getAccessToken();
-		expect(token).not.toBe('half');
-		expect(token).not.toBe(first);
-		expect(await accepted(token)).toBe(true);
+		expect(await tokens.getAccessToken()).toBe(first); // the old pair, whole; not 'half'
+		advance(5);
+		const next = await tokens.getAccessToken();
+		expect(next).not.toBe('half');
+		expect(next).not.toBe(first);
+		expect(await accepted(next)).toBe(true);
+		expect(attempts).toBe(1); // the spent token went out once, never again
+		expect(issued()).toHaveLength(2); // recovered by logging in again
+		expect(refreshes().map(bearerOf)).not.toContain(spent);
 	});
 
 	test('with the client clock 10 minutes slow it still refreshes before the server expires the token', async () => {
@@ -130,17 +149,29 @@ describe('TokenManager', () => {
 		expect(refreshes().length).toBeGreaterThanOrEqual(4);
 	});
 
-	test('revoke deletes the current pair: its access token stops working at once', async () => {
+	test('revoke ends the whole login: the current and the older, still-unexpired access tokens', async () => {
 		const tokens = manager();
-		const token = await tokens.getAccessToken();
+		const first = await tokens.getAccessToken();
+		advance(840);
+		const second = await tokens.getAccessToken();
 		await tokens.revoke();
-		const { id } = JSON.parse(issued()[0]?.response.body ?? '{}') as { id: string };
-		expect(exchangesTo(api.log.entries(), `/auth/token/${id}`, 'DELETE')[0]?.response.status).toBe(
-			204
-		);
-		expect(await accepted(token)).toBe(false);
-		// Revoking again has nothing left to revoke and sends nothing.
-		await tokens.revoke();
+		expect(await accepted(first)).toBe(false);
+		expect(await accepted(second)).toBe(false);
+		expect(
+			exchangesTo(api.log.entries(), '', 'DELETE').map((exchange) => exchange.response.status)
+		).toEqual([204]);
+		await expect(tokens.getAccessToken()).rejects.toThrow(/closed/);
+		await tokens.revoke(); // nothing left: sends nothing
 		expect(exchangesTo(api.log.entries(), '', 'DELETE')).toHaveLength(1);
+	});
+
+	test('revoke during a refresh in flight waits for it and revokes what it brought', async () => {
+		const tokens = manager();
+		await tokens.getAccessToken();
+		advance(840);
+		const inFlight = tokens.getAccessToken();
+		await tokens.revoke();
+		const landed = await inFlight;
+		expect(await accepted(landed)).toBe(false);
 	});
 });

@@ -24,17 +24,25 @@ export interface TokenDaemonOptions {
 }
 // #endregion options
 
+// #region defaults
 interface Pair {
-	id: string;
 	accessToken: string;
-	refreshToken: string;
+	/** Gone once spent or refused: a refresh token is never sent twice on purpose. */
+	refreshToken: string | undefined;
 }
+
+/** No request may hang longer than this. */
+const TIMEOUT_MS = 10_000;
 
 export class TokenDaemon {
 	readonly #options: Required<Omit<TokenDaemonOptions, 'onError'>> &
 		Pick<TokenDaemonOptions, 'onError'>;
 	#pair: Pair | undefined;
+	/** The first pair of the current login: revoking it revokes every pair rotated from it. */
+	#loginId: string | undefined;
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** Aborts whatever request is in flight when the daemon stops. */
+	#abort = new AbortController();
 	#stopped = false;
 
 	constructor(options: TokenDaemonOptions) {
@@ -46,17 +54,22 @@ export class TokenDaemon {
 			...options,
 		};
 	}
+	// #endregion defaults
 
 	// #region start
 	/** Logs in and starts the refresh cycle. Rejects if the first login fails. */
 	async start(): Promise<void> {
 		this.#stopped = false;
+		this.#abort = new AbortController();
 		this.#schedule(await this.#login());
 	}
 
-	/** The current access token; the daemon keeps it valid. */
+	/**
+	 * The newest access token: refreshed with the margin to spare while the API answers, and the
+	 * last good one while it does not.
+	 */
 	get accessToken(): string {
-		if (!this.#pair) throw new Error('TokenDaemon is not started');
+		if (!this.#pair) throw new Error('TokenDaemon has no token: call start() first');
 		return this.#pair.accessToken;
 	}
 	// #endregion start
@@ -73,59 +86,75 @@ export class TokenDaemon {
 
 	// #region cycle
 	async #cycle(): Promise<void> {
-		for (let attempt = 0; attempt < this.#options.maxAttempts && !this.#stopped; attempt += 1) {
+		for (let attempt = 0; attempt < this.#options.maxAttempts; attempt += 1) {
 			try {
 				this.#schedule(await this.#refreshOrLogin());
 				return;
 			} catch (error) {
+				if (this.#stopped) return;
 				// 5xx, timeouts, network errors: the tokens may still be good, so keep them.
-				this.#options.onError?.(error);
+				this.#report(error);
 				await sleep(backoff(attempt, this.#options.baseDelayMs, this.#options.maxDelayMs));
 			}
 		}
 		// Out of attempts: try again later rather than die; the next success resets everything.
 		this.#schedule(this.#options.maxDelayMs);
 	}
+
+	#report(error: unknown): void {
+		try {
+			this.#options.onError?.(error);
+		} catch (reporterError) {
+			console.error('TokenDaemon onError threw', reporterError);
+		}
+	}
 	// #endregion cycle
 
 	// #region refresh-or-login
 	/** Returns the delay until the next refresh. */
 	async #refreshOrLogin(): Promise<number> {
-		const refreshToken = this.#pair?.refreshToken;
-		if (!refreshToken) return this.#login();
-		const response = await fetch(`${this.#options.baseUrl}/3rdparty/v1/auth/token/refresh`, {
+		const pair = this.#pair;
+		if (!pair?.refreshToken) return this.#login();
+		const response = await this.#fetch('/3rdparty/v1/auth/token/refresh', {
 			method: 'POST',
-			headers: { Authorization: `Bearer ${refreshToken}` },
-			signal: AbortSignal.timeout(10_000),
+			headers: { Authorization: `Bearer ${pair.refreshToken}` },
 		});
 		if (response.status === 401) {
-			// Expired, revoked or spent: this refresh token is finished. Log in again.
-			this.#pair = undefined;
+			// Expired, revoked or spent elsewhere: this refresh token is finished. Log in again.
+			pair.refreshToken = undefined;
 			return this.#login();
 		}
 		if (!response.ok) throw new Error(`refresh failed: ${response.status}`);
-		return this.#keep(response);
+		pair.refreshToken = undefined; // a 201 spent it, whatever the body turns out to hold
+		return (await this.#keep(response)).delay;
 	}
 
 	async #login(): Promise<number> {
-		const { baseUrl, username, password, scopes } = this.#options;
-		const response = await fetch(`${baseUrl}/3rdparty/v1/auth/token`, {
+		const { username, password, scopes } = this.#options;
+		const response = await this.#fetch('/3rdparty/v1/auth/token', {
 			method: 'POST',
 			headers: {
 				Authorization: `Basic ${btoa(`${username}:${password}`)}`,
 				'Content-Type': 'application/json',
 			},
 			body: JSON.stringify({ scopes }),
-			signal: AbortSignal.timeout(10_000),
 		});
 		if (!response.ok) throw new Error(`login failed: ${response.status}`);
-		return this.#keep(response);
+		const { id, delay } = await this.#keep(response);
+		this.#loginId = id;
+		return delay;
+	}
+
+	/** A request that gives up after a timeout, or at once when the daemon stops. */
+	#fetch(path: string, init: RequestInit): Promise<Response> {
+		const signal = AbortSignal.any([this.#abort.signal, AbortSignal.timeout(TIMEOUT_MS)]);
+		return fetch(`${this.#options.baseUrl}${path}`, { ...init, signal });
 	}
 	// #endregion refresh-or-login
 
 	// #region keep
-	/** Stores a complete pair, or nothing, and returns when to refresh it. */
-	async #keep(response: Response): Promise<number> {
+	/** Stores a complete pair, or nothing, and returns its id and when to refresh it. */
+	async #keep(response: Response): Promise<{ id: string; delay: number }> {
 		const body = (await response.json()) as Record<string, unknown>;
 		const { id, access_token, refresh_token, expires_at } = body;
 		const expiresAt = typeof expires_at === 'string' ? Date.parse(expires_at) : Number.NaN;
@@ -137,27 +166,33 @@ export class TokenDaemon {
 		) {
 			throw new TypeError('token response without a complete pair');
 		}
-		this.#pair = { id, accessToken: access_token, refreshToken: refresh_token };
+		this.#pair = { accessToken: access_token, refreshToken: refresh_token };
 		// Lifetime by the server's own clock (its Date header), so a wrong local clock cannot
 		// make the timer late; the margin is seconds, the timer milliseconds.
 		const serverNow = Date.parse(response.headers.get('Date') ?? '') || Date.now();
 		const lifetime = expiresAt - serverNow;
-		return Math.max(lifetime - this.#options.marginSeconds * 1000, lifetime / 2, 0);
+		return { id, delay: Math.max(lifetime - this.#options.marginSeconds * 1000, lifetime / 2, 0) };
 	}
 	// #endregion keep
 
 	// #region stop
-	/** Stops refreshing and revokes the current pair, so no copy outlives the process. */
+	/**
+	 * Stops refreshing, aborts a request in flight and revokes the login: every pair rotated
+	 * from it, so no copy of any of its tokens outlives the process.
+	 */
 	async stop(): Promise<void> {
 		this.#stopped = true;
 		clearTimeout(this.#timer);
-		const pair = this.#pair;
+		this.#abort.abort();
+		const loginId = this.#loginId;
 		this.#pair = undefined;
-		if (!pair) return;
+		this.#loginId = undefined;
+		if (!loginId) return;
 		const { baseUrl, username, password } = this.#options;
-		const response = await fetch(`${baseUrl}/3rdparty/v1/auth/token/${pair.id}`, {
+		const response = await fetch(`${baseUrl}/3rdparty/v1/auth/token/${loginId}`, {
 			method: 'DELETE',
 			headers: { Authorization: `Basic ${btoa(`${username}:${password}`)}` },
+			signal: AbortSignal.timeout(TIMEOUT_MS),
 		});
 		if (!response.ok) throw new Error(`revoking failed: ${response.status}`);
 	}
@@ -165,13 +200,16 @@ export class TokenDaemon {
 }
 
 // #region backoff
-/** Exponential backoff with full jitter: spreads a fleet's retries instead of synchronising them. */
+/**
+ * Exponential backoff with "equal jitter": half of each step fixed, half random, which spreads a
+ * fleet's retries instead of synchronising them.
+ */
 export function backoff(attempt: number, baseDelayMs: number, maxDelayMs: number): number {
 	const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
 	return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
 function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
+	return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 }
 // #endregion backoff

@@ -4,7 +4,10 @@ import type { SetupServer } from 'msw/node';
  * Tracks the requests an MSW server is handling, so tests on fake timers can wait for real I/O
  * (crypto, streams) to finish without moving fake time.
  */
-export function trackInFlight(server: SetupServer): { settle: () => Promise<void> } {
+export function trackInFlight(server: SetupServer): {
+	settle: () => Promise<void>;
+	forget: () => void;
+} {
 	let inFlight = 0;
 	server.events.on('request:start', () => {
 		inFlight += 1;
@@ -13,6 +16,10 @@ export function trackInFlight(server: SetupServer): { settle: () => Promise<void
 		inFlight -= 1;
 	});
 	return {
+		/** Forgets requests the client aborted (MSW reports no end for them); call between tests. */
+		forget() {
+			inFlight = 0;
+		},
 		/** Resolves once no request has been in flight for 20 consecutive event-loop turns. */
 		async settle() {
 			for (let idle = 0, turns = 0; idle < 20; turns += 1) {

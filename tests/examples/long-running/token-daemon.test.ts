@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { getResponse, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { backoff, TokenDaemon } from '../../../examples/long-running/token-daemon.ts';
 import { bearerOf, exchangesTo } from '../../support/exchanges.ts';
@@ -41,7 +41,8 @@ const logins = () => exchangesTo(api.log.entries(), '/3rdparty/v1/auth/token', '
 const refreshes = () => exchangesTo(api.log.entries(), '/auth/token/refresh');
 const works = async (token: string) =>
 	(await call('GET', '/3rdparty/v1/messages/x', { authorization: bearer(token) })).status === 404;
-const { settle } = trackInFlight(api.server);
+const { settle, forget } = trackInFlight(api.server);
+beforeEach(forget);
 /** Moves fake time forward one step at a time, letting fetches settle after each step. */
 async function elapse(seconds: number, step = 1) {
 	for (let left = seconds; left > 0; left -= step) {
@@ -86,6 +87,7 @@ describe('TokenDaemon', () => {
 	test('network errors are bounded: after maxAttempts it waits for the next cycle, not a tight loop', async () => {
 		const { daemon, started, errors } = startDaemon({ maxAttempts: 3, maxDelayMs: 60_000 });
 		await started;
+		const lastGood = daemon.accessToken;
 		let attempts = 0;
 		api.server.use(
 			http.post('*/3rdparty/v1/auth/token/refresh', () => {
@@ -101,7 +103,7 @@ describe('TokenDaemon', () => {
 		await elapse(20);
 		expect(attempts).toBe(6); // the next cycle, again at most maxAttempts
 		expect(errors).toHaveLength(6);
-		expect(daemon.accessToken).toBeTruthy();
+		expect(daemon.accessToken).toBe(lastGood); // the last good token, not an error
 	});
 
 	test('refresh answered 401 (reused elsewhere): logs in again and never resends that token', async () => {
@@ -163,6 +165,83 @@ describe('TokenDaemon', () => {
 		});
 	});
 
+	test('stop() during a refresh in flight leaves no working token behind', async () => {
+		const { daemon, started } = startDaemon();
+		await started;
+		const first = daemon.accessToken;
+		let release: () => void = () => {};
+		let handled: () => void = () => {};
+		const done = new Promise<void>((resolve) => (handled = resolve));
+		api.server.use(
+			http.post(
+				'*/3rdparty/v1/auth/token/refresh',
+				async ({ request }) => {
+					// The server rotates, but the answer is slow to come back.
+					const answer = await getResponse(api.handlers, request);
+					await new Promise<void>((resolve) => (release = resolve));
+					handled();
+					return answer;
+				},
+				{ once: true }
+			)
+		);
+		await elapse(839);
+		await vi.advanceTimersByTimeAsync(1000); // the refresh goes out; its answer is held back
+		await vi.waitFor(() =>
+			expect(exchangesTo(api.log.entries(), '/auth/token/refresh')).toHaveLength(1)
+		);
+		const successor = exchangesTo(api.log.entries(), '/auth/token/refresh')[0];
+		expect(successor?.response.status).toBe(201);
+		await daemon.stop();
+		release();
+		await done;
+		forget(); // the daemon aborted that request: MSW never reports its end
+		const rotated = JSON.parse(successor?.response.body ?? '{}').access_token as string;
+		expect(await works(first)).toBe(false);
+		expect(await works(rotated)).toBe(false);
+		expect(logins()).toHaveLength(1);
+	});
+
+	test('refresh refused and the login failing too: it keeps the last token, reports, and retries', async () => {
+		const { daemon, started, errors } = startDaemon({ maxAttempts: 1 });
+		await started;
+		const first = daemon.accessToken;
+		api.server.use(
+			http.post(
+				'*/3rdparty/v1/auth/token/refresh',
+				() => HttpResponse.json({ message: 'Unauthorized', code: 401 }, { status: 401 }),
+				{ once: true }
+			),
+			http.post('*/3rdparty/v1/auth/token', () => new HttpResponse(null, { status: 503 }), {
+				once: true,
+			})
+		);
+		await elapse(841);
+		expect(String(errors[0])).toMatch(/login failed: 503/);
+		expect(daemon.accessToken).toBe(first);
+		await elapse(60);
+		expect(daemon.accessToken).not.toBe(first);
+		expect(await works(daemon.accessToken)).toBe(true);
+	});
+
+	test('an onError that throws is contained', async () => {
+		const report = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const { started } = startDaemon({
+			onError: () => {
+				throw new Error('pager down');
+			},
+		});
+		await started;
+		api.server.use(
+			http.post('*/3rdparty/v1/auth/token/refresh', () => new HttpResponse(null, { status: 503 }), {
+				once: true,
+			})
+		);
+		await elapse(842);
+		expect(report).toHaveBeenCalledWith('TokenDaemon onError threw', expect.any(Error));
+		expect(refreshes().at(-1)?.response.status).toBe(201);
+	});
+
 	test('a malformed 201 is a failure: nothing half-stored, and the daemon recovers', async () => {
 		const { daemon, started, errors } = startDaemon();
 		await started;
@@ -181,6 +260,9 @@ describe('TokenDaemon', () => {
 		expect(daemon.accessToken).toBe(before);
 		await elapse(10);
 		expect(await works(daemon.accessToken)).toBe(true);
+		// The 201 spent the refresh token, so the recovery was a login, not a resend of it.
+		expect(logins()).toHaveLength(2);
+		expect(refreshes()).toHaveLength(0);
 	});
 
 	test('with the client clock 10 minutes slow it still refreshes before the server expires the token', async () => {
@@ -202,7 +284,7 @@ describe('TokenDaemon', () => {
 		expect(await works(token)).toBe(false);
 		await elapse(3600, 60);
 		expect(refreshes()).toHaveLength(0);
-		expect(() => daemon.accessToken).toThrow(/not started/);
+		expect(() => daemon.accessToken).toThrow(/no token/);
 	});
 
 	test('backoff doubles up to the ceiling, jittered within its upper half', () => {

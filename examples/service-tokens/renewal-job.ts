@@ -20,13 +20,21 @@ export interface RenewalJobOptions {
 }
 // #endregion options
 
+// #region state
 /** setTimeout cannot wait longer than 2^31 - 1 ms (24.8 days); longer waits fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** After a 5xx, a network error or a failed hand-off, try again this much later. */
 const RETRY_MS = 60_000;
+const TIMEOUT_MS = 10_000;
 
 export class RenewalJob {
 	readonly #options: RenewalJobOptions;
+	/** The token the service uses now. */
 	#current: ServiceToken;
+	/** A renewed token the service has not taken yet (its hand-off failed). */
+	#unhanded: ServiceToken | undefined;
+	/** `Date.now()` at which to renew: 80% into the current token's lifetime. */
+	#renewAt: number;
 	/** The lifetime renewals ask for: the option, or the cap once the API has named it. */
 	#ttlSeconds: number;
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -36,7 +44,10 @@ export class RenewalJob {
 		this.#options = options;
 		this.#current = current;
 		this.#ttlSeconds = options.ttlSeconds;
+		// A token this job did not renew itself: assume it was minted with `ttlSeconds`.
+		this.#renewAt = Date.parse(current.expires_at) - 0.2 * options.ttlSeconds * 1000;
 	}
+	// #endregion state
 
 	/** The token the service should use now. */
 	get current(): ServiceToken {
@@ -44,11 +55,16 @@ export class RenewalJob {
 	}
 
 	// #region schedule
-	/** Renews when 20% of the lifetime is left, i.e. after 80% of it. */
+	/** Starts waiting for the renewal time. The timer does not keep the process alive. */
 	start(): void {
 		this.#stopped = false;
-		const renewAt = Date.parse(this.#current.expires_at) - 0.2 * this.#ttlSeconds * 1000;
-		this.#wakeAt(renewAt);
+		this.#wakeAt(this.#renewAt);
+	}
+
+	/** Stops renewing; the current token keeps working until it expires. */
+	stop(): void {
+		this.#stopped = true;
+		clearTimeout(this.#timer);
 	}
 
 	#wakeAt(time: number): void {
@@ -67,21 +83,32 @@ export class RenewalJob {
 	// #region renew
 	/** Renews now: same name and scopes, new id; the old token keeps working until it expires. */
 	async renewNow(): Promise<ServiceToken> {
-		try {
-			const renewed = await this.#renew(this.#ttlSeconds);
-			this.#current = renewed;
-			await this.#options.onRenewed(renewed);
-			this.start();
-			return renewed;
-		} catch (error) {
-			this.#options.onError?.(error);
-			if (error instanceof ApiError && [400, 403, 404].includes(error.status)) {
-				this.stop(); // scopes lost, token gone, or legacy: retrying cannot help
-			} else {
-				this.#wakeAt(Date.now() + RETRY_MS); // 5xx or network: the old token is still valid
+		let renewed = this.#unhanded;
+		if (!renewed) {
+			try {
+				renewed = this.#unhanded = await this.#renew(this.#ttlSeconds);
+			} catch (error) {
+				this.#options.onError?.(error);
+				if (error instanceof ApiError && [400, 403, 404].includes(error.status)) {
+					this.stop(); // scopes lost, token gone, or legacy: retrying cannot help
+				} else {
+					this.#wakeAt(Date.now() + RETRY_MS); // 5xx or network: the old token still works
+				}
+				throw error;
 			}
+		}
+		try {
+			await this.#options.onRenewed(renewed);
+		} catch (error) {
+			// Retry handing over this token, not renewing again: every renewal mints a credential.
+			this.#options.onError?.(error);
+			this.#wakeAt(Date.now() + RETRY_MS);
 			throw error;
 		}
+		this.#unhanded = undefined;
+		this.#current = renewed;
+		if (!this.#stopped) this.start();
+		return renewed;
 	}
 
 	async #renew(ttl: number): Promise<ServiceToken> {
@@ -95,9 +122,16 @@ export class RenewalJob {
 					'Content-Type': 'application/json',
 				},
 				body: JSON.stringify({ ttl }),
+				signal: AbortSignal.timeout(TIMEOUT_MS),
 			}
 		);
-		if (response.ok) return (await response.json()) as ServiceToken;
+		if (response.ok) {
+			const renewed = (await response.json()) as ServiceToken;
+			// 80% of the lifetime by the server's clock (expires_at minus its Date), from now.
+			const serverNow = Date.parse(response.headers.get('Date') ?? '') || Date.now();
+			this.#renewAt = Date.now() + 0.8 * (Date.parse(renewed.expires_at) - serverNow);
+			return renewed;
+		}
 		const error = await ApiError.from(response);
 		const maxTtl = error.body.data?.['max_ttl'];
 		// Asked for more than the scopes allow: take the cap the API names, once.
@@ -108,10 +142,4 @@ export class RenewalJob {
 		throw error;
 	}
 	// #endregion renew
-
-	/** Stops renewing; the current token keeps working until it expires. */
-	stop(): void {
-		this.#stopped = true;
-		clearTimeout(this.#timer);
-	}
 }

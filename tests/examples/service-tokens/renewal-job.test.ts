@@ -207,4 +207,67 @@ describe('RenewalJob', () => {
 		await elapse(42 * DAY, DAY);
 		expect(handedOver).toHaveLength(1);
 	});
+
+	test('stop() during a renewal in flight is not undone when the renewal lands', async () => {
+		const { job, handedOver } = await setUp();
+		job.start();
+		const landing = job.renewNow();
+		job.stop();
+		await landing;
+		expect(handedOver).toHaveLength(1);
+		await elapse(2 * DAY);
+		expect(renewals()).toHaveLength(1);
+	});
+
+	test('a failed hand-off is retried without renewing again (each renewal mints a credential)', async () => {
+		const { first, job, errors } = await setUp();
+		let failures = 2;
+		const received: ServiceToken[] = [];
+		const flaky = new RenewalJob(
+			{
+				baseUrl: BASE_URL,
+				...DEMO,
+				ttlSeconds: DAY,
+				onRenewed: (token) => {
+					if (failures-- > 0) throw new Error('secret store unavailable');
+					received.push(token);
+				},
+				onError: (error) => errors.push(error),
+			},
+			first
+		);
+		jobs.push(flaky);
+		job.stop();
+		flaky.start();
+		await elapse(0.8 * DAY);
+		expect(flaky.current.id).toBe(first.id); // the service still uses the old token
+		await elapse(180, 60);
+		expect(received).toHaveLength(1);
+		expect(flaky.current).toEqual(received[0]);
+		expect(renewals()).toHaveLength(1);
+		expect(errors.map(String)).toEqual(Array(2).fill('Error: secret store unavailable'));
+	});
+
+	test('after its first renewal the job times renewals from the token it got, not from the option', async () => {
+		const first = await createServiceToken({
+			baseUrl: BASE_URL,
+			...DEMO,
+			name: 'w',
+			scopes: ['messages:read'],
+			ttl: 10 * DAY,
+		});
+		// Configured for one-day tokens; the token it starts with happens to live ten days.
+		const job = new RenewalJob(
+			{ baseUrl: BASE_URL, ...DEMO, ttlSeconds: DAY, onRenewed: () => {} },
+			first
+		);
+		jobs.push(job);
+		job.start();
+		await elapse(9.8 * DAY, DAY / 10);
+		expect(renewals()).toHaveLength(1);
+		await elapse(0.8 * DAY - HOUR);
+		expect(renewals()).toHaveLength(1);
+		await elapse(HOUR);
+		expect(renewals()).toHaveLength(2);
+	});
 });

@@ -17,12 +17,16 @@ export interface SessionClientOptions {
 	marginSeconds?: number;
 	// The browser's own primitives by default; passed in where a test drives two "tabs".
 	fetch?: typeof fetch;
-	locks?: LockManager;
+	/** `null` where the browser has no Web Locks (then tabs coordinate only by broadcast). */
+	locks?: LockManager | null;
 	channel?: BroadcastChannel;
 	/** Shared by the tabs; holds a refresh counter, never a token. */
 	storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 // #endregion options
+
+/** No request to the session endpoints may hang longer than this. */
+const TIMEOUT_MS = 10_000;
 
 /** Counts completed refreshes across tabs (a number, not a secret). */
 const REFRESH_COUNT = 'session:refresh-count';
@@ -51,7 +55,8 @@ export class SessionClient {
 	constructor(options: SessionClientOptions = {}) {
 		this.#baseUrl = options.baseUrl ?? '';
 		this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-		this.#locks = options.locks ?? globalThis.navigator?.locks;
+		this.#locks =
+			options.locks === null ? undefined : (options.locks ?? globalThis.navigator?.locks);
 		this.#channel =
 			options.channel ??
 			(typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('session'));
@@ -71,6 +76,7 @@ export class SessionClient {
 			credentials: 'include',
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify({ username, password }),
+			signal: AbortSignal.timeout(TIMEOUT_MS),
 		});
 		if (!response.ok) throw new Error(`login failed: ${response.status}`);
 		this.#share(await this.#accept(response));
@@ -85,10 +91,14 @@ export class SessionClient {
 			if (token) headers.set('Authorization', `Bearer ${token}`);
 			return this.#fetch(`${this.#baseUrl}${path}`, { ...init, headers });
 		};
-		const response = await send(this.#accessToken ?? (await this.refresh()));
+		const token = this.#accessToken ?? (await this.refresh());
+		if (!token) throw new Error('not logged in'); // no session, not even a cookie: show the login
+		const response = await send(token);
 		if (response.status !== 401) return response;
 		const fresh = await this.refresh();
-		return fresh ? send(fresh) : response;
+		if (!fresh) return response;
+		await response.body?.cancel(); // done with the refused answer: free its connection
+		return send(fresh);
 	}
 	// #endregion fetch
 
@@ -136,6 +146,7 @@ export class SessionClient {
 			method: 'POST',
 			credentials: 'include', // sends the HttpOnly cookie; the script never reads it
 			headers: { 'X-CSRF': '1' }, // a header a cross-site form cannot send
+			signal: AbortSignal.timeout(TIMEOUT_MS),
 		});
 		if (response.status === 401) {
 			this.#end(true); // refresh refused: the session is over, log in again
@@ -173,11 +184,15 @@ export class SessionClient {
 	// #region logout
 	/** Logs out here and in every other tab; the server revokes the session and clears the cookie. */
 	async logout(): Promise<void> {
-		try {
-			await this.#fetch(`${this.#baseUrl}/auth/logout`, { method: 'POST', credentials: 'include' });
-		} finally {
-			this.#end(true);
-		}
+		const response = await this.#fetch(`${this.#baseUrl}/auth/logout`, {
+			method: 'POST',
+			credentials: 'include',
+			signal: AbortSignal.timeout(TIMEOUT_MS),
+		});
+		// Until the server has ended the session, the cookie would log the next page load back in:
+		// say so rather than pretend (on a shared computer that matters).
+		if (!response.ok) throw new Error(`logout failed: ${response.status}`);
+		this.#end(true);
 	}
 
 	#end(broadcast: boolean): void {

@@ -5,13 +5,13 @@
  * @see /help/migration/
  */
 
+// #region before
 export interface SenderConfig {
 	baseUrl: string;
 	username: string;
 	password: string;
 }
 
-// #region before
 export class AccessOnlyClient {
 	readonly #config: SenderConfig;
 	#token: { value: string; expiresAt: number } | undefined;

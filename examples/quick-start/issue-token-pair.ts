@@ -5,7 +5,8 @@
  */
 
 // #region issue-token-pair
-export interface TokenPair {
+/** The body of a 201 from the token endpoints, as the API sends it. */
+export interface TokenPairResponse {
 	id: string;
 	token_type: 'Bearer';
 	access_token: string;
@@ -19,7 +20,7 @@ export async function issueTokenPair(options: {
 	username: string;
 	password: string;
 	scopes: string[];
-}): Promise<TokenPair> {
+}): Promise<TokenPairResponse> {
 	const response = await fetch(`${options.baseUrl}/3rdparty/v1/auth/token`, {
 		method: 'POST',
 		headers: {
@@ -32,6 +33,6 @@ export async function issueTokenPair(options: {
 	if (!response.ok) {
 		throw new Error(`issuing a token pair failed: ${response.status} ${await response.text()}`);
 	}
-	return (await response.json()) as TokenPair;
+	return (await response.json()) as TokenPairResponse;
 }
 // #endregion issue-token-pair

@@ -3,13 +3,13 @@
  *
  * @see /start/quick-start/
  */
-import type { TokenPair } from './issue-token-pair.ts';
+import type { TokenPairResponse } from './issue-token-pair.ts';
 
 // #region refresh-token-pair
 export async function refreshTokenPair(options: {
 	baseUrl: string;
 	refreshToken: string;
-}): Promise<TokenPair> {
+}): Promise<TokenPairResponse> {
 	// The refresh token goes in the Authorization header, and only ever to this endpoint.
 	const response = await fetch(`${options.baseUrl}/3rdparty/v1/auth/token/refresh`, {
 		method: 'POST',
@@ -19,6 +19,6 @@ export async function refreshTokenPair(options: {
 		throw new Error(`refresh failed: ${response.status} ${await response.text()}`);
 	}
 	// Rotation: this pair replaces the old one, and the old refresh token is now spent.
-	return (await response.json()) as TokenPair;
+	return (await response.json()) as TokenPairResponse;
 }
 // #endregion refresh-token-pair

@@ -16,7 +16,8 @@ export function refreshDelay(response: Response, expiresAt: number, marginSecond
 	const serverNow = Date.parse(response.headers.get('Date') ?? '');
 	const lifetime = expiresAt - (Number.isNaN(serverNow) ? Date.now() : serverNow);
 	const margin = marginSeconds * 1000; // seconds → milliseconds, the unit of Date.now()
-	// A margin longer than the token's life would mean refreshing on every call: use half instead.
+	// With a margin longer than half the token's life, refresh at half-life instead (a 60 s margin
+	// on a 60 s token would mean refreshing on every call).
 	return Math.max(lifetime - margin, lifetime / 2, 0);
 }
 // #endregion refresh-delay

@@ -6,9 +6,9 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 // #region key-set
-/** The API's public keys: fetched on first use, cached, refetched when a token names a new `kid`. */
+/** The API's public keys: fetched on first use, cached, refetched when stale or for a new `kid`. */
 export function publishedKeySet(baseUrl: string): JWTVerifyGetKey {
-	return createRemoteJWKSet(new URL('/3rdparty/v1/auth/jwks', baseUrl));
+	return createRemoteJWKSet(new URL(`${baseUrl}/3rdparty/v1/auth/jwks`));
 }
 // #endregion key-set
 

@@ -183,7 +183,6 @@ describe('every Troubleshooting row is provoked through the examples', () => {
 			body: JSON.parse(exchange.response.body ?? 'null') as unknown,
 		}));
 		expect(answers).toContainEqual({ status: expected.code, body: expected });
-		expect(TROUBLESHOOTING[id].causes.length).toBeGreaterThan(20);
 	});
 
 	test('the table has a provocation for every catalogue entry and nothing else', () => {

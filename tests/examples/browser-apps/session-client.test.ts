@@ -37,8 +37,9 @@ const send = (client: SessionClient) =>
 		body: JSON.stringify({ phoneNumbers: ['+15555550100'], textMessage: { text: 'hi' } }),
 	});
 const refreshes = () => exchangesTo(api.log.entries(), '/auth/refresh');
-/** Lets BroadcastChannel messages arrive. */
-const deliver = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits until BroadcastChannel messages have arrived, i.e. until `condition` holds. */
+const deliver = (condition: () => boolean = () => true) =>
+	vi.waitFor(() => expect(condition()).toBe(true), { timeout: 2_000, interval: 5 });
 
 describe('SessionClient', () => {
 	test('login keeps the access token in memory; the refresh cookie is HttpOnly and invisible to scripts', async () => {
@@ -125,7 +126,7 @@ describe('SessionClient', () => {
 		expect(later.loggedIn).toBe(true);
 		expect(refreshes()).toHaveLength(1);
 		// The first tab got the new token too, and its old one still works until it expires.
-		await deliver();
+		await deliver(() => first.loggedIn);
 		expect((await send(first)).status).toBe(202);
 		expect(refreshes()).toHaveLength(1);
 	});
@@ -135,7 +136,7 @@ describe('SessionClient', () => {
 			const browser = createBrowser();
 			const tabs = [openTab(browser), openTab(browser), openTab(browser)].map((tab) => tab.client);
 			await tabs[0]!.login(DEMO.username, DEMO.password);
-			await deliver();
+			await deliver(() => tabs.every((tab) => tab.loggedIn));
 			api.clock.advance(900);
 			const results = await Promise.all(tabs.flatMap((tab) => [send(tab), send(tab)]));
 			expect(results.map((result) => result.status)).toEqual(Array(6).fill(202));
@@ -170,11 +171,10 @@ describe('SessionClient', () => {
 			const first = openTab(browser);
 			const second = openTab(browser);
 			await first.client.login(DEMO.username, DEMO.password);
-			await deliver();
-			expect(second.client.loggedIn).toBe(true);
+			await deliver(() => second.client.loggedIn);
 
 			await first.client.logout();
-			await deliver();
+			await deliver(() => !second.client.loggedIn);
 			expect(second.client.loggedIn).toBe(false);
 			expect(second.onLoggedOut).toHaveBeenCalledOnce();
 			expect(first.onLoggedOut).toHaveBeenCalledOnce();
@@ -194,12 +194,86 @@ describe('SessionClient', () => {
 				method: 'POST',
 				headers: { Cookie: `refresh_token=${stolen?.value}`, 'X-CSRF': '1' },
 			});
-			await deliver();
+			await deliver(() => second.client.loggedIn);
 			expect(await second.client.refresh()).toBeUndefined();
-			await deliver();
+			await deliver(() => first.onLoggedOut.mock.calls.length > 0);
 			expect(first.onLoggedOut).toHaveBeenCalled();
 			expect(second.onLoggedOut).toHaveBeenCalled();
 			expect(first.client.loggedIn).toBe(false);
+		});
+	});
+
+	describe('edges', () => {
+		test('calling the API with no session at all throws "not logged in" after one refused refresh', async () => {
+			const { client, onLoggedOut } = openTab(createBrowser());
+			await expect(send(client)).rejects.toThrow(/not logged in/);
+			expect(refreshes().map((exchange) => exchange.response.status)).toEqual([401]);
+			expect(exchangesTo(api.log.entries(), '/3rdparty/v1/messages')).toHaveLength(0);
+			expect(onLoggedOut).toHaveBeenCalledOnce();
+		});
+
+		test('a malformed refresh answer keeps nothing and throws', async () => {
+			const { client } = openTab(createBrowser());
+			await client.login(DEMO.username, DEMO.password);
+			api.server.use(
+				http.post('*/auth/refresh', () => HttpResponse.json({ token: 'half' }), { once: true })
+			);
+			await expect(client.refresh()).rejects.toThrow(TypeError);
+			expect(client.loggedIn).toBe(true); // the access token it had, whole
+		});
+
+		test('a failed logout says so and keeps the session, rather than pretend', async () => {
+			const browser = createBrowser();
+			const { client, onLoggedOut } = openTab(browser);
+			await client.login(DEMO.username, DEMO.password);
+			api.server.use(
+				http.post('*/auth/logout', () => new HttpResponse(null, { status: 503 }), { once: true })
+			);
+			await expect(client.logout()).rejects.toThrow(/logout failed: 503/);
+			expect(client.loggedIn).toBe(true);
+			expect(onLoggedOut).not.toHaveBeenCalled();
+			await client.logout();
+			expect(client.loggedIn).toBe(false);
+			expect(await browser.cookies(`${BASE_URL}/auth/refresh`)).toEqual([]);
+		});
+
+		test('without Web Locks a tab still makes one refresh at a time of its own', async () => {
+			const browser = createBrowser();
+			const client = new SessionClient({
+				baseUrl: BASE_URL,
+				fetch: browser.fetch,
+				locks: null,
+				storage: browser.storage,
+				channel: new BroadcastChannel(channelName),
+			});
+			clients.push(client);
+			await client.login(DEMO.username, DEMO.password);
+			api.clock.advance(900);
+			const results = await Promise.all([send(client), send(client), send(client)]);
+			expect(results.map((result) => result.status)).toEqual([202, 202, 202]);
+			expect(refreshes()).toHaveLength(1);
+		});
+
+		test('a tab waiting for another’s broadcast that never comes refreshes itself after a second', async () => {
+			const browser = createBrowser();
+			const storage = browser.storage;
+			const { client } = openTab(browser);
+			await client.login(DEMO.username, DEMO.password);
+			// Another tab holds the lock, counts a refresh, and its broadcast is lost.
+			let release: () => void = () => {};
+			const held = new Promise<void>((resolve) => (release = resolve));
+			const lock = navigator.locks.request('session-refresh', () => held);
+			const refreshed = client.refresh(); // waits for the lock
+			storage.setItem(
+				'session:refresh-count',
+				String(Number(storage.getItem('session:refresh-count') ?? 0) + 1)
+			);
+			release();
+			await lock;
+			const started = Date.now();
+			expect(await refreshed).toBeDefined();
+			expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+			expect(refreshes().map((exchange) => exchange.response.status)).toEqual([200]);
 		});
 	});
 });

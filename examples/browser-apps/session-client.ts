@@ -97,7 +97,7 @@ export class SessionClient {
 		if (response.status !== 401) return response;
 		const fresh = await this.refresh();
 		if (!fresh) return response;
-		await response.body?.cancel(); // done with the refused answer: free its connection
+		await response.text(); // read the refused answer to its end, which frees the connection
 		return send(fresh);
 	}
 	// #endregion fetch

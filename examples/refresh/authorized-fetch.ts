@@ -30,7 +30,7 @@ export function createAuthorizedFetch(tokens: AccessTokenSource) {
 		// The token was refused before its time (revoked, or the clock lied): refresh and retry
 		// once. Whatever the retry answers is final, so a persistent 401 cannot loop.
 		tokens.invalidate(accessToken);
-		await response.body?.cancel(); // done with the refused answer: free its connection
+		await response.text(); // read the refused answer to its end, which frees the connection
 		return send(await tokens.getAccessToken());
 	};
 }

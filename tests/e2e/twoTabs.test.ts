@@ -10,7 +10,7 @@ const JWT = /eyJ[\w-]{5,}/;
 const PAGE = '/guides/browser-apps/';
 const SEND = 'POST /3rdparty/v1/messages';
 const REFRESH = 'POST /auth/refresh';
-const NO_SESSION = [`${REFRESH} 401`, `${SEND} 401`, `${REFRESH} 401`];
+const NO_SESSION = [`${REFRESH} 401`];
 
 const panelOf = (page: Page, region: string) =>
 	panel(page, `browser-apps/session-client.ts#${region}`);

@@ -20,6 +20,7 @@ import {
 } from './support/arbitraries.ts';
 import { isTwinOfGenuine, judgeExchange } from './support/judgeExchange.ts';
 import { mintPool, type Send } from './support/mintPool.ts';
+import { readWireResponse, type WireResponse } from './support/transports.ts';
 
 /**
  * Runs per property. The total (asserted at the end) is at least 10,000 generated requests per
@@ -45,8 +46,6 @@ const sent: Record<keyof typeof RUNS, number> = {
 };
 const twins: string[] = [];
 
-type Response = { status: number; json: unknown; headers: Headers; text: string };
-
 function toRequest(base: string, generated: GeneratedRequest): Request {
 	const headers = new Headers(generated.headers);
 	if (generated.credential.header !== undefined)
@@ -59,19 +58,12 @@ function toRequest(base: string, generated: GeneratedRequest): Request {
 	});
 }
 
-async function read(response: globalThis.Response): Promise<Response> {
-	const text = await response.text();
-	let json: unknown;
-	try {
-		json = text === '' ? undefined : JSON.parse(text);
-	} catch {
-		json = undefined;
-	}
-	return { status: response.status, json, headers: response.headers, text };
-}
-
 /** Fails the property on a violation; records a twin without failing, so the run goes on. */
-function assertVerdict(generated: GeneratedRequest, response: Response, pool: GenuinePool): void {
+function assertVerdict(
+	generated: GeneratedRequest,
+	response: WireResponse,
+	pool: GenuinePool
+): void {
 	const verdict = judgeExchange(generated, response, pool);
 	if (verdict.ok === 'twin') {
 		twins.push(`${generated.method} ${generated.path}`);
@@ -92,7 +84,7 @@ const TOKEN_ENDPOINTS = (ENDPOINTS as readonly Endpoint[]).filter((endpoint) =>
 /** A forged-or-mutated token sent to a token endpoint: it must get exactly 401. */
 function forgeryProperty(
 	pool: GenuinePool,
-	send: (generated: GeneratedRequest) => Promise<Response>,
+	send: (generated: GeneratedRequest) => Promise<WireResponse>,
 	counter: keyof typeof RUNS
 ) {
 	return fc.asyncProperty(
@@ -124,12 +116,12 @@ function forgeryProperty(
 describe('in-process: MSW getResponse, the machinery every transport shares', () => {
 	const api = createMockApi();
 	const base = 'https://api.token-pair.test';
-	const send = async (generated: GeneratedRequest): Promise<Response> => {
+	const send = async (generated: GeneratedRequest): Promise<WireResponse> => {
 		const response = await getResponse(api.handlers, toRequest(base, generated));
 		// No handler: the HTTP bridge's 404; under msw/node the request would go to the network.
 		return response
-			? read(response)
-			: read(Response.json(errorBody('routeNotFound'), { status: 404 }));
+			? readWireResponse(response)
+			: readWireResponse(Response.json(errorBody('routeNotFound'), { status: 404 }));
 	};
 	let pool: GenuinePool;
 	beforeAll(async () => {
@@ -194,8 +186,8 @@ describe('over real HTTP: the same properties through the node:http bridge', () 
 	const api = createMockApi();
 	let server: RunningHttpServer;
 	let pool: GenuinePool;
-	const send = async (generated: GeneratedRequest): Promise<Response> =>
-		read(await fetch(toRequest(server.url, generated)));
+	const send = async (generated: GeneratedRequest): Promise<WireResponse> =>
+		readWireResponse(await fetch(toRequest(server.url, generated)));
 	beforeAll(async () => {
 		server = await startHttpServer({
 			api,

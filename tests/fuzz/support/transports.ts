@@ -62,14 +62,19 @@ export function useTransport(name: TransportName): Transport {
 				headers,
 				...(body === undefined ? {} : { body }),
 			});
-			const text = await response.text();
-			let json: unknown;
-			try {
-				json = text === '' ? undefined : JSON.parse(text);
-			} catch {
-				json = undefined;
-			}
-			return { status: response.status, headers: response.headers, text, json };
+			return readWireResponse(response);
 		},
 	};
+}
+
+/** Reads a response whole; `json` is `undefined` when the body is empty or not JSON. */
+export async function readWireResponse(response: Response): Promise<WireResponse> {
+	const text = await response.text();
+	let json: unknown;
+	try {
+		json = text === '' ? undefined : JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, headers: response.headers, text, json };
 }

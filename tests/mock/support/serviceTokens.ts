@@ -1,13 +1,9 @@
+import type { z } from 'zod';
+import type { ServiceTokenResponse } from '../../../src/mock/contract/schemas.ts';
 import { basic, call } from '../../support/http.ts';
 
-/** What the create and renew endpoints answer on success. */
-export interface ServiceToken {
-	id: string;
-	name: string;
-	scopes: string[];
-	token: string;
-	expires_at: string;
-}
+/** What the create and renew endpoints answer on success, as the contract describes it. */
+export type ServiceToken = z.infer<typeof ServiceTokenResponse>;
 
 /** `POST /3rdparty/v1/service-tokens`. */
 export function createServiceToken(json: unknown, authorization: string = basic()) {

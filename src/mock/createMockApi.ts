@@ -101,7 +101,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 	const messages = new MessageStore();
 	const log = new ExchangeLog({ capacity: options.logCapacity });
 	const tokens = new TokenService({ issuer, clock, key: signingKey });
-	const pairs = new TokenPairs({ tokens, store, clock });
+	const pairs = new TokenPairs({ tokens, store, clock, accounts });
 	const serviceTokens = new ServiceTokens({ tokens, store });
 	const ctx: MockContext = {
 		clock,

@@ -82,7 +82,10 @@ export class TokenPairs {
 		const { ttl = 0, surface = 'api' } = options;
 		const lifetime = ttl > 0 ? Math.min(ttl, LIFETIMES.accessToken) : LIFETIMES.accessToken;
 		const expiresAt = this.#clock.nowSeconds() + LIFETIMES.family;
-		const signed = await this.#sign({ sub, scopes: [...scopes], lifetime, notAfter: expiresAt });
+		// A scope asked for twice is granted once: hundreds of copies would otherwise make tokens
+		// larger than the API itself accepts.
+		const unique = [...new Set(scopes)];
+		const signed = await this.#sign({ sub, scopes: unique, lifetime, notAfter: expiresAt });
 		const family = this.#store.addFamily({ id: nanoid(), sub, surface, expiresAt, revoked: false });
 		return this.#record(signed, family.id);
 	}

@@ -139,6 +139,7 @@ export const ENDPOINTS = [
 			'unauthorized',
 			'scopeRequired',
 			'missingScopes',
+			'selfRenewal',
 			'serviceTokenNotFound',
 		],
 	},

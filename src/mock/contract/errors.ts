@@ -104,6 +104,10 @@ export const API_ERRORS = {
 		message: 'missing scopes: {scopes}',
 		data: (p) => ({ missing_scopes: p['scopes'] }),
 	},
+	selfRenewal: {
+		status: 403,
+		message: 'a token cannot renew itself',
+	},
 	csrfHeaderRequired: {
 		status: 403,
 		message: 'CSRF header required: X-CSRF: 1',

@@ -137,6 +137,22 @@ export const API_ERRORS = {
 		status: 414,
 		message: 'URI Too Long',
 	},
+	badRequest: {
+		status: 400,
+		message: 'Bad Request',
+	},
+	requestTimeout: {
+		status: 408,
+		message: 'Request Timeout',
+	},
+	expectationFailed: {
+		status: 417,
+		message: 'Expectation Failed',
+	},
+	headersTooLarge: {
+		status: 431,
+		message: 'Request Header Fields Too Large',
+	},
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** The id of an error in {@link API_ERRORS}. */

@@ -2,13 +2,13 @@ import { http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 
 import { endpoint, type EndpointId } from '../contract/endpoints.ts';
 import type { MockContext } from '../MockContext.ts';
 import { routePredicate } from './routePredicate.ts';
+import { cookieHeader } from './requestCookie.ts';
 import { setCookieHeaders } from './setCookieHeaders.ts';
 
 /** What a route's resolver receives. */
 export interface RouteInput {
 	request: Request;
 	params: Record<string, string>;
-	cookies: Record<string, string>;
 	ctx: MockContext;
 }
 
@@ -35,11 +35,11 @@ export function defineRoute(
  * hunt for, rather than a crash of whichever transport is serving.
  */
 export function logged(ctx: MockContext, resolver: RouteResolver): HttpResponseResolver {
-	return async ({ request, params, cookies }) => {
+	return async ({ request, params }) => {
 		const copy = request.clone();
 		let response: Response;
 		try {
-			response = await resolver({ request, params: stringParams(params), cookies, ctx });
+			response = await resolver({ request, params: stringParams(params), ctx });
 		} catch (error) {
 			console.error(`[mock] ${request.method} ${request.url} threw`, error);
 			response = HttpResponse.json(
@@ -52,6 +52,7 @@ export function logged(ctx: MockContext, resolver: RouteResolver): HttpResponseR
 			response.headers.set('Date', new Date(ctx.clock.now()).toUTCString());
 		}
 		await ctx.log.record(ctx.clock.now(), copy, response.clone(), {
+			cookie: cookieHeader(request),
 			setCookie: setCookieHeaders(response),
 		});
 		return response;

@@ -1,3 +1,5 @@
+import { cookieHeader } from './requestCookie.ts';
+
 /**
  * The browser session's refresh token cookie (seeds 003, 004): `HttpOnly` so page scripts cannot
  * read it, `Secure`, `SameSite=Strict` so cross-site requests do not carry it, and `Path=/auth` so
@@ -24,16 +26,15 @@ export const refreshCookie = {
 	},
 
 	/**
-	 * The refresh token a request carries: from MSW's parsed `cookies` (the `Cookie` header in Node,
-	 * MSW's cookie store in the browser). `null` when there is none, or when the `Cookie` header
-	 * carries two different ones: a tossed cookie may be either, and the API will not guess.
+	 * The refresh token a request's `Cookie` header carries (see `cookieHeader`). `null` when there
+	 * is none, or when it carries two different ones: a tossed cookie may be either, and the API
+	 * will not guess.
 	 */
-	read(request: Request, cookies: Record<string, string>): string | null {
-		const value = cookies[NAME];
-		if (value === undefined || value === '') return null;
-		const header = request.headers.get('cookie');
-		if (header !== null && new Set(rawValues(header)).size > 1) return null;
-		return value;
+	read(request: Request): string | null {
+		const header = cookieHeader(request);
+		const values = new Set(header === null ? [] : rawValues(header));
+		const [value] = values;
+		return values.size === 1 && value !== '' && value !== undefined ? value : null;
 	},
 };
 

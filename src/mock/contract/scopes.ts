@@ -52,8 +52,3 @@ export const CONCRETE_SCOPES = REQUESTABLE_SCOPES.filter(
  * tokens, token pairs) that outlive it.
  */
 export const NOT_IN_SESSIONS: readonly RequestableScope[] = [WILDCARD_SCOPE, 'tokens:manage'];
-
-/** Whether a string names a known scope. */
-export function isScope(value: string): value is Scope {
-	return (SCOPES as readonly string[]).includes(value);
-}

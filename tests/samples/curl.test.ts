@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkCurlFence, type FenceServer } from '../../src/lib/samples/checkCurlFence.ts';
-import { findFences } from '../../src/lib/samples/findFences.ts';
-import { callsCurl } from '../../src/lib/samples/shellFences.ts';
+import { checkCurlFence, type FenceServer } from '../../src/verify/samples/checkCurlFence.ts';
+import { findFences } from '../../src/verify/samples/findFences.ts';
+import { callsCurl } from '../../src/verify/samples/shellFences.ts';
 import { createMockApi } from '../../src/mock/createMockApi.ts';
 import {
 	startHttpServer,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { checkJsonFence } from '../../src/lib/samples/checkJsonFence.ts';
-import { findFences } from '../../src/lib/samples/findFences.ts';
+import { checkJsonFence } from '../../src/verify/samples/checkJsonFence.ts';
+import { findFences } from '../../src/verify/samples/findFences.ts';
 import { readPages, type Page } from './readPages.ts';
 
 function checkPage(page: Page): string[] {

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { assertPublishable } from '../../src/lib/samples/assertPublishable.ts';
-import { findDriftedSamples } from '../../src/lib/samples/findDriftedSamples.ts';
-import { EXAMPLE_VALUES } from '../../src/lib/samples/exampleValues.ts';
-import { findSampleReferences } from '../../src/lib/samples/findSampleReferences.ts';
-import { recordSamples } from '../../src/lib/samples/recordSamples.ts';
-import { SampleFile } from '../../src/lib/samples/SampleFile.ts';
-import { SAMPLE_SCENARIOS } from '../../src/lib/samples/sampleScenarios.ts';
-import { SAMPLE_SCHEMAS } from '../../src/lib/samples/sampleSchemas.ts';
-import { substitutePlaceholders } from '../../src/lib/samples/substitutePlaceholders.ts';
+import { assertPublishable } from '../../src/verify/samples/assertPublishable.ts';
+import { findDriftedSamples } from '../../src/verify/samples/findDriftedSamples.ts';
+import { EXAMPLE_VALUES } from '../../src/verify/samples/exampleValues.ts';
+import { findSampleReferences } from '../../src/verify/samples/findSampleReferences.ts';
+import { recordSamples } from '../../src/verify/samples/recordSamples.ts';
+import { SampleFile } from '../../src/site/samples/SampleFile.ts';
+import { SAMPLE_SCENARIOS } from '../../src/verify/samples/sampleScenarios.ts';
+import { SAMPLE_SCHEMAS } from '../../src/verify/samples/sampleSchemas.ts';
+import { substitutePlaceholders } from '../../src/verify/samples/substitutePlaceholders.ts';
 import { ENDPOINTS } from '../../src/mock/contract/endpoints.ts';
 import { readPages, ROOT } from './readPages.ts';
 

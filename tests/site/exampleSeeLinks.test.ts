@@ -4,7 +4,7 @@
  */
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { findExampleReferences } from '../../src/lib/pages/findExampleReferences.ts';
+import { findExampleReferences } from '../../src/verify/pages/findExampleReferences.ts';
 
 const examples = globSync('examples/**/*.ts').filter(
 	(file) => !file.startsWith('examples/_fixtures/')

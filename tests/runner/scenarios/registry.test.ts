@@ -1,7 +1,7 @@
 import { readFileSync, globSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { findRunnableExamples } from '../../../src/lib/pages/findRunnableExamples.ts';
+import { findRunnableExamples } from '../../../src/verify/pages/findRunnableExamples.ts';
 import { collect, scenarios } from '../../../src/runner/scenarios/registry.ts';
 import { scenarioKey, type Scenario } from '../../../src/runner/scenarios/Scenario.ts';
 import { stepLabel } from '../../../src/runner/scenarios/stepLabel.ts';

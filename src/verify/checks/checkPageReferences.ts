@@ -1,0 +1,44 @@
+import { ExampleError } from '../../site/ExampleError.ts';
+import type { ExampleSources } from '../../site/ExampleSources.ts';
+import { scanExampleTags, type ExampleReference } from '../pages/scanExampleTags.ts';
+import { resolveExample } from '../../site/resolveExample.ts';
+import { finding, type Finding } from './Finding.ts';
+import type { SourceFile } from './RepoFiles.ts';
+
+/** The references found on every page, plus findings for pages whose tags cannot be read. */
+export interface PageScan {
+	references: (ExampleReference & { page: string })[];
+	findings: Finding[];
+}
+
+/** Read every page's `<Example>` tags, reporting each tag that is not statically checkable. */
+export function scanPages(pages: readonly SourceFile[]): PageScan {
+	const scan: PageScan = { references: [], findings: [] };
+	for (const page of pages) {
+		const { references, errors } = scanExampleTags(page.source);
+		for (const error of errors) {
+			scan.findings.push(finding('invalid-tag', page.path, error.line, error.detail));
+		}
+		const first = references[0];
+		if (first && !page.path.endsWith('.mdx')) {
+			const detail = '<Example> only renders in .mdx pages; rename the page to .mdx';
+			scan.findings.push(finding('invalid-tag', page.path, first.line, detail));
+		}
+		scan.references.push(...references.map((reference) => ({ ...reference, page: page.path })));
+	}
+	return scan;
+}
+
+/** Report every `<Example>` whose file or region does not exist (same message as the build). */
+export function checkPageReferences(scan: PageScan, examples: ExampleSources): Finding[] {
+	const findings: Finding[] = [];
+	for (const { page, line, file, region } of scan.references) {
+		try {
+			resolveExample({ page: `${page}:${line}`, file, region, sources: examples });
+		} catch (error) {
+			if (!(error instanceof ExampleError)) throw error;
+			findings.push({ kind: 'missing-example', path: page, line, message: error.message });
+		}
+	}
+	return findings;
+}

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { assertPublishable } from '../../src/verify/samples/assertPublishable.ts';
 import { findDriftedSamples } from '../../src/verify/samples/findDriftedSamples.ts';
 import { EXAMPLE_VALUES } from '../../src/verify/samples/exampleValues.ts';
-import { findSampleReferences } from '../../src/verify/samples/findSampleReferences.ts';
+import { readPage } from '../../src/verify/pages/readPage.ts';
 import { recordSamples } from '../../src/verify/samples/recordSamples.ts';
 import { SampleFile } from '../../src/site/samples/SampleFile.ts';
 import { SAMPLE_SCENARIOS } from '../../src/verify/samples/sampleScenarios.ts';
@@ -59,14 +59,15 @@ describe('recorded samples (src/samples/)', () => {
 
 describe('<Sample> on the pages', () => {
 	test('every <Sample name="…"> names a recorded sample', () => {
-		const problems = readPages().flatMap((page) =>
-			findSampleReferences(page.source).flatMap((reference) => {
-				if ('error' in reference) return [`${page.path}:${reference.line}: ${reference.error}`];
-				return committed.has(reference.name)
-					? []
-					: [`${page.path}:${reference.line}: no sample src/samples/${reference.name}.json`];
-			})
-		);
+		const problems = readPages().flatMap(({ path, source }) => {
+			const page = readPage(path, source);
+			return [
+				...page.problems.map(({ line, detail }) => `${path}:${line}: ${detail}`),
+				...page.samples
+					.filter((reference) => !committed.has(reference.name))
+					.map(({ line, name }) => `${path}:${line}: no sample src/samples/${name}.json`),
+			];
+		});
 		expect(problems).toEqual([]);
 	});
 });

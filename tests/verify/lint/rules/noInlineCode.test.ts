@@ -55,6 +55,21 @@ describe('TPD003 no-inline-code', () => {
 		expect(findings).toHaveLength(languages.length);
 	});
 
+	test('code in an MDX comment or a JS string is not on the page', async () => {
+		const content = [
+			"export const note = '<Code code={x} lang=\"ts\" />';",
+			'',
+			'{/* <pre><code class="language-ts">x</code></pre> */}',
+			'',
+			'{/*',
+			'```ts',
+			'const hidden = 1;',
+			'```',
+			'*/}',
+		].join('\n');
+		expect(await lintInProcess({ name: 'page.mdx', content }, config)).toEqual([]);
+	});
+
 	test('an indented <Code> is a code block in .md but JSX in .mdx', async () => {
 		const content = '# Notes\n\nA code block:\n\n    <Code code={x} />\n';
 		expect(await lintInProcess({ name: 'README.md', content }, config)).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Rule } from 'markdownlint';
+import type { PageElement } from '../../pages/readPage.ts';
 import { appliesTo, fenceOpening, readInclude, rulePage } from '../rulePage.ts';
 import { scriptLanguages } from '../scriptLanguages.ts';
 
@@ -13,11 +14,32 @@ const CODE_MODULES = new Set([
 	'astro-expressive-code/components',
 ]);
 
+/** Whether a JSX element is a `<Code>` component (also as `<SL.Code>` or renamed on import). */
+function isCodeComponent(element: PageElement): boolean {
+	if (element.source === undefined) return element.name === 'Code';
+	return CODE_MODULES.has(element.source) && element.export === 'Code';
+}
+
+/** The TS/JS language of a raw `<pre>`/`<code class="language-ts">`, if it has one. */
+function rawCodeLanguage(element: PageElement): string | undefined {
+	if (element.source !== undefined || !['pre', 'code'].includes(element.name)) return undefined;
+	for (const name of ['class', 'className']) {
+		const value = element.attributes.get(name);
+		if (value?.kind !== 'string') continue;
+		for (const word of value.value.split(/\s+/)) {
+			const language = word.startsWith('language-') ? word.slice('language-'.length) : '';
+			if (scriptLanguages.has(language.toLowerCase())) return language;
+		}
+	}
+	return undefined;
+}
+
 /**
  * TPD003: pages carry no TypeScript or JavaScript of their own. Every snippet a reader can copy is
  * a compiled, tested file in examples/, shown through the <Example> component, so a fence in any
- * TS/JS alias, a direct <Code> or a `?raw` import is an untested copy waiting to drift. The page
- * is read as the site renders it, so code in comments or strings is not mistaken for it.
+ * TS/JS alias, a `<Code>` component however it is imported, a raw `<pre><code class="language-ts">`
+ * or a `?raw` import is an untested copy waiting to drift. The page is read as the site renders
+ * it, so code in comments or strings is not mistaken for what readers see.
  */
 const noInlineCode: Rule = {
 	names: ['TPD003', 'no-inline-code'],
@@ -50,9 +72,15 @@ const noInlineCode: Rule = {
 			}
 		}
 		for (const element of page.elements) {
-			if (element.name !== 'Code') continue;
 			const range: [number, number] = [element.start.column, element.name.length + 1];
-			report(element.start.line, '<Code> shows code that no test runs', range);
+			if (isCodeComponent(element)) {
+				report(element.start.line, `<${element.name}> shows code that no test runs`, range);
+			}
+			const language = rawCodeLanguage(element);
+			if (language !== undefined) {
+				const raw = `A raw <${element.name} class="language-${language}">`;
+				report(element.start.line, `${raw} shows code that no test runs`, range);
+			}
 		}
 	},
 };

@@ -1,5 +1,6 @@
 import { REQUESTABLE_SCOPES } from '../../mock/contract/scopes.ts';
 import type { MockApi } from '../../mock/createMockApi.ts';
+import { replaceJwts } from '../../mock/tokens/jwt.ts';
 import type { HttpExchange } from '../../mock/transports/http/startHttpServer.ts';
 import type { Fence } from '../pages/readPage.ts';
 import { fenceCredentials } from './fenceCredentials.ts';
@@ -145,12 +146,15 @@ export async function checkCurlFence(
 				(requests.length > 0 ? ` (${requests.join('; ')})` : '')
 		);
 	}
-	if (problems.length > 0) problems.push(`${at}: output:\n${tail(run.stdout + run.stderr)}`);
+	if (problems.length > 0) problems.push(`${at}: output:\n${outputTail(run.stdout + run.stderr)}`);
 	return problems;
 }
 
-// Enough output to see what happened; tokens are the mock's, but CI logs need not carry them.
-function tail(output: string): string {
-	const redacted = output.replace(/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '<redacted JWT>');
+/**
+ * Enough of a fence's output to see what happened, every JWT in it redacted, truncated ones too
+ * (`head -c` or a cut-off line): tokens are the mock's, but CI logs need not carry them.
+ */
+export function outputTail(output: string): string {
+	const redacted = replaceJwts(output, () => '<redacted JWT>');
 	return redacted.length > 2000 ? `…${redacted.slice(-2000)}` : redacted;
 }

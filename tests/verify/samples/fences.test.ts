@@ -3,6 +3,7 @@ import { fenceOptions } from '../../../src/verify/pages/readPage.ts';
 import {
 	callsCurl,
 	DEFAULT_FENCE_SCOPES,
+	outputTail,
 	readCurlFenceSpec,
 } from '../../../src/verify/samples/checkCurlFence.ts';
 import { substitutePlaceholders } from '../../../src/verify/samples/substitutePlaceholders.ts';
@@ -61,5 +62,20 @@ describe('substitutePlaceholders', () => {
 			text: 'http://h/x t t <MESSAGE_ID> <REFRESH_TOKEN>',
 			unresolved: ['<MESSAGE_ID>', '<REFRESH_TOKEN>'],
 		});
+	});
+});
+
+describe('outputTail', () => {
+	test('redacts every JWT of a failed fence before it reaches CI logs, truncated ones too', () => {
+		const b64 = (text: string) => btoa(text).replaceAll('=', '');
+		const token = `${b64('{"alg":"ES256"}')}.${b64('{"type":"access","sub":"x"}')}.c2lnbmF0dXJl`;
+		const cut = token.slice(0, 30);
+		const output = `{"access_token":"${token}"}\nAuthorization: Bearer ${cut}`;
+		const tail = outputTail(output);
+		expect(tail).toBe('{"access_token":"<redacted JWT>"}\nAuthorization: Bearer <redacted JWT>');
+	});
+
+	test('keeps the last 2000 characters', () => {
+		expect(outputTail('x'.repeat(2500))).toBe(`…${'x'.repeat(2000)}`);
 	});
 });

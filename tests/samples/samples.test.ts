@@ -6,7 +6,7 @@ import { EXAMPLE_VALUES } from '../../src/verify/samples/exampleValues.ts';
 import { readPage } from '../../src/verify/pages/readPage.ts';
 import { recordSamples } from '../../src/verify/samples/recordSamples.ts';
 import { SampleFile } from '../../src/site/samples/SampleFile.ts';
-import { SAMPLE_SCENARIOS } from '../../src/verify/samples/sampleScenarios.ts';
+import { SAMPLE_RECIPES } from '../../src/verify/samples/sampleRecipes.ts';
 import { SAMPLE_SCHEMAS } from '../../src/verify/samples/sampleSchemas.ts';
 import { substitutePlaceholders } from '../../src/verify/samples/substitutePlaceholders.ts';
 import { ENDPOINTS } from '../../src/mock/contract/endpoints.ts';
@@ -73,12 +73,12 @@ describe('<Sample> on the pages', () => {
 });
 
 describe('the recorder', () => {
-	test('has one scenario per sample name, no duplicates', () => {
-		const names = SAMPLE_SCENARIOS.map((scenario) => scenario.name);
+	test('has one recipe per sample name, no duplicates', () => {
+		const names = SAMPLE_RECIPES.map((recipe) => recipe.name);
 		expect(new Set(names).size).toBe(names.length);
 	});
 
-	test('refuses a scenario whose output still varies between recordings', async () => {
+	test('refuses a recipe whose output still varies between recordings', async () => {
 		const random = {
 			name: 'random',
 			endpoint: 'getJwks' as const,
@@ -88,7 +88,7 @@ describe('the recorder', () => {
 		await expect(recordSamples([random])).rejects.toThrow(/differs between two recordings/);
 	});
 
-	test('refuses a scenario that gets another status than it expects', async () => {
+	test('refuses a recipe that gets another status than it expects', async () => {
 		const wrong = { ...random401, status: 201 };
 		await expect(recordSamples([wrong])).rejects.toThrow(/expected 201, got 401/);
 	});

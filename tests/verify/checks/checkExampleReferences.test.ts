@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkExampleReferences } from '../../../src/verify/checks/checkExampleReferences.ts';
-import type { RepoFiles } from '../../../src/verify/checks/RepoFiles.ts';
+import { checkExampleReferences, type RepoFiles } from '../../../src/verify/checks/checkExampleReferences.ts';
 
 const lines = (...text: string[]) => text.join('\n');
 const IMPORT = "import Example from '../../../components/Example.astro';";

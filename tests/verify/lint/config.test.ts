@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'jsonc-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { scriptLanguages } from '../../../src/verify/lint/scriptLanguages.ts';
+import { scriptLanguages } from '../../../src/verify/lint/languages.ts';
 import { fixturePath } from './lintInProcess.ts';
 import { runCli, type CliRun } from './runCli.ts';
 

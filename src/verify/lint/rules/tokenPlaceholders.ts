@@ -1,6 +1,5 @@
 import type { Rule, RuleOnError, RuleParams } from 'markdownlint';
-import { findPemBlocks } from '../tokens/findPemBlocks.ts';
-import { findTokenLeaks } from '../tokens/findTokenLeaks.ts';
+import { findPemBlocks, findTokenLeaks } from '../findTokenLeaks.ts';
 
 /**
  * The document's lines as written. markdownlint blanks out HTML comment text in `params.lines`,

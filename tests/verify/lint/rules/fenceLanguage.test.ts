@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { knownLanguages } from '../../../../src/verify/lint/knownLanguages.ts';
+import { knownLanguages } from '../../../../src/verify/lint/languages.ts';
 import { detailsOf, linesAndRules, lintInProcess } from '../lintInProcess.ts';
 
 const config = { TPD001: true };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { scriptLanguages } from '../../../../src/verify/lint/scriptLanguages.ts';
+import { scriptLanguages } from '../../../../src/verify/lint/languages.ts';
 import { detailsOf, linesAndRules, lintInProcess } from '../lintInProcess.ts';
 
 const config = { TPD003: true };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { findHighEntropyStrings } from '../../../../src/verify/lint/tokens/findHighEntropyStrings.ts';
+import { findHighEntropyStrings } from '../../../src/verify/lint/findTokenLeaks.ts';
 
 // Deterministic stand-ins for random keys: hashes of a counter.
 const digest = (index: number, encoding: 'base64url' | 'base64' | 'hex'): string =>

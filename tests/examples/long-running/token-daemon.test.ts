@@ -209,7 +209,11 @@ describe('TokenDaemon', () => {
 		api.server.use(
 			http.post(
 				'*/3rdparty/v1/auth/token/refresh',
-				() => HttpResponse.json({ message: 'Unauthorized', code: 401 }, { status: 401 }),
+				() =>
+					HttpResponse.json(
+						{ error: 'unauthorized', message: 'Unauthorized', code: 401 },
+						{ status: 401 }
+					),
 				{ once: true }
 			),
 			http.post('*/3rdparty/v1/auth/token', () => new HttpResponse(null, { status: 503 }), {

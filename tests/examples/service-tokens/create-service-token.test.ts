@@ -54,6 +54,9 @@ test('a ttl over the cap is an ApiError carrying data.max_ttl', async () => {
 		ttl: 30 * DAY,
 	}).catch((caught: unknown) => caught);
 	expect(error).toBeInstanceOf(ApiError);
-	expect(error).toMatchObject({ status: 400, body: { data: { field: 'ttl', max_ttl: 7 * DAY } } });
+	expect(error).toMatchObject({
+		status: 400,
+		body: { error: 'ttl_too_long', data: { field: 'ttl', max_ttl: 7 * DAY } },
+	});
 	expect(String(error)).toMatch(/400 invalid params: ttl exceeds the maximum of 604800 seconds/);
 });

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ApiErrorId } from './errors.ts';
+import { CSRF_HEADER, NO_STORE as NO_STORE_HEADER } from './http.ts';
 import {
 	CreateServiceTokenRequest,
 	IssueTokenRequest,
@@ -47,7 +48,7 @@ export interface Endpoint {
 	errors: readonly ApiErrorId[];
 }
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
+const NO_STORE = { [NO_STORE_HEADER.name]: NO_STORE_HEADER.value };
 const BODY_ERRORS = ['invalidBody', 'unknownField', 'payloadTooLarge'] as const;
 
 /** Errors answered before any endpoint: a known path's wrong method, an unknown API path. */
@@ -190,7 +191,7 @@ export const ENDPOINTS = [
 		id: 'refreshSession',
 		method: 'POST',
 		path: '/auth/refresh',
-		summary: 'Browser session: rotate the cookie for a new access token (needs X-CSRF: 1)',
+		summary: `Browser session: rotate the cookie for a new access token (needs ${CSRF_HEADER.name}: ${CSRF_HEADER.value})`,
 		auth: { schemes: ['refresh-cookie'] },
 		success: { status: 200, body: SessionResponse, headers: NO_STORE, cookie: 'set' },
 		errors: ['csrfHeaderRequired', 'unauthorized'],

@@ -4,6 +4,7 @@
  * The mock builds its error bodies from this table, the Troubleshooting page renders it, and a
  * test provokes each entry through an example, so the three cannot drift apart.
  */
+import { CSRF_HEADER } from './http.ts';
 
 /** The body of every non-2xx response. */
 export interface ApiErrorBody {
@@ -130,8 +131,8 @@ export const API_ERRORS = {
 	csrfHeaderRequired: {
 		error: 'csrf_header_required',
 		status: 403,
-		message: 'CSRF header required: X-CSRF: 1',
-		data: () => ({ header: 'X-CSRF' }),
+		message: `CSRF header required: ${CSRF_HEADER.name}: ${CSRF_HEADER.value}`,
+		data: () => ({ header: CSRF_HEADER.name }),
 	},
 	messageNotFound: {
 		error: 'message_not_found',

@@ -34,8 +34,8 @@ import {
 } from '../mock/contract/http.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
 import { NOT_IN_SESSIONS, REQUESTABLE_SCOPES, SCOPE_ALLOWS, SCOPES } from '../mock/contract/scopes.ts';
-import { closestMatch } from '../lint/closestMatch.ts';
-import { statusText } from '../lib/http/statusText.ts';
+import { closestMatch } from './closestMatch.ts';
+import { statusText } from './http/statusText.ts';
 
 /** One fact's value, by the kind of thing it is; `about` says what it is, for lint messages. */
 export type FactValue =

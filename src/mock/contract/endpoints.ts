@@ -140,6 +140,7 @@ export const ENDPOINTS = [
 			'unauthorized',
 			'scopeRequired',
 			'missingScopes',
+			'selfRenewal',
 			'serviceTokenNotFound',
 		],
 	},

@@ -128,6 +128,10 @@ export const API_ERRORS = {
 		message: 'missing scopes: {scopes}',
 		data: (p) => ({ missing_scopes: p['scopes'] }),
 	},
+	selfRenewal: {
+		status: 403,
+		message: 'a token cannot renew itself',
+	},
 	csrfHeaderRequired: {
 		error: 'csrf_header_required',
 		status: 403,

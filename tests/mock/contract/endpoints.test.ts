@@ -132,6 +132,10 @@ const PROVOCATIONS: Record<
 				api.removeAccountScope('demo', 'logs:read');
 				return post(renewPath(token.id), {});
 			},
+			selfRenewal: async () => {
+				const manager = await mintServiceToken(['tokens:manage']);
+				return post(renewPath(manager.id), {}, bearer(manager.token));
+			},
 			serviceTokenNotFound: () => post(renewPath('no-such-token'), {}),
 		},
 	},

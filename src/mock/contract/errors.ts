@@ -129,6 +129,7 @@ export const API_ERRORS = {
 		data: (p) => ({ missing_scopes: p['scopes'] }),
 	},
 	selfRenewal: {
+		error: 'self_renewal',
 		status: 403,
 		message: 'a token cannot renew itself',
 	},

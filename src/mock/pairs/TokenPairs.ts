@@ -57,12 +57,22 @@ export class TokenPairs {
 	 * A spent refresh token's rotation result, kept so the overlap window can hand it out again:
 	 * the pair being signed, and the pair itself once it is (what a snapshot can carry).
 	 */
-	readonly #successors = new Map<string, Successor>();
+	#successors = new Map<string, Successor>();
 
 	constructor(options: { tokens: TokenService; store: TokenStore; clock: Clock }) {
 		this.#tokens = options.tokens;
 		this.#store = options.store;
 		this.#clock = options.clock;
+	}
+
+	/**
+	 * The same pairs (one store, one memory of rotations) read on `clock` and signed by `tokens`:
+	 * what one request, stopped at its instant, works with.
+	 */
+	withClock(clock: Clock, tokens: TokenService): TokenPairs {
+		const view = new TokenPairs({ tokens, store: this.#store, clock });
+		view.#successors = this.#successors;
+		return view;
 	}
 
 	/**

@@ -21,6 +21,7 @@ import {
 import { isTwinOfGenuine, judgeExchange } from './support/judgeExchange.ts';
 import { mintPool, type Send } from './support/mintPool.ts';
 import { readWireResponse, type WireResponse } from './support/transports.ts';
+import { testClock } from '../support/testClock.ts';
 
 /**
  * Runs per property. The total (asserted at the end) is at least 10,000 generated requests per
@@ -114,7 +115,7 @@ function forgeryProperty(
 }
 
 describe('in-process: MSW getResponse, the machinery every transport shares', () => {
-	const api = createMockApi();
+	const api = createMockApi({ clock: testClock() });
 	const base = 'https://api.token-pair.test';
 	const send = async (generated: GeneratedRequest): Promise<WireResponse> => {
 		const response = await getResponse(api.handlers, toRequest(base, generated));
@@ -183,7 +184,7 @@ describe('in-process: MSW getResponse, the machinery every transport shares', ()
 });
 
 describe('over real HTTP: the same properties through the node:http bridge', () => {
-	const api = createMockApi();
+	const api = createMockApi({ clock: testClock() });
 	let server: RunningHttpServer;
 	let pool: GenuinePool;
 	const send = async (generated: GeneratedRequest): Promise<WireResponse> =>

@@ -8,8 +8,9 @@ import {
 	type RunningHttpServer,
 } from '../../../../src/mock/transports/http/startHttpServer.ts';
 import { rawRequest } from './rawRequest.ts';
+import { testClock } from '../../../support/testClock.ts';
 
-const api = createMockApi();
+const api = createMockApi({ clock: testClock() });
 const exchanges: HttpExchange[] = [];
 let server: RunningHttpServer;
 const basic = `Basic ${btoa('demo:demo-password')}`;
@@ -318,7 +319,7 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 
 describe('close()', () => {
 	test('lets a request in flight finish, then refuses new connections', async () => {
-		const local = await startHttpServer({ api: createMockApi(), port: 0 });
+		const local = await startHttpServer({ api: createMockApi({ clock: testClock() }), port: 0 });
 		const body = '{"scopes":["messages:send"]}';
 		// Headers now, the body after close() was called: the request is in flight meanwhile.
 		const inFlight = rawRequest(

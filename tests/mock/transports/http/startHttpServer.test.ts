@@ -281,7 +281,6 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 	});
 
 	test('a client that never finishes its headers gets 408 and the connection closed', async () => {
-		const started = Date.now();
 		const result = await rawRequest(
 			server.url,
 			['GET /3rdparty/v1/auth/jwks HTTP/1.1\r\nHost: x\r\n'],
@@ -290,8 +289,8 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 			}
 		);
 		expect(result.status).toBe(408);
+		// Closed by the server: the client would only have given up after 5 s.
 		expect(result.closed).toBe(true);
-		expect(Date.now() - started).toBeLessThan(4000);
 		await expectAlive();
 	});
 

@@ -25,7 +25,12 @@ describe('POST /3rdparty/v1/auth/token', () => {
 		const pair = await issuePair(['messages:send', 'messages:read']);
 		const jwks = await call('GET', '/3rdparty/v1/auth/jwks');
 		const keySet = createLocalJWKSet(jwks.body);
-		const options = { algorithms: ['ES256'], issuer: DEFAULT_ISSUER, requiredClaims: ['exp'] };
+		const options = {
+			algorithms: ['ES256'],
+			issuer: DEFAULT_ISSUER,
+			requiredClaims: ['exp'],
+			currentDate: new Date(api.clock.now()),
+		};
 		const access = await jwtVerify(pair.access_token, keySet, options);
 		const refresh = await jwtVerify(pair.refresh_token, keySet, options);
 

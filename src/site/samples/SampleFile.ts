@@ -24,4 +24,4 @@ export type SampleFile = z.infer<typeof SampleFile>;
 
 /** What every sample file says about itself. */
 export const SAMPLE_COMMENT =
-	'Recorded from the mock by `npm run samples:record` (src/verify/samples/sampleScenarios.ts); do not edit by hand.';
+	'Recorded from the mock by `npm run samples:record` (src/verify/samples/sampleRecipes.ts); do not edit by hand.';

@@ -17,6 +17,6 @@ export function resolveSample(
 	throw new Error(
 		`<Sample name="${name}" /> on page ${page}: no sample src/samples/${name}.json` +
 			`${guess ? ` (did you mean "${guess}"?)` : ''}. Samples are recorded by npm run ` +
-			`samples:record from src/verify/samples/sampleScenarios.ts; existing: ${names.join(', ')}`
+			`samples:record from src/verify/samples/sampleRecipes.ts; existing: ${names.join(', ')}`
 	);
 }

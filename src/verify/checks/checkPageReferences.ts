@@ -1,7 +1,7 @@
 import { ExampleError } from '../../site/ExampleError.ts';
 import type { ExampleSources } from '../../site/ExampleSources.ts';
-import { scanExampleTags, type ExampleReference } from '../pages/scanExampleTags.ts';
 import { resolveExample } from '../../site/resolveExample.ts';
+import { readPage, type ExampleReference } from '../pages/readPage.ts';
 import { finding, type Finding } from './Finding.ts';
 import type { SourceFile } from './RepoFiles.ts';
 
@@ -14,17 +14,12 @@ export interface PageScan {
 /** Read every page's `<Example>` tags, reporting each tag that is not statically checkable. */
 export function scanPages(pages: readonly SourceFile[]): PageScan {
 	const scan: PageScan = { references: [], findings: [] };
-	for (const page of pages) {
-		const { references, errors } = scanExampleTags(page.source);
-		for (const error of errors) {
-			scan.findings.push(finding('invalid-tag', page.path, error.line, error.detail));
+	for (const { path, source } of pages) {
+		const page = readPage(path, source);
+		for (const { line, detail } of page.problems) {
+			scan.findings.push(finding('invalid-tag', path, line, detail));
 		}
-		const first = references[0];
-		if (first && !page.path.endsWith('.mdx')) {
-			const detail = '<Example> only renders in .mdx pages; rename the page to .mdx';
-			scan.findings.push(finding('invalid-tag', page.path, first.line, detail));
-		}
-		scan.references.push(...references.map((reference) => ({ ...reference, page: page.path })));
+		scan.references.push(...page.examples.map((reference) => ({ ...reference, page: path })));
 	}
 	return scan;
 }

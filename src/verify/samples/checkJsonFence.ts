@@ -1,10 +1,9 @@
 import { closestMatch } from '../../site/closestMatch.ts';
 import { API_ERRORS, type ApiErrorId, errorBody } from '../../mock/contract/errors.ts';
 import { EXAMPLE_VALUES } from './exampleValues.ts';
-import type { Fence } from './Fence.ts';
-import { parseFenceMeta } from './parseFenceMeta.ts';
+import { stripComments } from 'jsonc-parser';
+import type { Fence } from '../pages/readPage.ts';
 import { SAMPLE_SCHEMAS } from './sampleSchemas.ts';
-import { stripJsonComments } from './stripJsonComments.ts';
 import { substitutePlaceholders } from './substitutePlaceholders.ts';
 
 /** Fence languages holding JSON samples. */
@@ -16,13 +15,14 @@ export const JSON_LANGS: ReadonlySet<string> = new Set(['json', 'jsonc']);
  * Problems are prefixed with `page:line` (the line of the offending JSON where known).
  */
 export function checkJsonFence(fence: Fence, page: string): string[] {
-	if (!JSON_LANGS.has(fence.lang)) return [];
+	const lang = fence.lang.toLowerCase();
+	if (!JSON_LANGS.has(lang)) return [];
 	const at = `${page}:${fence.line}`;
-	const name = parseFenceMeta(fence.meta).get('schema');
+	const name = fence.options.get('schema');
 	const names = [...SAMPLE_SCHEMAS.keys()];
 	if (name === undefined) {
 		return [
-			`${at}: ${fence.lang} fence names no schema: add schema=<Name> to the info string ` +
+			`${at}: ${lang} fence names no schema: add schema=<Name> to the info string ` +
 				`(\`\`\`json schema=TokenPairResponse); one of ${names.join(', ')}`,
 		];
 	}
@@ -33,7 +33,8 @@ export function checkJsonFence(fence: Fence, page: string): string[] {
 			`${at}: unknown schema "${name}"${guess ? ` (did you mean ${guess}?)` : ''}; one of ${names.join(', ')}`,
 		];
 	}
-	const text = fence.lang === 'jsonc' ? stripJsonComments(fence.code) : fence.code;
+	// Blanks, not deletes, the comments: line numbers of what follows stay right.
+	const text = lang === 'jsonc' ? stripComments(fence.code, ' ') : fence.code;
 	const { text: json, unresolved } = substitutePlaceholders(text, EXAMPLE_VALUES);
 	if (unresolved.length > 0) return [`${at}: unknown placeholder ${unresolved.join(', ')}`];
 	let value: unknown;

@@ -1,5 +1,6 @@
 import type { Exchange } from '../../mock/log/ExchangeLog.ts';
-import { decodePayload, findJwtStrings, type RedactionIds } from './redactBody.ts';
+import { findJwts, jwtClaims } from '../../mock/tokens/jwt.ts';
+import type { RedactionIds } from './redactBody.ts';
 
 /**
  * Stand-ins for random ids that are not token ids (message ids), in order of appearance. Both are
@@ -17,8 +18,8 @@ export function collectIds(entries: readonly Exchange[]): RedactionIds {
 	const others: string[] = [];
 	for (const { response } of entries) {
 		const text = [response.body ?? '', ...Object.values(response.headers)].join('\n');
-		for (const jwt of findJwtStrings(text)) {
-			const jti = decodePayload(jwt)?.['jti'];
+		for (const { token } of findJwts(text)) {
+			const jti = jwtClaims(token)?.jti;
 			if (typeof jti === 'string') tokenIds.add(jti);
 		}
 	}

@@ -1,6 +1,6 @@
 /**
  * `npm run samples:record`: records every response sample from the mock into `src/samples/`,
- * removing files no scenario produces any more. The process entry; exports nothing.
+ * removing files no recipe produces any more. The process entry; exports nothing.
  */
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,6 @@ for (const [name, sample] of samples) {
 for (const file of readdirSync(directory).filter((name) => name.endsWith('.json'))) {
 	if (!samples.has(file.slice(0, -'.json'.length))) {
 		rmSync(`${directory}${file}`);
-		console.log(`removed src/samples/${file}: no scenario records it any more`);
+		console.log(`removed src/samples/${file}: no recipe records it any more`);
 	}
 }

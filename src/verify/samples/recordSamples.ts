@@ -7,43 +7,42 @@ import { basicAuthorization, callMock } from './callMock.ts';
 import { collectIds } from './collectIds.ts';
 import { redactBody } from './redactBody.ts';
 import { SAMPLE_COMMENT, type SampleFile } from '../../site/samples/SampleFile.ts';
-import { SAMPLE_SCENARIOS, type SampleScenario } from './sampleScenarios.ts';
+import { type RecipeClient, SAMPLE_RECIPES, type SampleRecipe } from './sampleRecipes.ts';
 import { SAMPLE_SCHEMAS } from './sampleSchemas.ts';
-import type { ScenarioClient } from './ScenarioClient.ts';
 import { serializeSample } from './serializeSample.ts';
 
 /** The instant every recording happens at, so `expires_at` and friends never drift. */
 export const RECORDING_TIME = Date.parse('2026-03-14T01:45:00Z');
 
 /**
- * Records every scenario against a fresh in-process mock whose clock stands still, redacts it and
- * checks it: each scenario is recorded twice and must come out identical (whatever differs is
+ * Records every recipe against a fresh in-process mock whose clock stands still, redacts it and
+ * checks it: each sample is recorded twice and must come out identical (whatever differs is
  * randomness the redaction missed), and must be publishable on a page.
  */
 export async function recordSamples(
-	scenarios: readonly SampleScenario[] = SAMPLE_SCENARIOS
+	recipes: readonly SampleRecipe[] = SAMPLE_RECIPES
 ): Promise<Map<string, SampleFile>> {
 	const samples = new Map<string, SampleFile>();
-	for (const scenario of scenarios) {
-		const first = serializeSample(await recordOnce(scenario));
-		const second = serializeSample(await recordOnce(scenario));
+	for (const recipe of recipes) {
+		const first = serializeSample(await recordOnce(recipe));
+		const second = serializeSample(await recordOnce(recipe));
 		if (first !== second) {
 			throw new Error(
-				`sample ${scenario.name} differs between two recordings; redact what varies:\n` +
+				`sample ${recipe.name} differs between two recordings; redact what varies:\n` +
 					firstDifference(first, second)
 			);
 		}
-		assertPublishable(scenario.name, first);
-		samples.set(scenario.name, JSON.parse(first) as SampleFile);
+		assertPublishable(recipe.name, first);
+		samples.set(recipe.name, JSON.parse(first) as SampleFile);
 	}
 	return samples;
 }
 
-async function recordOnce(scenario: SampleScenario): Promise<SampleFile> {
+async function recordOnce(recipe: SampleRecipe): Promise<SampleFile> {
 	const api = createMockApi({ clock: new Clock(() => RECORDING_TIME) });
 	const account = api.accounts[0];
 	if (!account) throw new Error('the mock has no account to record with');
-	const client: ScenarioClient = {
+	const client: RecipeClient = {
 		api,
 		basic: basicAuthorization(account.username, account.password),
 		call: (method, path, call) => callMock(api, method, path, call),
@@ -56,14 +55,14 @@ async function recordOnce(scenario: SampleScenario): Promise<SampleFile> {
 			return (await response.json()) as TokenPairBody;
 		},
 	};
-	const response = await scenario.run(client);
+	const response = await recipe.run(client);
 	const text = await response.text();
-	if (response.status !== scenario.status) {
+	if (response.status !== recipe.status) {
 		throw new Error(
-			`scenario ${scenario.name} expected ${scenario.status}, got ${response.status}: ${text}`
+			`recipe ${recipe.name} expected ${recipe.status}, got ${response.status}: ${text}`
 		);
 	}
-	const contract = endpoint(scenario.endpoint);
+	const contract = endpoint(recipe.endpoint);
 	return {
 		$comment: SAMPLE_COMMENT,
 		endpoint: contract.id,

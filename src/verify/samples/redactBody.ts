@@ -1,6 +1,5 @@
 import type { Placeholder } from '../../mock/contract/placeholders.ts';
-
-const JWT = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
+import { ROLE_PLACEHOLDERS, replaceJwts, tokenRole } from '../../mock/tokens/jwt.ts';
 
 /** Key fields of a JWK that stay as they are: they describe the key, they are not the key. */
 const JWK_DESCRIPTORS = new Set(['kty', 'crv', 'alg', 'use', 'key_ops']);
@@ -46,33 +45,13 @@ function redactString(text: string, ids: RedactionIds, key: string): string {
 	if (ids.tokenIds.has(text)) return '<TOKEN_ID>';
 	const stand = ids.otherIds.get(text);
 	if (stand !== undefined) return stand;
-	return text.replace(JWT, (jwt) => placeholderForJwt(jwt, key));
+	return replaceJwts(text, (jwt) => placeholderForJwt(jwt, key));
 }
 
-/** The placeholder for a JWT: by its `type` claim and `name` (service tokens), else by the field. */
+/** The placeholder for a JWT: by its role (its claims), else by the field that holds it. */
 export function placeholderForJwt(jwt: string, key = ''): Placeholder {
-	const claims = decodePayload(jwt);
-	if (claims?.['type'] === 'refresh' || key === 'refresh_token') return '<REFRESH_TOKEN>';
-	if (typeof claims?.['name'] === 'string' || key === 'token') return '<SERVICE_TOKEN>';
-	return '<ACCESS_TOKEN>';
-}
-
-/** A JWT's payload claims, unverified; `undefined` when it does not decode. */
-export function decodePayload(jwt: string): Record<string, unknown> | undefined {
-	try {
-		const segment = jwt.split('.')[1] ?? '';
-		const base64 = segment.replace(/-/g, '+').replace(/_/g, '/');
-		const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-		const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
-		return typeof claims === 'object' && claims !== null
-			? (claims as Record<string, unknown>)
-			: undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-/** Every JWT in a text. */
-export function findJwtStrings(text: string): string[] {
-	return text.match(JWT) ?? [];
+	const role = tokenRole(jwt);
+	if (role !== undefined) return ROLE_PLACEHOLDERS[role];
+	if (key === 'refresh_token') return ROLE_PLACEHOLDERS.refresh;
+	return key === 'token' ? ROLE_PLACEHOLDERS.service : ROLE_PLACEHOLDERS.access;
 }

@@ -197,4 +197,25 @@ describe('checkExampleReferences', () => {
 	])('reports $defect', ({ files, expected }) => {
 		expect(checkExampleReferences(files)).toEqual(expected);
 	});
+
+	// A hand scanner counted these as showing the region, hiding the orphan; the page shows no code.
+	const rotate = '<Example file="refresh/manager.ts" region="rotate" />';
+	test.each([
+		{ place: 'a JS string in an {expression}', text: `{'${rotate}'}` },
+		{ place: 'an export const', text: `export const snippet = '${rotate}';` },
+		{ place: 'a code span over two lines', text: `See \`${rotate}\nfor the code\`.` },
+		{ place: 'an MDX comment', text: `{/* ${rotate} */}` },
+	])('a region named only in $place is an orphan', ({ text }) => {
+		const files = replacePage(guide.replace(rotate, text));
+		expect(checkExampleReferences(files)).toEqual([
+			expect.objectContaining({ kind: 'orphan-region', path: 'examples/refresh/manager.ts', line: 5 }),
+		]);
+	});
+
+	test('an <Example> imported under another name (or through a namespace) still counts', () => {
+		const renamed = guide
+			.replace(IMPORT, "import Snippet from '../../../components/Example.astro';")
+			.replaceAll('<Example ', '<Snippet ');
+		expect(checkExampleReferences(replacePage(renamed))).toEqual([]);
+	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { findDriftedSamples } from '../../../src/verify/samples/findDriftedSamples.ts';
-import { findSampleReferences } from '../../../src/verify/samples/findSampleReferences.ts';
+import { readPage } from '../../../src/verify/pages/readPage.ts';
 import { resolveSample } from '../../../src/site/samples/resolveSample.ts';
 import type { SampleFile } from '../../../src/site/samples/SampleFile.ts';
 import { sampleTitle } from '../../../src/site/samples/sampleTitle.ts';
@@ -37,7 +37,7 @@ describe('resolveSample', () => {
 	});
 });
 
-describe('findSampleReferences', () => {
+describe('<Sample> references in the page model', () => {
 	test('finds literal names outside code, and flags the rest', () => {
 		const page = [
 			'<Sample name="token-pair" />',
@@ -48,10 +48,13 @@ describe('findSampleReferences', () => {
 			'<Sample name={dynamic} />',
 			'<Sample />',
 		].join('\n');
-		expect(findSampleReferences(page)).toEqual([
+		const { samples, problems } = readPage('p.mdx', page);
+		expect(samples.map(({ line, name }) => ({ line, name }))).toEqual([
 			{ line: 1, name: 'token-pair' },
-			{ line: 6, error: '<Sample> needs a literal name="…" attribute' },
-			{ line: 7, error: '<Sample> needs a literal name="…" attribute' },
+		]);
+		expect(problems).toEqual([
+			{ line: 6, detail: '<Sample> needs a literal name="…" attribute' },
+			{ line: 7, detail: '<Sample> needs a literal name="…" attribute' },
 		]);
 	});
 });

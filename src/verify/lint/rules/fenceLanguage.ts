@@ -1,8 +1,7 @@
 import type { Rule } from 'markdownlint';
 import { closestMatch } from '../../../site/closestMatch.ts';
-import { findTokens } from '../findTokens.ts';
 import { knownLanguages } from '../knownLanguages.ts';
-import { readFence } from '../readFence.ts';
+import { fenceOpening, rulePage } from '../rulePage.ts';
 import { scriptLanguages } from '../scriptLanguages.ts';
 
 const defaultAllowed: readonly string[] = [
@@ -48,35 +47,36 @@ const fenceLanguage: Rule = {
 	description: 'Fenced code blocks name a Shiki language from the project allowlist',
 	information: new URL('https://shiki.style/languages'),
 	tags: ['code', 'language'],
-	parser: 'micromark',
+	parser: 'none',
 	function: (params, onError) => {
 		const allowed = readAllowed(params.config);
 		const allowedSet = new Set(allowed);
 		// The list offered to contributors leaves TS/JS out: on pages that code belongs in examples/.
 		const offered = allowed.filter((language) => !scriptLanguages.has(language));
 		const shown = (offered.length > 0 ? offered : allowed).join(', ');
-		for (const token of findTokens(params.parsers.micromark.tokens, new Set(['codeFenced']))) {
-			const fence = readFence(token);
-			if (!fence) continue;
-			const lineNumber = token.startLine;
+		const page = rulePage(params);
+		// A page the renderer cannot parse cannot be checked either; the build would fail too.
+		for (const { line, detail } of page.problems.filter((p) => p.detail.includes('not valid MDX'))) {
+			onError({ lineNumber: line, detail: `${detail}: fix the syntax so the page can be checked` });
+		}
+		for (const fence of page.fences) {
+			const lineNumber = fence.line;
 			const context = params.lines[lineNumber - 1] ?? '';
-			const { marker, language } = fence;
+			const { marker, language } = fenceOpening(params, fence);
 			if (!language) {
-				const chars = marker.text.startsWith('~') ? 'tildes' : 'backticks';
-				const write = `write ${marker.text}text (or sh, json, http…) after the ${chars}`;
+				const markerText = context.slice(marker[0] - 1, marker[0] - 1 + marker[1]);
+				const chars = markerText.startsWith('~') ? 'tildes' : 'backticks';
+				const write = `write ${markerText}text (or sh, json, http…) after the ${chars}`;
 				onError({
 					lineNumber,
 					context,
 					detail: `Fence has no language: ${write}`,
-					range: [marker.startColumn, marker.endColumn - marker.startColumn],
+					range: marker,
 				});
 				continue;
 			}
-			const name = language.text;
-			const range: [number, number] = [
-				language.startColumn,
-				language.endColumn - language.startColumn,
-			];
+			const name = fence.lang;
+			const range = language;
 			if (!knownLanguages.has(name)) {
 				const hint = unknownLanguageHint(name, allowed, shown);
 				const detail = `Unknown language "${name}": Shiki has no such language; ${hint}`;

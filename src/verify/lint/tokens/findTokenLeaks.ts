@@ -1,12 +1,22 @@
+import { findJwts } from '../../../mock/tokens/jwt.ts';
 import type { TokenLeak } from './TokenLeak.ts';
 import { findCredentialSlots } from './findCredentialSlots.ts';
 import { findHighEntropyStrings } from './findHighEntropyStrings.ts';
-import { findJwts } from './findJwts.ts';
 import { findUnknownPlaceholders } from './findUnknownPlaceholders.ts';
+import { placeholderFor } from './placeholderFor.ts';
+
+/** JWT-shaped strings on a line, complete or truncated. */
+function findJwtLeaks(line: string): TokenLeak[] {
+	return findJwts(line).map(({ index, token }) => ({
+		column: index + 1,
+		length: token.length,
+		detail: `JWT-shaped string: write ${placeholderFor(line)} instead`,
+	}));
+}
 
 // Most specific first: where two findings overlap (`Bearer eyJ…` is both a JWT and a literal
 // credential) only the first is kept, so each leak gets one message.
-const detectors = [findJwts, findCredentialSlots, findUnknownPlaceholders, findHighEntropyStrings];
+const detectors = [findJwtLeaks, findCredentialSlots, findUnknownPlaceholders, findHighEntropyStrings];
 
 /** Every token leak on one line, one finding per stretch of text, left to right. */
 export function findTokenLeaks(line: string): TokenLeak[] {

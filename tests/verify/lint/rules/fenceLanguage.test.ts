@@ -13,7 +13,7 @@ describe('TPD001 fence-language', () => {
 		// tsx2, Bash (Shiki is case-sensitive), pyton, klingon with meta.
 		{ fixture: 'fence-language/fail-unknown-language.md', expected: at(3, 7, 11, 15) },
 		// python, txt in a block quote, go inside a JSX block.
-		{ fixture: 'fence-language/fail-not-allowed.md', expected: at(3, 7, 12) },
+		{ fixture: 'fence-language/fail-not-allowed.mdx', expected: at(3, 7, 12) },
 	];
 
 	test.each(failing)('$fixture fails on exactly the expected lines', async (row) => {
@@ -47,7 +47,7 @@ describe('TPD001 fence-language', () => {
 	});
 
 	test('a known but unlisted language names the allowlist and where to extend it', async () => {
-		const fixture = 'fence-language/fail-not-allowed.md';
+		const fixture = 'fence-language/fail-not-allowed.mdx';
 		const [python] = await lintInProcess({ fixture }, config);
 		expect(python?.detail).toBe(
 			`Language "python" is not on this project's allowlist (${allowlist}): ` +
@@ -57,7 +57,7 @@ describe('TPD001 fence-language', () => {
 	});
 
 	test('the allowlist comes from the rule config', async () => {
-		const fixture = 'fence-language/fail-not-allowed.md';
+		const fixture = 'fence-language/fail-not-allowed.mdx';
 		const findings = await lintInProcess({ fixture }, { TPD001: { allowed: ['python', 'txt'] } });
 		expect(linesAndRules(findings)).toEqual(at(12));
 		expect(findings[0]?.detail).toContain('"go" is not on this project\'s allowlist (python, txt)');

@@ -55,6 +55,63 @@ describe('TPD003 no-inline-code', () => {
 		expect(findings).toHaveLength(languages.length);
 	});
 
+	test.each([
+		{
+			way: 'a namespace import (<SL.Code>)',
+			content:
+				"import * as SL from '@astrojs/starlight/components';\n\n" +
+				'<SL.Code lang="ts" code="const a = 1;" />\n',
+			expected: [{ line: 3, detail: `<SL.Code> shows code that no test runs: ${instead}` }],
+		},
+		{
+			way: 'a renamed import',
+			content:
+				"import { Code as Snippet } from '@astrojs/starlight/components';\n\n" +
+				'<Snippet lang="ts" code="const a = 1;" />\n',
+			expected: [
+				{ line: 1, detail: `Importing <Code> shows code that no test runs: ${instead}` },
+				{ line: 3, detail: `<Snippet> shows code that no test runs: ${instead}` },
+			],
+		},
+		{
+			way: 'a raw <pre><code class="language-ts">',
+			content: 'Text.\n\n<pre><code class="language-ts">const a = 1;</code></pre>\n',
+			expected: [
+				{ line: 3, detail: `A raw <code class="language-ts"> shows code that no test runs: ${instead}` },
+			],
+		},
+		{
+			way: 'a raw <pre className="language-js">',
+			content: '<pre className="language-js">{`const a = 1;`}</pre>\n',
+			expected: [
+				{ line: 1, detail: `A raw <pre class="language-js"> shows code that no test runs: ${instead}` },
+			],
+		},
+	])('catches TS/JS shown through $way', async ({ content, expected }) => {
+		const findings = await lintInProcess({ name: 'page.mdx', content }, config);
+		expect(findings.map(({ line, detail }) => ({ line, detail }))).toEqual(expected);
+	});
+
+	test('a raw <pre><code class="language-ts"> in a Markdown page is caught too', async () => {
+		const content = '# Notes\n\n<pre><code class="language-ts">const a = 1;</code></pre>\n';
+		expect(linesAndRules(await lintInProcess({ name: 'page.md', content }, config))).toEqual(at(3));
+	});
+
+	test('code in an MDX comment or a JS string is not on the page', async () => {
+		const content = [
+			"export const note = '<Code code={x} lang=\"ts\" />';",
+			'',
+			'{/* <pre><code class="language-ts">x</code></pre> */}',
+			'',
+			'{/*',
+			'```ts',
+			'const hidden = 1;',
+			'```',
+			'*/}',
+		].join('\n');
+		expect(await lintInProcess({ name: 'page.mdx', content }, config)).toEqual([]);
+	});
+
 	test('an indented <Code> is a code block in .md but JSX in .mdx', async () => {
 		const content = '# Notes\n\nA code block:\n\n    <Code code={x} />\n';
 		expect(await lintInProcess({ name: 'README.md', content }, config)).toEqual([]);

@@ -1,25 +1,37 @@
 import type { EndpointId } from '../../mock/contract/endpoints.ts';
-import type { ScenarioClient } from './ScenarioClient.ts';
+import type { MockApi } from '../../mock/createMockApi.ts';
+import type { TokenPairBody } from '../../mock/pairs/TokenPairs.ts';
+import type { MockCall } from './callMock.ts';
 
-/** One recorded sample: the exchange that produces it and the status it must get. */
-export interface SampleScenario {
+/** What a recipe can do: call the mock in-process, as the demo account or with tokens. */
+export interface RecipeClient {
+	api: MockApi;
+	call: (method: string, path: string, call?: MockCall) => Promise<Response>;
+	/** `Authorization` value with the first account's Basic credentials. */
+	basic: string;
+	/** Issues a pair with Basic credentials; throws unless 201. */
+	issue: (scopes: readonly string[]) => Promise<TokenPairBody>;
+}
+
+/** How one sample is recorded: the exchange that produces it and the status it must get. */
+export interface SampleRecipe {
 	/** File name under `src/samples/` and the `<Sample name="…">` attribute. */
 	name: string;
 	/** The endpoint of the recorded (last) exchange. */
 	endpoint: EndpointId;
 	status: number;
 	/** Makes the exchange (after any set-up calls) and returns the response to record. */
-	run: (client: ScenarioClient) => Promise<Response>;
+	run: (client: RecipeClient) => Promise<Response>;
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const message = { phoneNumbers: ['+15555550100'], textMessage: { text: 'Your code is 1234' } };
 
 /**
- * Every response sample the pages can show. A sample is recorded, never typed: change a scenario
+ * Every response sample the pages can show. A sample is recorded, never typed: change a recipe
  * here, run `npm run samples:record`, and the test in tests/samples/ keeps the files honest.
  */
-export const SAMPLE_SCENARIOS: readonly SampleScenario[] = [
+export const SAMPLE_RECIPES: readonly SampleRecipe[] = [
 	{
 		name: 'token-pair',
 		endpoint: 'issueTokenPair',

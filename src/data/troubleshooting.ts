@@ -118,4 +118,9 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		causes: 'A request body over 64 KiB.',
 		fix: 'Send smaller bodies; no endpoint needs more.',
 	},
+	uriTooLong: {
+		causes:
+			'A request URL over 8,192 characters, usually a token or a body put into the query string, or a path built in a loop.',
+		fix: 'Send tokens in the `Authorization` header and data in the body; no endpoint needs a long URL.',
+	},
 };

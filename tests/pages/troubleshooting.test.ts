@@ -172,6 +172,7 @@ const PROVOCATIONS: Record<ApiErrorId, Provocation> = {
 	},
 	routeNotFound: { provoke: () => apiFetch('/3rdparty/v1/message') },
 	methodNotAllowed: { provoke: () => apiFetch('/3rdparty/v1/messages') },
+	uriTooLong: { provoke: () => apiFetch(`/3rdparty/v1/messages/${'a'.repeat(9000)}`) },
 	payloadTooLarge: {
 		provoke: () =>
 			postMessage(

@@ -51,8 +51,18 @@ export interface Endpoint {
 const NO_STORE = { [NO_STORE_HEADER.name]: NO_STORE_HEADER.value };
 const BODY_ERRORS = ['invalidBody', 'unknownField', 'payloadTooLarge'] as const;
 
-/** Errors answered before any endpoint: a known path's wrong method, an unknown API path. */
+/**
+ * The longest request URL (origin included) any endpoint accepts, in characters; a longer one is
+ * 414 on every path. Browsers and proxies commonly stop near 8 KiB too.
+ */
+export const MAX_URL_LENGTH = 8192;
+
+/**
+ * Errors answered before any endpoint: a URL over the limit, a known path's wrong method, an
+ * unknown API path.
+ */
 export const FALLBACK_ERRORS = [
+	'uriTooLong',
 	'methodNotAllowed',
 	'routeNotFound',
 ] as const satisfies readonly ApiErrorId[];

@@ -164,6 +164,10 @@ export const API_ERRORS = {
 		status: 413,
 		message: 'Payload Too Large',
 	},
+	uriTooLong: {
+		status: 414,
+		message: 'URI Too Long',
+	},
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** The id of an error in {@link API_ERRORS}. */

@@ -8,6 +8,7 @@ import {
 	ENDPOINTS,
 	type EndpointId,
 	FALLBACK_ERRORS,
+	MAX_URL_LENGTH,
 } from '../../../src/mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId, errorStatus } from '../../../src/mock/contract/errors.ts';
 import { ErrorResponse } from '../../../src/mock/contract/schemas.ts';
@@ -193,6 +194,7 @@ const PROVOCATIONS: Record<
 };
 
 const FALLBACK_PROVOCATIONS: Record<(typeof FALLBACK_ERRORS)[number], Provoke> = {
+	uriTooLong: () => call('GET', `/3rdparty/v1/messages/${'a'.repeat(MAX_URL_LENGTH)}`),
 	methodNotAllowed: () => call('GET', '/auth/login'),
 	routeNotFound: () => call('GET', '/3rdparty/v1/no/such/path'),
 };

@@ -180,7 +180,6 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 				},
 			});
 		});
-
 	});
 
 	describe('404: the caller must own it', () => {

@@ -47,7 +47,8 @@ export interface Endpoint {
 	errors: readonly ApiErrorId[];
 }
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
+/** Token responses must never be cached (RFC 6749 §5.1); `Pragma` for HTTP/1.0 caches. */
+const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 const BODY_ERRORS = ['invalidBody', 'unknownField', 'payloadTooLarge'] as const;
 
 /** Errors answered before any endpoint: a known path's wrong method, an unknown API path. */
@@ -148,7 +149,12 @@ export const ENDPOINTS = [
 		path: '/3rdparty/v1/auth/jwks',
 		summary: 'The public keys that verify access tokens',
 		auth: { schemes: ['none'] },
-		success: { status: 200, body: JwksResponse },
+		// Keys change rarely and verifiers fetch them often: five minutes of caching.
+		success: {
+			status: 200,
+			body: JwksResponse,
+			headers: { 'Cache-Control': 'public, max-age=300' },
+		},
 		errors: [],
 	},
 	{

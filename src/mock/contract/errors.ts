@@ -165,6 +165,7 @@ export const API_ERRORS = {
 		message: 'Payload Too Large',
 	},
 	uriTooLong: {
+		error: 'uri_too_long',
 		status: 414,
 		message: 'URI Too Long',
 	},

@@ -36,7 +36,8 @@ test('every response carries the mock clock in its Date header', async () => {
 
 test('Set-Cookie values given apart are logged, for responses whose headers cannot hold them', async () => {
 	const response = new Response('{}', { headers: { 'Content-Type': 'application/json' } });
-	const exchange = await api.log.record(
+	// A log of its own: this made-up exchange is no answer of the mock's, for the OpenAPI check.
+	const exchange = await new ExchangeLog().record(
 		0,
 		new Request('https://api.token-pair.test/auth/login'),
 		response,

@@ -12,8 +12,11 @@ useFakeDate();
 const works = async (token: string) =>
 	(await call('GET', '/3rdparty/v1/messages/none', { authorization: bearer(token) })).status ===
 	404;
-const serviceToken = (name: string, username = DEMO.username, password = DEMO.password) =>
-	createServiceToken({ baseUrl: BASE_URL, username, password, name, scopes: ['messages:read'] });
+const serviceToken = (
+	name: string,
+	username: string = DEMO.username,
+	password: string = DEMO.password
+) => createServiceToken({ baseUrl: BASE_URL, username, password, name, scopes: ['messages:read'] });
 
 describe('endAllLogins', () => {
 	test('revokes every service token and every login, rotated pairs included', async () => {

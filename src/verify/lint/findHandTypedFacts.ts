@@ -462,11 +462,26 @@ function findCookieAttributes(text: BlockText, report: (found: Omit<HandTypedFac
 const SIZE = /(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s?(KiB|KB|kB|MiB|MB|GiB|bytes?)\b/g;
 const SIZE_UNITS: Record<string, number> = { KiB: 1024, KB: 1000, kB: 1000, MiB: 1024 ** 2, MB: 1e6, GiB: 1024 ** 3, byte: 1, bytes: 1 };
 
+/** The name whose pattern matches nearest to `at` in `sentence`. */
+function nearestOf(sentence: string, at: number, subjects: [RegExp, string][]): string | undefined {
+	let best: { distance: number; name: string } | undefined;
+	for (const [pattern, name] of subjects) {
+		for (const match of sentence.matchAll(pattern)) {
+			const distance = Math.abs(match.index - at);
+			if (!best || distance < best.distance) best = { distance, name };
+		}
+	}
+	return best?.name;
+}
+
 function findSizes(text: BlockText, report: (found: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => void) {
 	for (const match of text.prose.matchAll(SIZE)) {
 		const bytes = Number((match[1] ?? '').replace(/,/g, '')) * (SIZE_UNITS[match[2] ?? ''] ?? 1);
-		const { text: sentence } = sentenceAround(text.full, match.index);
-		const name = /\bheaders?\b|\bURL\b/i.test(sentence) ? 'limit.headers' : /\bbod(y|ies)\b|\bpayload\b/i.test(sentence) ? 'limit.body' : undefined;
+		const { text: sentence, from } = sentenceAround(text.full, match.index);
+		const name = nearestOf(sentence, match.index - from, [
+			[/\bheaders?\b|\bURL\b/gi, 'limit.headers'],
+			[/\bbod(y|ies)\b|\bpayloads?\b/gi, 'limit.body'],
+		]);
 		const as = /bytes?$/.test(match[0]) ? 'bytes' : 'long';
 		report(
 			name

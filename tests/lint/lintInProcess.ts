@@ -4,6 +4,7 @@ import { lint } from 'markdownlint/promise';
 import fenceLanguage from '../../src/lint/rules/fenceLanguage.ts';
 import noInlineCode from '../../src/lint/rules/noInlineCode.ts';
 import tokenPlaceholders from '../../src/lint/rules/tokenPlaceholders.ts';
+import contractFacts from '../../src/verify/lint/rules/contractFacts.ts';
 
 /** One reported problem, reduced to what the tests assert on. */
 export type Finding = { line: number; rule: string; detail: string; column: number | undefined };
@@ -26,7 +27,7 @@ export async function lintInProcess(
 			: { strings: { [input.name]: input.content } };
 	const results = await lint({
 		...options,
-		customRules: [fenceLanguage, tokenPlaceholders, noInlineCode],
+		customRules: [fenceLanguage, tokenPlaceholders, noInlineCode, contractFacts],
 		config: { default: false, ...config },
 	});
 	return Object.values(results)

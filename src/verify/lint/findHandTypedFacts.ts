@@ -30,6 +30,8 @@ export interface HandTypedFact {
 	wrong: boolean;
 	/** The `as` to write with `<Fact>`, matching how it was typed. */
 	as?: string;
+	/** Attributes that fill an error message's slots, as typed. */
+	params?: string;
 	/** Inside a `<NotAFact>`: only a fact the sentence clearly states is reported there. */
 	notAFact: boolean;
 	/** Facts with the typed value, when the sentence does not say which. */
@@ -294,8 +296,8 @@ const STATUS_IN_CODE = /^([1-5]\d\d)(?:\s|$)/;
 
 /** Words that name an endpoint in a sentence; the session ones are tried first. */
 const ENDPOINT_SUBJECTS: [RegExp, EndpointId][] = [
-	[/\/auth\/refresh\b|\bsession refresh|refresh(es|ing)? the session|browser session|cookie/i, 'refreshSession'],
-	[/\/auth\/login\b|\blog(s|ging)? in\b.*\b(browser|session|cookie)|\bsession login/i, 'login'],
+	[/\/auth\/refresh\b|\bsession refresh|refresh(es|ing)? the session|(browser session|cookie).*\brefresh|\brefresh.*(browser session|cookie)/i, 'refreshSession'],
+	[/\/auth\/login\b|\blog(s|ging)? ?in\b.*\b(browser|session|cookie)|\b(browser|session)\b.*\blog(s|ging)? ?in\b|\blogin\b.*\b(browser|session)|\b(browser|session)\b.*\blogin\b/i, 'login'],
 	[/\/auth\/logout\b|\blog(s|ging)? ?out\b|\blogout\b/i, 'logout'],
 	[/\/auth\/token\/refresh\b|\brefresh(es|ed|ing)?\b(?![- ]tokens?\b)|\brotat(e|es|ion)\b/i, 'refreshTokenPair'],
 	[/\brenew(s|al|ing)?\b|\/renew\b/i, 'renewServiceToken'],
@@ -498,16 +500,28 @@ function findSizes(text: BlockText, report: (found: Omit<HandTypedFact, 'line' |
 const CATALOGUE = (Object.entries(API_ERRORS) as [ApiErrorId, { message: string }][]).map(([id, { message }]) => ({
 	id,
 	message,
+	params: [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? ''),
 	pattern: new RegExp(
 		`^${message
 			.split(/\{\w+\}/)
 			.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-			.join('.+')}$`
+			.join('(.+)')}$`
 	),
 }));
 
 function matchCatalogue(candidate: string): ApiErrorId | undefined {
 	return CATALOGUE.find((entry) => entry.pattern.test(candidate))?.id;
+}
+
+/** The `{slot}` values a typed message fills in, as `<Fact>` attributes (`scope="tokens:refresh"`). */
+function messageParams(id: ApiErrorId, candidate: string): string | undefined {
+	const entry = CATALOGUE.find((other) => other.id === id);
+	const values = entry?.pattern.exec(candidate)?.slice(1) ?? [];
+	const attributes = (entry?.params ?? [])
+		.map((name, index) => [name, values[index] ?? ''] as const)
+		.filter(([, value]) => !/^<.*>$/.test(value))
+		.map(([name, value]) => `${name}="${value}"`);
+	return attributes.length > 0 ? attributes.join(' ') : undefined;
 }
 
 const REASON_PHRASES = new Set(
@@ -551,6 +565,7 @@ function findMessages(text: BlockText, report: (found: Omit<HandTypedFact, 'line
 					wrong: status !== undefined && status !== API_ERRORS[id].status,
 					as,
 					notAFact: false,
+					...(messageParams(id, candidate.value) ? { params: messageParams(id, candidate.value) } : {}),
 				},
 				candidate
 			);

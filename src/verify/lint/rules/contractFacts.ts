@@ -19,10 +19,10 @@ function readInclude(config: unknown): readonly string[] | undefined {
 const EXAMPLE_FACTS = /^(tokenManager|daemon|sessionClient|renewalJob)\./;
 const isContractFact = (name: string) => !EXAMPLE_FACTS.test(name);
 
-function factTag(name: string, as: string | undefined): string {
+function factTag(name: string, as: string | undefined, params: string | undefined): string {
 	const formats = FACTS[name] ? factFormats(name) : [];
 	const usable = as && formats.includes(as) && as !== formats[0] ? ` as="${as}"` : '';
-	return `<Fact name="${name}"${usable} />`;
+	return `<Fact name="${name}"${usable}${params ? ` ${params}` : ''} />`;
 }
 
 function detailOf(found: HandTypedFact, where: string): string {
@@ -31,7 +31,7 @@ function detailOf(found: HandTypedFact, where: string): string {
 	const instead = (name: string) =>
 		noComponents
 			? `the ${where} cannot hold <Fact>: word it without the value`
-			: `write ${factTag(name, found.as)}`;
+			: `write ${factTag(name, found.as, found.params)}`;
 	if (found.fact && found.wrong) {
 		return `Wrong contract fact: ${typed} states ${FACTS[found.fact]?.about ?? found.fact} (${found.fact}), which the contract makes ${found.expected}; ${instead(found.fact)}`;
 	}

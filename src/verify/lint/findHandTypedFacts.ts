@@ -554,6 +554,7 @@ function findMessages(text: BlockText, report: (found: Omit<HandTypedFact, 'line
 		const id = matchCatalogue(candidate.value);
 		if (id) {
 			const name = `error.${id}`;
+			const params = messageParams(id, candidate.value);
 			const { status } = candidate;
 			const as = status === undefined ? 'message' : candidate.value === API_ERRORS[id].message && factText(name, 'long') === `${status} ${candidate.value}` ? 'long' : 'answer';
 			report(
@@ -565,7 +566,7 @@ function findMessages(text: BlockText, report: (found: Omit<HandTypedFact, 'line
 					wrong: status !== undefined && status !== API_ERRORS[id].status,
 					as,
 					notAFact: false,
-					...(messageParams(id, candidate.value) ? { params: messageParams(id, candidate.value) } : {}),
+					...(params === undefined ? {} : { params }),
 				},
 				candidate
 			);

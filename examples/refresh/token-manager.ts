@@ -191,7 +191,7 @@ export class TokenManager {
 	// #region revoke
 	/**
 	 * Revokes the login, e.g. on shutdown: every pair rotated from it, including older access
-	 * tokens that would otherwise live out their 15 minutes. Hands out no tokens afterwards.
+	 * tokens that would otherwise live out their lifetime. Hands out no tokens afterwards.
 	 */
 	async revoke(): Promise<void> {
 		this.#closed = true;

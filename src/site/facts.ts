@@ -31,6 +31,7 @@ import {
 	PRAGMA_NO_CACHE,
 	REFRESH_COOKIE,
 	ROTATION_DEFAULTS,
+	TRANSPORT_STATUSES,
 } from '../mock/contract/http.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
 import { NOT_IN_SESSIONS, REQUESTABLE_SCOPES, SCOPE_ALLOWS, SCOPES } from '../mock/contract/scopes.ts';
@@ -99,6 +100,16 @@ function buildFacts(): Record<string, Fact> {
 			HEADERS_TIMEOUT_SECONDS,
 			'how long the mock server waits for a request’s headers'
 		),
+		'status.headersTooLarge': {
+			kind: 'status',
+			status: TRANSPORT_STATUSES.headersTooLarge,
+			about: 'the answer to a header block over the limit',
+		},
+		'status.headersTimeout': {
+			kind: 'status',
+			status: TRANSPORT_STATUSES.headersTimeout,
+			about: 'the answer to headers that do not arrive in time',
+		},
 		'overlap.default': duration(ROTATION_DEFAULTS.overlapSeconds, 'the default overlap window'),
 		'reusePolicy.default': {
 			kind: 'literal',
@@ -298,6 +309,7 @@ function formatsOf(value: Fact, params: Readonly<Record<string, string>>) {
 		case 'error':
 			return {
 				message: () => ({ text: fillMessage(value.message, params), code: true }),
+				id: () => ({ text: API_ERRORS[value.id].error, code: true }),
 				long: () => ({ text: statusText(value.status), code: true }),
 				code: () => ({ text: String(value.status), code: true }),
 				number: () => ({ text: String(value.status), code: false }),

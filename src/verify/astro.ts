@@ -49,7 +49,10 @@ export interface Preview {
 	stop: () => Promise<void>;
 }
 
-/** Serves a build with `astro preview` and resolves once it answers `path`. */
+/**
+ * Serves a build with `astro preview` and resolves once it answers `path`: after it says it is
+ * listening on its port (waited for as an event, however long a busy machine takes to start it).
+ */
 export async function preview(
 	args: readonly string[],
 	path: string,
@@ -59,7 +62,7 @@ export async function preview(
 	const child: ChildProcess = spawn(
 		process.execPath,
 		[cli(root), 'preview', '--port', String(port), '--ignore-lock', ...args],
-		{ cwd: root, stdio: 'ignore' }
+		{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
 	);
 	// localhost, not 127.0.0.1: service workers need a secure context, and only localhost is one.
 	const origin = `http://localhost:${port}`;
@@ -69,15 +72,20 @@ export async function preview(
 			child.once('exit', () => resolve());
 			child.kill('SIGTERM');
 		});
-	for (let attempt = 0; attempt < 100; attempt++) {
-		if (child.exitCode !== null) throw new Error(`astro preview exited with ${child.exitCode}`);
-		try {
-			if ((await fetch(`${origin}${path}`)).ok) return { origin, stop };
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
+	let output = '';
+	const listening = await new Promise<boolean>((resolve) => {
+		const onData = (chunk: Buffer) => {
+			output += chunk.toString();
+			if (output.includes(`:${port}`)) resolve(true);
+		};
+		child.stdout?.on('data', onData);
+		child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.once('exit', () => resolve(false));
+	});
+	// Keep draining, so a chatty preview never blocks on a full pipe.
+	child.stdout?.resume();
+	child.stderr?.resume();
+	if (listening && (await fetch(`${origin}${path}`)).ok) return { origin, stop };
 	await stop();
-	throw new Error(`astro preview did not answer ${origin}${path}`);
+	throw new Error(`astro preview did not answer ${origin}${path}:\n${output}`);
 }

@@ -12,8 +12,13 @@ import {
 	type RunningHttpServer,
 } from '../../src/mock/transports/http/startHttpServer.ts';
 import { readPages, type Page } from './readPages.ts';
+import { testClock } from '../support/testClock.ts';
 
-const fenceServer: FenceServer = { url: '', api: createMockApi(), exchanges: [] };
+const fenceServer: FenceServer = {
+	url: '',
+	api: createMockApi({ clock: testClock() }),
+	exchanges: [],
+};
 let server: RunningHttpServer;
 
 beforeAll(async () => {

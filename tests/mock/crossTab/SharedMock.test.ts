@@ -6,10 +6,15 @@ import {
 	type SharedExtra,
 	SharedMock,
 } from '../../../src/mock/crossTab/SharedMock.ts';
+import { useFakeDate } from '../../support/fakeDate.ts';
 import { createFakeLocks } from '../../support/fakeLocks.ts';
 import { basic, bearer } from '../../support/http.ts';
 import { createMemoryStore } from '../../support/memoryStore.ts';
 import { DEMO } from '../../support/useMockApi.ts';
+import { testClock } from '../../support/testClock.ts';
+
+// The tabs' cookie jar (tough-cookie) expires cookies on `Date`: the test's time, like the mock's.
+useFakeDate();
 
 const ORIGIN = 'https://docs.token-pair.test';
 
@@ -36,7 +41,7 @@ function createBrowser(options: { webLocks?: boolean } = {}) {
 	const name = `test-shared-mock-${++browsers}`;
 
 	function openTab(tabOptions: { channel?: boolean; extra?: SharedExtra } = {}) {
-		const api = createMockApi();
+		const api = createMockApi({ clock: testClock() });
 		const channel = (tabOptions.channel ?? true) ? new BroadcastChannel(name) : undefined;
 		const shared = new SharedMock({
 			api,
@@ -323,7 +328,7 @@ describe('SharedMock without Web Locks', () => {
 
 	test('without a store, too', () => {
 		const shared = new SharedMock({
-			api: createMockApi(),
+			api: createMockApi({ clock: testClock() }),
 			origin: ORIGIN,
 			locks: createFakeLocks(),
 		});

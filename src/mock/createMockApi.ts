@@ -29,6 +29,8 @@ export interface MockApiOptions extends Partial<MockSettings> {
 	issuer?: string;
 	accounts?: readonly Account[];
 	clock?: Clock;
+	/** How many exchanges `log` keeps, the oldest dropped first (default 1,000; 0 keeps none). */
+	logCapacity?: number;
 }
 
 /** What {@link MockApi.seedLegacyServiceToken} mints. */
@@ -98,9 +100,9 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 	const signingKey = () => (key ??= generateSigningKey());
 	const store = new TokenStore();
 	const messages = new MessageStore();
-	const log = new ExchangeLog();
+	const log = new ExchangeLog({ capacity: options.logCapacity });
 	const tokens = new TokenService({ issuer, clock, key: signingKey });
-	const pairs = new TokenPairs({ tokens, store, clock });
+	const pairs = new TokenPairs({ tokens, store, clock, accounts });
 	const serviceTokens = new ServiceTokens({ tokens, store });
 	const ctx: MockContext = {
 		clock,

@@ -35,14 +35,14 @@ import {
 } from '../mock/contract/http.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
 import { NOT_IN_SESSIONS, REQUESTABLE_SCOPES, SCOPE_ALLOWS, SCOPES } from '../mock/contract/scopes.ts';
-import { closestMatch } from '../lint/closestMatch.ts';
-import { statusText } from '../lib/http/statusText.ts';
+import { closestMatch } from './closestMatch.ts';
+import { statusText } from './http/statusText.ts';
 
 /** One fact's value, by the kind of thing it is; `about` says what it is, for lint messages. */
 export type FactValue =
 	| { kind: 'duration'; seconds: number }
 	| { kind: 'status'; status: number }
-	| { kind: 'error'; id: ApiErrorId; status: number; message: string }
+	| { kind: 'error'; id: ApiErrorId; wire: string; status: number; message: string }
 	| { kind: 'header'; name: string; value: string }
 	| { kind: 'literal'; text: string }
 	| { kind: 'list'; items: readonly string[] }
@@ -193,10 +193,11 @@ function buildFacts(): Record<string, Fact> {
 			about: `the success status of ${method} ${path}`,
 		};
 	}
-	for (const [id, { status, message }] of Object.entries(API_ERRORS)) {
+	for (const [id, { error, status, message }] of Object.entries(API_ERRORS)) {
 		facts[`error.${id}`] = {
 			kind: 'error',
 			id: id as ApiErrorId,
+			wire: error,
 			status,
 			message,
 			about: `the API error \`${id}\``,
@@ -308,6 +309,7 @@ function formatsOf(value: Fact, params: Readonly<Record<string, string>>) {
 				long: () => ({ text: statusText(value.status), code: true }),
 				code: () => ({ text: String(value.status), code: true }),
 				number: () => ({ text: String(value.status), code: false }),
+				id: () => ({ text: value.wire, code: true }),
 				answer: () => ({
 					text: `${value.status} ${fillMessage(value.message, params)}`,
 					code: true,

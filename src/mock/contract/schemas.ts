@@ -64,7 +64,11 @@ export const TokenPairResponse = z
 /** The body of every non-2xx response. */
 export const ErrorResponse = z
 	.object({
-		message: z.string(),
+		error: z
+			.string()
+			.regex(/^[a-z][a-z0-9_]*$/)
+			.describe('Stable, machine-readable id of the error, e.g. `ttl_too_long`; branch on this.'),
+		message: z.string().describe('For people; may be reworded, so never match on it.'),
 		code: z.int().min(400).max(599),
 		data: z.record(z.string(), z.unknown()).optional(),
 	})

@@ -10,7 +10,7 @@ import { ENDPOINTS, type EndpointId } from '../../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId } from '../../mock/contract/errors.ts';
 import { REFRESH_COOKIE } from '../../mock/contract/http.ts';
 import { SCOPES } from '../../mock/contract/scopes.ts';
-import { statusText } from '../../lib/http/statusText.ts';
+import { statusText } from '../../site/http/statusText.ts';
 import { FACTS, type Fact, fact, factText } from '../../site/facts.ts';
 import type { ProseBlock, ProsePiece } from './readProse.ts';
 

@@ -1,6 +1,6 @@
 import { createAuthorizedFetch } from '../../../../examples/refresh/authorized-fetch.ts';
 import { TokenManager } from '../../../../examples/refresh/token-manager.ts';
-import { decodeJwtPayload } from '../../redact/decodeJwtPayload.ts';
+import { jwtClaims } from '../../../mock/tokens/jwt.ts';
 import { factText } from '../../../site/facts.ts';
 import { CLOCK } from '../../clock/clockSteps.ts';
 import { exchange } from '../exchange.ts';
@@ -50,7 +50,7 @@ export const scenarios: readonly Scenario[] = [
 				async run(context) {
 					const { baseUrl, credentials, state, setup } = context;
 					await setup(async () => {
-						const { jti } = decodeJwtPayload(await state.manager.getAccessToken()) ?? {};
+						const { jti } = jwtClaims(await state.manager.getAccessToken()) ?? {};
 						const basic = btoa(`${credentials.username}:${credentials.password}`);
 						const response = await fetch(`${baseUrl}/3rdparty/v1/auth/token/${String(jti)}`, {
 							method: 'DELETE',

@@ -42,7 +42,7 @@ import { statusText } from './http/statusText.ts';
 export type FactValue =
 	| { kind: 'duration'; seconds: number }
 	| { kind: 'status'; status: number }
-	| { kind: 'error'; id: ApiErrorId; status: number; message: string }
+	| { kind: 'error'; id: ApiErrorId; wire: string; status: number; message: string }
 	| { kind: 'header'; name: string; value: string }
 	| { kind: 'literal'; text: string }
 	| { kind: 'list'; items: readonly string[] }
@@ -197,10 +197,11 @@ function buildFacts(): Record<string, Fact> {
 			about: `the success status of ${method} ${path}`,
 		};
 	}
-	for (const [id, { status, message }] of Object.entries(API_ERRORS)) {
+	for (const [id, { error, status, message }] of Object.entries(API_ERRORS)) {
 		facts[`error.${id}`] = {
 			kind: 'error',
 			id: id as ApiErrorId,
+			wire: error,
 			status,
 			message,
 			about: `the API error \`${id}\``,
@@ -309,10 +310,10 @@ function formatsOf(value: Fact, params: Readonly<Record<string, string>>) {
 		case 'error':
 			return {
 				message: () => ({ text: fillMessage(value.message, params), code: true }),
-				id: () => ({ text: API_ERRORS[value.id].error, code: true }),
 				long: () => ({ text: statusText(value.status), code: true }),
 				code: () => ({ text: String(value.status), code: true }),
 				number: () => ({ text: String(value.status), code: false }),
+				id: () => ({ text: value.wire, code: true }),
 				answer: () => ({
 					text: `${value.status} ${fillMessage(value.message, params)}`,
 					code: true,

@@ -1,4 +1,5 @@
-// markdownlint-cli2 0.24 ships JavaScript with JSDoc only; the part of its API the drift tests use.
+// markdownlint-cli2 0.24 ships JavaScript with JSDoc only: the part of its API used in process
+// (the drift tests, check:example).
 declare module 'markdownlint-cli2' {
 	export function main(params: {
 		directory?: string;

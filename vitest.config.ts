@@ -6,11 +6,8 @@ import { defineConfig } from 'vitest/config';
  * else (the mock intercepting `fetch`, fake timers, stubbed globals) keeps a worker of its own.
  */
 const SHARED_WORKERS = [
-	'tests/lib/**/*.test.ts',
-	'tests/verify/**/*.test.ts',
-	'tests/lint/**/*.test.ts',
+	'tests/verify/{checks,lint,pages,samples}/**/*.test.ts',
 	'tests/site/**/*.test.ts',
-	'tests/samples/lib/**/*.test.ts',
 ];
 // The browser suite drives a real Chromium against a built site; `npm run test:e2e` runs it.
 const EXCLUDE = ['tests/e2e/**', 'node_modules/**'];

@@ -11,10 +11,10 @@ import { existsSync, globSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main as markdownlintCli2 } from 'markdownlint-cli2';
 import ts from 'typescript';
-import { checkExampleReferences } from '../lib/checks/checkExampleReferences.ts';
-import { scanPages } from '../lib/checks/checkPageReferences.ts';
-import { readRepoFiles } from '../lib/checks/readRepoFiles.ts';
-import { exampleTestPath } from '../lib/exampleTestPath.ts';
+import { checkExampleReferences } from './checks/checkExampleReferences.ts';
+import { scanPages } from './checks/checkPageReferences.ts';
+import { readRepoFiles } from './checks/readRepoFiles.ts';
+import { exampleTestPath } from '../site/exampleTestPath.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

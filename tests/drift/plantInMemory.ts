@@ -24,9 +24,9 @@ import { join, resolve } from 'node:path';
 import { main as markdownlintCli2 } from 'markdownlint-cli2';
 import ts from 'typescript';
 import { expect } from 'vitest';
-import { checkExampleReferences } from '../../src/lib/checks/checkExampleReferences.ts';
-import type { Finding } from '../../src/lib/checks/Finding.ts';
-import { readRepoFiles } from '../../src/lib/checks/readRepoFiles.ts';
+import { checkExampleReferences } from '../../src/verify/checks/checkExampleReferences.ts';
+import type { Finding } from '../../src/verify/checks/Finding.ts';
+import { readRepoFiles } from '../../src/verify/checks/readRepoFiles.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 

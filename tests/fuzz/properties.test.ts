@@ -240,7 +240,11 @@ describe('over real HTTP: the same properties through the node:http bridge', () 
 						if (size > MAX_BODY_BYTES && !bodyless) {
 							// The bridge caps bodies before any handler runs, whatever the route.
 							expect(response.status).toBe(413);
-							expect(response.json).toEqual({ message: 'Payload Too Large', code: 413 });
+							expect(response.json).toEqual({
+								error: 'payload_too_large',
+								message: 'Payload Too Large',
+								code: 413,
+							});
 							return;
 						}
 						assertVerdict(generated, response, pool);

@@ -1,5 +1,6 @@
 import { http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { endpoint, type EndpointId } from '../contract/endpoints.ts';
+import { statusErrorBody } from '../contract/errors.ts';
 import { atInstant, type MockContext } from '../MockContext.ts';
 import { routePredicate } from './routePredicate.ts';
 import { setCookieHeaders } from './setCookieHeaders.ts';
@@ -44,10 +45,9 @@ export function logged(ctx: MockContext, resolver: RouteResolver): HttpResponseR
 			response = await resolver({ request, params: stringParams(params), cookies, ctx: at });
 		} catch (error) {
 			console.error(`[mock] ${request.method} ${request.url} threw`, error);
-			response = HttpResponse.json(
-				{ message: 'Internal Server Error', code: 500 },
-				{ status: 500 }
-			);
+			response = HttpResponse.json(statusErrorBody(500, 'Internal Server Error'), {
+				status: 500,
+			});
 		}
 		// The server's own time, so clients can time refreshes without trusting their clock.
 		if (!response.headers.has('Date')) {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { astro, preview, type Preview } from './astro.ts';
+import { astro, preview, type Preview } from '../../../src/verify/astro.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {

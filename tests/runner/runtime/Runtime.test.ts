@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMockApi } from '../../../src/mock/createMockApi.ts';
 import { createNodeTransport } from '../../../src/mock/transports/node.ts';
-import { SharedMock } from '../../../src/mock/transports/shared/SharedMock.ts';
+import { SharedMock } from '../../../src/mock/crossTab/SharedMock.ts';
 import { exchangeLine } from '../../../src/runner/redact/displayExchange.ts';
 import type { RunRecord } from '../../../src/runner/runtime/RunRecord.ts';
 import { Runtime } from '../../../src/runner/runtime/Runtime.ts';

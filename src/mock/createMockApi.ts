@@ -2,6 +2,7 @@ import type { HttpHandler } from 'msw';
 import { type Account, DEFAULT_ACCOUNTS } from './auth/Account.ts';
 import { Accounts } from './auth/Accounts.ts';
 import { Clock } from './clock/Clock.ts';
+import { ROTATION_DEFAULTS } from './contract/http.ts';
 import { serviceTokenCap } from './contract/lifetimes.ts';
 import type { RequestableScope } from './contract/scopes.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
@@ -92,8 +93,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 	const issuer = options.issuer ?? DEFAULT_ISSUER;
 	const accounts = new Accounts(options.accounts ?? DEFAULT_ACCOUNTS);
 	const settings: MockSettings = {
-		reusePolicy: options.reusePolicy ?? 'reject',
-		overlapSeconds: options.overlapSeconds ?? 0,
+		reusePolicy: options.reusePolicy ?? ROTATION_DEFAULTS.reusePolicy,
+		overlapSeconds: options.overlapSeconds ?? ROTATION_DEFAULTS.overlapSeconds,
 	};
 	let key: Promise<SigningKey> | undefined;
 	const signingKey = () => (key ??= generateSigningKey());

@@ -55,7 +55,7 @@ export class TokenPairs {
 	readonly #clock: Clock;
 	readonly #accounts: Pick<Accounts, 'covers'>;
 	/** A spent refresh token's rotation result, kept so the overlap window can hand it out again. */
-	readonly #successors = new Map<string, IssuedPair>();
+	#successors = new Map<string, IssuedPair>();
 
 	constructor(options: {
 		tokens: TokenService;
@@ -68,6 +68,16 @@ export class TokenPairs {
 		this.#store = options.store;
 		this.#clock = options.clock;
 		this.#accounts = options.accounts;
+	}
+
+	/**
+	 * The same pairs (one store, one memory of rotations) read on `clock` and signed by `tokens`:
+	 * what one request, stopped at its instant, works with.
+	 */
+	withClock(clock: Clock, tokens: TokenService): TokenPairs {
+		const view = new TokenPairs({ tokens, store: this.#store, clock, accounts: this.#accounts });
+		view.#successors = this.#successors;
+		return view;
 	}
 
 	/**

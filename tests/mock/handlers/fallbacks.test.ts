@@ -21,7 +21,11 @@ test.each([
 	const result = await call(method, path, { authorization: basic() });
 	expect(result.status).toBe(405);
 	expect(result.headers.get('allow')).toBe(allow);
-	expect(result.body).toEqual({ message: 'Method Not Allowed', code: 405 });
+	expect(result.body).toEqual({
+		error: 'method_not_allowed',
+		message: 'Method Not Allowed',
+		code: 405,
+	});
 });
 
 test.each([
@@ -34,7 +38,10 @@ test.each([
 	'/3rdparty/v1/auth/logout',
 ])('POST %s is 404 with the error body', async (path) => {
 	const result = await call('POST', path, { authorization: basic(), json: {} });
-	expect(result).toMatchObject({ status: 404, body: { message: 'Not Found', code: 404 } });
+	expect(result).toMatchObject({
+		status: 404,
+		body: { error: 'not_found', message: 'Not Found', code: 404 },
+	});
 });
 
 test.each([

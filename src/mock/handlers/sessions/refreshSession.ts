@@ -1,3 +1,4 @@
+import { CSRF_HEADER } from '../../contract/http.ts';
 import { errorResponse } from '../../http/errorResponse.ts';
 import { refreshCookie } from '../../http/refreshCookie.ts';
 import { sessionResponse } from '../../http/sessionResponse.ts';
@@ -12,7 +13,9 @@ import type { RouteResolver } from '../../http/defineRoute.ts';
  */
 export const refreshSession: RouteResolver = async ({ request, ctx }) => {
 	// Checked before the cookie is touched, so a forged request neither spends nor clears it.
-	if (request.headers.get('x-csrf') !== '1') return errorResponse('csrfHeaderRequired');
+	if (request.headers.get(CSRF_HEADER.name) !== CSRF_HEADER.value) {
+		return errorResponse('csrfHeaderRequired');
+	}
 	// Refused: the cookie is cleared, so the browser stops sending a token that cannot work.
 	const refused = () => withSetCookie(errorResponse('unauthorized'), [refreshCookie.clear()]);
 	const token = refreshCookie.read(request);

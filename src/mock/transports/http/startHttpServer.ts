@@ -9,9 +9,9 @@ import type { NodeHttp1Handler, ServerRequest } from 'srvx';
 import { sendNodeResponse, toNodeHandler } from 'srvx/node';
 import { MAX_URL_LENGTH } from '../../contract/endpoints.ts';
 import type { ApiErrorId } from '../../contract/errors.ts';
+import { HEADERS_TIMEOUT_SECONDS, MAX_BODY_BYTES, MAX_HEADER_BYTES } from '../../contract/http.ts';
 import type { MockApi } from '../../createMockApi.ts';
 import { errorResponse } from '../../http/errorResponse.ts';
-import { MAX_BODY_BYTES } from '../../http/readJsonBody.ts';
 import { allowedMethods } from '../../http/routePredicate.ts';
 import { answerClientError, answerConnect } from './answerClientError.ts';
 import { CONTROL_PATHS, createControlHandlers } from './createControlHandlers.ts';
@@ -33,7 +33,7 @@ export interface HttpTimeouts {
 
 /** Defaults for a local tool: generous for a human with curl, short for a stuck socket. */
 export const DEFAULT_TIMEOUTS: HttpTimeouts = {
-	headers: 10_000,
+	headers: HEADERS_TIMEOUT_SECONDS * 1000,
 	request: 30_000,
 	keepAlive: 5_000,
 	check: 1_000,
@@ -91,6 +91,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 		connectionsCheckingInterval: timeouts.check,
 		// Node's own answer would be an empty 400; this server answers it with the error body.
 		requireHostHeader: false,
+		maxHeaderSize: MAX_HEADER_BYTES,
 	});
 	let origin = '';
 	let closing: Promise<void> | undefined;

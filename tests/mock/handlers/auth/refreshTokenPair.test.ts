@@ -37,7 +37,10 @@ describe('POST /3rdparty/v1/auth/token/refresh', () => {
 		const first = await issuePair();
 		expect((await refresh(first.refresh_token)).status).toBe(201);
 		const replay = await refresh(first.refresh_token);
-		expect(replay).toMatchObject({ status: 401, body: { message: 'Unauthorized', code: 401 } });
+		expect(replay).toMatchObject({
+			status: 401,
+			body: { error: 'unauthorized', message: 'Unauthorized', code: 401 },
+		});
 	});
 
 	test('rotation does not revoke the old access token: it lives until its own exp', async () => {
@@ -94,8 +97,8 @@ describe('POST /3rdparty/v1/auth/token/refresh', () => {
 		expect(result.status).toBe(status);
 		expect(result.body).toEqual(
 			status === 403
-				? { message: 'scope required: tokens:refresh', code: 403 }
-				: { message: 'Unauthorized', code: 401 }
+				? { error: 'scope_required', message: 'scope required: tokens:refresh', code: 403 }
+				: { error: 'unauthorized', message: 'Unauthorized', code: 401 }
 		);
 	});
 

@@ -104,6 +104,7 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 				const over = await renewServiceToken(original.id, { ttl: cap + 1 });
 				expect(over.status).toBe(400);
 				expect(over.body).toEqual({
+					error: 'ttl_too_long',
 					message: `invalid params: ttl exceeds the maximum of ${cap} seconds`,
 					code: 400,
 					data: { field: 'ttl', max_ttl: cap },
@@ -119,6 +120,7 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 			const result = await renewServiceToken(original.id, {});
 			expect(result.status).toBe(403);
 			expect(result.body).toEqual({
+				error: 'missing_scopes',
 				message: 'missing scopes: messages:send',
 				code: 403,
 				data: { missing_scopes: ['messages:send'] },
@@ -133,6 +135,7 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 			api.removeAccountScope('demo', 'messages:read');
 			const result = await renewServiceToken(original.id, {});
 			expect(result.body).toEqual({
+				error: 'missing_scopes',
 				message: 'missing scopes: messages:read, messages:send',
 				code: 403,
 				data: { missing_scopes: ['messages:read', 'messages:send'] },
@@ -152,6 +155,7 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 			expect(result).toMatchObject({
 				status: 403,
 				body: {
+					error: 'missing_scopes',
 					message: 'missing scopes: settings:write',
 					data: { missing_scopes: ['settings:write'] },
 				},
@@ -170,6 +174,7 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 			expect(result).toMatchObject({
 				status: 403,
 				body: {
+					error: 'missing_scopes',
 					message: 'missing scopes: messages:send',
 					data: { missing_scopes: ['messages:send'] },
 				},
@@ -184,7 +189,7 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 			const unknown = await renewServiceToken('no-such-token-000000', {});
 			expect(foreign).toMatchObject({
 				status: 404,
-				body: { message: 'service token not found', code: 404 },
+				body: { error: 'service_token_not_found', message: 'service token not found', code: 404 },
 			});
 			expect(unknown.body).toEqual(foreign.body);
 		});
@@ -226,6 +231,7 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 		const result = await renewServiceToken(legacy.id, {});
 		expect(result.status).toBe(400);
 		expect(result.body).toEqual({
+			error: 'scopes_not_recorded',
 			message: 'token has no recorded scopes; mint a new one',
 			code: 400,
 		});
@@ -263,10 +269,13 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 		const reader = await issuePair(['messages:read']);
 		expect(await renewServiceToken(original.id, {}, bearer(reader.access_token))).toMatchObject({
 			status: 403,
-			body: { message: 'scope required: tokens:manage', code: 403 },
+			body: { error: 'scope_required', message: 'scope required: tokens:manage', code: 403 },
 		});
 		const anonymous = await call('POST', `/3rdparty/v1/service-tokens/${original.id}/renew`);
-		expect(anonymous).toMatchObject({ status: 401, body: { message: 'Unauthorized', code: 401 } });
+		expect(anonymous).toMatchObject({
+			status: 401,
+			body: { error: 'unauthorized', message: 'Unauthorized', code: 401 },
+		});
 	});
 });
 

@@ -1,0 +1,81 @@
+import { extractRegion, listRegions, RegionError } from './regions.ts';
+
+/** Error raised when an `<Example>` cannot be rendered; its message names page, file and region. */
+export class ExampleError extends Error {
+	constructor(message: string, options?: ErrorOptions) {
+		super(message, options);
+		this.name = 'ExampleError';
+	}
+}
+
+/** Example source texts keyed by path relative to `examples/`, e.g. `refresh/token-manager.ts`. */
+export type ExampleSources = Readonly<Record<string, string>>;
+
+/** The test that must import and run an example: `a/b.ts` → `tests/examples/a/b.test.ts`. */
+export function exampleTestPath(file: string): string {
+	return `tests/examples/${file.replace(/\.ts$/, '')}.test.ts`;
+}
+
+/** What an `<Example>` needs to render one region. */
+export interface ResolvedExample {
+	code: string;
+	/** Frame title: the source path as a reader would find it in the repository. */
+	title: string;
+	/** The test file that executes the example. */
+	testFile: string;
+}
+
+/** Where an `<Example>` is used and what it asks for. */
+export interface ExampleRequest {
+	/** The page showing the example, e.g. `src/content/docs/guides/x.mdx` or `src/…/x.mdx:12`. */
+	page: string;
+	file: string;
+	region: string;
+	sources: ExampleSources;
+}
+
+const LISTED_FILES = 20;
+
+/**
+ * Resolve `<Example file region>` to its code. Throws an `ExampleError` naming the page, the file
+ * and the region when the file or region does not exist (listing what does) or is malformed.
+ */
+export function resolveExample({ page, file, region, sources }: ExampleRequest): ResolvedExample {
+	const title = `examples/${file}`;
+	const tag = `<Example file="${file}" region="${region}" />`;
+	const header = `${tag} on page ${page}:`;
+	// hasOwn: a file named like an Object.prototype member must not resolve to that member.
+	const source = Object.hasOwn(sources, file) ? sources[file] : undefined;
+	if (source === undefined) {
+		throw new ExampleError(`${header} file ${title} does not exist.\n${fileHint(file, sources)}`);
+	}
+	try {
+		const names = listRegions(source).map((info) => info.name);
+		if (!names.includes(region)) {
+			const existing =
+				names.length === 0
+					? 'That file has no regions.'
+					: `Regions in that file: ${names.join(', ')}.`;
+			throw new ExampleError(
+				`${header} region "${region}" does not exist in ${title}.\n${existing}`
+			);
+		}
+		return { code: extractRegion(source, region), title, testFile: exampleTestPath(file) };
+	} catch (error) {
+		if (!(error instanceof RegionError)) throw error;
+		const where = error.line === undefined ? title : `${title}:${error.line}`;
+		throw new ExampleError(`${header} ${where}: ${error.detail}`, { cause: error });
+	}
+}
+
+function fileHint(file: string, sources: ExampleSources): string {
+	const files = Object.keys(sources).sort();
+	const stripped = file.replace(/^(\.\/|\/)?(examples\/)?/, '');
+	if (stripped !== file && files.includes(stripped)) {
+		return `The file attribute is relative to examples/: write file="${stripped}".`;
+	}
+	if (files.length === 0) return 'There are no files in examples/ yet.';
+	const shown = files.slice(0, LISTED_FILES).join(', ');
+	const more = files.length > LISTED_FILES ? `, … (${files.length - LISTED_FILES} more)` : '';
+	return `Files in examples/: ${shown}${more}.`;
+}

@@ -26,7 +26,9 @@ export interface SessionClientOptions {
 // #endregion options
 
 /** No request to the session endpoints may hang longer than this. */
-const TIMEOUT_MS = 10_000;
+export const TIMEOUT_MS = 10_000;
+/** Refresh this many seconds before the access token expires, unless told otherwise. */
+export const MARGIN_SECONDS = 30;
 
 /** Counts completed refreshes across tabs (a number, not a secret). */
 const REFRESH_COUNT = 'session:refresh-count';
@@ -62,7 +64,7 @@ export class SessionClient {
 			(typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('session'));
 		this.#storage = options.storage ?? globalThis.localStorage;
 		this.#onLoggedOut = options.onLoggedOut ?? (() => {});
-		this.#marginSeconds = options.marginSeconds ?? 30;
+		this.#marginSeconds = options.marginSeconds ?? MARGIN_SECONDS;
 		this.#channel?.addEventListener('message', (event: MessageEvent<TabMessage>) =>
 			this.#onTabMessage(event.data)
 		);

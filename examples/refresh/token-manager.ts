@@ -30,9 +30,9 @@ interface CurrentPair extends Omit<TokenPair, 'refreshToken'> {
 }
 
 /** After a failed refresh, callers keep the current token this long before the next attempt. */
-const RETRY_AFTER_MS = 5_000;
+export const RETRY_AFTER_MS = 5_000;
 /** No request to the token endpoints may hang longer than this. */
-const TIMEOUT_MS = 10_000;
+export const TIMEOUT_MS = 10_000;
 
 export class TokenManager {
 	readonly #options: TokenManagerOptions;

@@ -86,6 +86,11 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 			'Renewing a service token while the account no longer holds every scope the token was minted with. `data.missing_scopes` lists them.',
 		fix: 'Have the scopes granted to the account again, or mint a new token with only the scopes it still holds.',
 	},
+	selfRenewal: {
+		causes:
+			'A service token sent as the bearer credential of its own renewal. A token cannot extend its own authority, or a `tokens:manage` token could live forever with no person involved.',
+		fix: 'Renew with the account’s credentials or with another token that holds `tokens:manage`, as a renewal job run by a person’s deployment does.',
+	},
 	csrfHeaderRequired: {
 		causes:
 			'A browser session refresh without the `X-CSRF: 1` header, the defence against cross-site requests riding the cookie.',
@@ -112,5 +117,10 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 	payloadTooLarge: {
 		causes: 'A request body over 64 KiB.',
 		fix: 'Send smaller bodies; no endpoint needs more.',
+	},
+	uriTooLong: {
+		causes:
+			'A request URL over 8,192 characters, usually a token or a body put into the query string, or a path built in a loop.',
+		fix: 'Send tokens in the `Authorization` header and data in the body; no endpoint needs a long URL.',
 	},
 };

@@ -4,6 +4,7 @@
  * The mock builds its error bodies from this table, the Troubleshooting page renders it, and a
  * test provokes each entry through an example, so the three cannot drift apart.
  */
+import { CSRF_HEADER } from './http.ts';
 
 /** The body of every non-2xx response. */
 export interface ApiErrorBody {
@@ -127,11 +128,16 @@ export const API_ERRORS = {
 		message: 'missing scopes: {scopes}',
 		data: (p) => ({ missing_scopes: p['scopes'] }),
 	},
+	selfRenewal: {
+		error: 'self_renewal',
+		status: 403,
+		message: 'a token cannot renew itself',
+	},
 	csrfHeaderRequired: {
 		error: 'csrf_header_required',
 		status: 403,
-		message: 'CSRF header required: X-CSRF: 1',
-		data: () => ({ header: 'X-CSRF' }),
+		message: `CSRF header required: ${CSRF_HEADER.name}: ${CSRF_HEADER.value}`,
+		data: () => ({ header: CSRF_HEADER.name }),
 	},
 	messageNotFound: {
 		error: 'message_not_found',
@@ -157,6 +163,11 @@ export const API_ERRORS = {
 		error: 'payload_too_large',
 		status: 413,
 		message: 'Payload Too Large',
+	},
+	uriTooLong: {
+		error: 'uri_too_long',
+		status: 414,
+		message: 'URI Too Long',
 	},
 } as const satisfies Record<string, ErrorDefinition>;
 

@@ -1,7 +1,7 @@
-import { REFRESH_COOKIE } from '../contract/cookies.ts';
+import { REFRESH_COOKIE } from '../contract/http.ts';
 
 const NAME = REFRESH_COOKIE.name;
-const ATTRIBUTES = REFRESH_COOKIE.attributes.join('; ');
+const ATTRIBUTES = Object.values(REFRESH_COOKIE.attributes).join('; ');
 
 /** Builds, clears and reads the `refresh_token` cookie. */
 export const refreshCookie = {

@@ -5,24 +5,23 @@
  * mock against it, so the document, the mock and the reference cannot disagree.
  */
 import { z } from 'zod';
-import { REFRESH_COOKIE } from '../../mock/contract/cookies.ts';
+import { REFRESH_COOKIE } from '../../mock/contract/http.ts';
 import { ENDPOINTS, FALLBACK_ERRORS, type Endpoint } from '../../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId, errorBody } from '../../mock/contract/errors.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../../mock/contract/lifetimes.ts';
 import * as schemas from '../../mock/contract/schemas.ts';
 import { REFRESH_SCOPE, REQUESTABLE_SCOPES, WILDCARD_SCOPE } from '../../mock/contract/scopes.ts';
-import { statusText } from '../../lib/http/statusText.ts';
+import { statusText } from '../http/statusText.ts';
 
 /** A JSON object of the document. */
 export type Json = { [key: string]: unknown };
 
-/** The document's `x-unmatched` extension: what a request no operation matches is answered. */
-export const UNMATCHED = {
-	/** A known path with a method it does not have. */
-	wrongMethod: '405',
-	/** A path under `/3rdparty/v1/` that no operation has. */
-	unknownPath: '404',
-} as const;
+/** The `components.responses` name of each error answered before any operation. */
+const FALLBACK_RESPONSES: Record<(typeof FALLBACK_ERRORS)[number], string> = {
+	uriTooLong: 'UriTooLong',
+	methodNotAllowed: 'MethodNotAllowed',
+	routeNotFound: 'NotFound',
+};
 
 /** `/3rdparty/v1/service-tokens/:id/renew` → `/3rdparty/v1/service-tokens/{id}/renew`. */
 export function openApiPath(path: string): string {
@@ -48,7 +47,9 @@ const PARAMETER_NOTES: Record<string, string> = {
 
 /** A `Set-Cookie` value the refresh cookie may have, as a pattern. */
 export function setCookiePattern(kind: 'set' | 'clear'): string {
-	const attributes = REFRESH_COOKIE.attributes.map((attribute) => `; ${attribute}`).join('');
+	const attributes = Object.values(REFRESH_COOKIE.attributes)
+		.map((attribute) => `; ${attribute}`)
+		.join('');
 	const value = kind === 'set' ? '[^;\\s]+' : '';
 	const maxAge = kind === 'set' ? '\\d+' : '0';
 	return `^${REFRESH_COOKIE.name}=${value}${attributes}; Max-Age=${maxAge}$`;
@@ -65,7 +66,7 @@ function constHeader(value: string, description: string): Json {
 }
 
 function cookieHeader(kind: 'set' | 'clear'): Json {
-	const attributes = REFRESH_COOKIE.attributes.join('; ');
+	const attributes = Object.values(REFRESH_COOKIE.attributes).join('; ');
 	return {
 		description:
 			kind === 'set'
@@ -268,7 +269,6 @@ export function openApiDocument(): Json {
 		const path = openApiPath(endpoint.path);
 		paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: operation(endpoint) };
 	}
-	const [wrongMethod, unknownPath] = FALLBACK_ERRORS;
 	return {
 		openapi: '3.1.1',
 		info: {
@@ -310,18 +310,26 @@ export function openApiDocument(): Json {
 					type: 'apiKey',
 					in: 'cookie',
 					name: REFRESH_COOKIE.name,
-					description: `The browser session’s refresh token, set by \`POST /auth/login\` as \`${REFRESH_COOKIE.attributes.join('; ')}\`. Sent by the browser; page scripts cannot read it.`,
+					description: `The browser session’s refresh token, set by \`POST /auth/login\` as \`${Object.values(REFRESH_COOKIE.attributes).join('; ')}\`. Sent by the browser; page scripts cannot read it.`,
 				},
 			},
 			responses: {
-				MethodNotAllowed: errorResponse(undefined, 405, [wrongMethod]),
-				NotFound: errorResponse(undefined, 404, [unknownPath]),
+				...Object.fromEntries(
+					FALLBACK_ERRORS.map((id) => [
+						FALLBACK_RESPONSES[id],
+						errorResponse(undefined, API_ERRORS[id].status, [id]),
+					])
+				),
 			},
 		},
-		'x-unmatched': {
-			[UNMATCHED.wrongMethod]: { $ref: '#/components/responses/MethodNotAllowed' },
-			[UNMATCHED.unknownPath]: { $ref: '#/components/responses/NotFound' },
-		},
+		// OpenAPI 3.1 cannot say what a path answers to a method it lacks, or what any path answers
+		// to a URL over the limit: these name the responses, for tools and the exchange check.
+		'x-unmatched': Object.fromEntries(
+			FALLBACK_ERRORS.map((id) => [
+				String(API_ERRORS[id].status),
+				{ $ref: `#/components/responses/${FALLBACK_RESPONSES[id]}` },
+			])
+		),
 		'x-service-token-caps': SERVICE_TOKEN_CAPS,
 	};
 }

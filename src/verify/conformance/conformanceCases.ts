@@ -6,11 +6,12 @@
 import {
 	ENDPOINTS,
 	FALLBACK_ERRORS,
+	MAX_URL_LENGTH,
 	type Endpoint,
 	type EndpointId,
 } from '../../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId } from '../../mock/contract/errors.ts';
-import { REFRESH_COOKIE } from '../../mock/contract/cookies.ts';
+import { REFRESH_COOKIE } from '../../mock/contract/http.ts';
 import { REQUEST_EXAMPLES } from '../../site/reference/endpointReference.ts';
 import { type Call, CaseFailure, type ConformanceClient } from './ConformanceClient.ts';
 
@@ -178,6 +179,15 @@ const PROVOKE: Record<ApiErrorId, Provocation | { skip: string }> = {
 		const manager = await issuePair(c, ['tokens:manage']);
 		return { ...call, headers: bearer(manager.access_token) };
 	},
+	selfRenewal: async (c, endpoint, call) => {
+		// A service token that may manage tokens still cannot extend itself.
+		const token = await serviceToken(c, ['tokens:manage']);
+		return { ...call, path: endpoint.path.replace(':id', token.id), headers: bearer(token.token) };
+	},
+	uriTooLong: async (_c, _e, call) => ({
+		...call,
+		path: `/3rdparty/v1/messages/${'a'.repeat(MAX_URL_LENGTH)}`,
+	}),
 	csrfHeaderRequired: async (_c, _e, call) => {
 		const { 'X-CSRF': _csrf, ...headers } = call.headers ?? {};
 		return { ...call, headers };
@@ -224,19 +234,21 @@ function endpointCases(endpoint: Endpoint): ConformanceCase[] {
 }
 
 function fallbackCases(): ConformanceCase[] {
-	const [wrongMethod, unknownPath] = FALLBACK_ERRORS;
 	const issue = ENDPOINTS[0];
-	return [wrongMethod, unknownPath].map((id) => ({
-		name: `${id === wrongMethod ? `PUT ${issue.path}` : 'GET /3rdparty/v1/no-such-endpoint'} → ${API_ERRORS[id].status} ${API_ERRORS[id].error}`,
-		run: async (client) => {
-			const call = await (PROVOKE[id] as Provocation)(client, issue, {
-				method: 'GET',
-				path: issue.path,
-				headers: client.basic,
-			});
-			await client.expect(call, API_ERRORS[id].status, API_ERRORS[id].error);
-		},
-	}));
+	return FALLBACK_ERRORS.map((id) => {
+		const { status, error } = API_ERRORS[id];
+		return {
+			name: `${status} ${error}, on any path`,
+			run: async (client) => {
+				const call = await (PROVOKE[id] as Provocation)(client, issue, {
+					method: 'GET',
+					path: issue.path,
+					headers: client.basic,
+				});
+				await client.expect(call, status, error);
+			},
+		};
+	});
 }
 
 const REFRESH = '/3rdparty/v1/auth/token/refresh';

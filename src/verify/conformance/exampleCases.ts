@@ -7,7 +7,7 @@ import { main as quickStart } from '../../../examples/quick-start/main.ts';
 import { TokenManager } from '../../../examples/refresh/token-manager.ts';
 import { createServiceToken } from '../../../examples/service-tokens/create-service-token.ts';
 import { RenewalJob } from '../../../examples/service-tokens/renewal-job.ts';
-import { REFRESH_COOKIE } from '../../mock/contract/cookies.ts';
+import { REFRESH_COOKIE } from '../../mock/contract/http.ts';
 import { CaseFailure, type ConformanceClient } from './ConformanceClient.ts';
 import { cookieValue, type ConformanceCase } from './conformanceCases.ts';
 

@@ -255,25 +255,36 @@ describe('SessionClient', () => {
 		});
 
 		test('a tab waiting for another’s broadcast that never comes refreshes itself after a second', async () => {
-			const browser = createBrowser();
-			const storage = browser.storage;
-			const { client } = openTab(browser);
-			await client.login(DEMO.username, DEMO.password);
-			// Another tab holds the lock, counts a refresh, and its broadcast is lost.
-			let release: () => void = () => {};
-			const held = new Promise<void>((resolve) => (release = resolve));
-			const lock = navigator.locks.request('session-refresh', () => held);
-			const refreshed = client.refresh(); // waits for the lock
-			storage.setItem(
-				'session:refresh-count',
-				String(Number(storage.getItem('session:refresh-count') ?? 0) + 1)
-			);
-			release();
-			await lock;
-			const started = Date.now();
-			expect(await refreshed).toBeDefined();
-			expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-			expect(refreshes().map((exchange) => exchange.response.status)).toEqual([200]);
+			vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+			try {
+				const browser = createBrowser();
+				const storage = browser.storage;
+				const { client } = openTab(browser);
+				await client.login(DEMO.username, DEMO.password);
+				const timers = vi.getTimerCount(); // the refresh ahead of expiry
+				// Another tab holds the lock, counts a refresh, and its broadcast is lost.
+				let release: () => void = () => {};
+				const held = new Promise<void>((resolve) => (release = resolve));
+				const lock = navigator.locks.request('session-refresh', () => held);
+				let settled = false;
+				const refreshed = client.refresh().finally(() => (settled = true)); // waits for the lock
+				storage.setItem(
+					'session:refresh-count',
+					String(Number(storage.getItem('session:refresh-count') ?? 0) + 1)
+				);
+				release();
+				await lock;
+				// The tab starts waiting for the broadcast: its one-second timer is set.
+				await vi.waitUntil(() => vi.getTimerCount() > timers);
+				await vi.advanceTimersByTimeAsync(999);
+				expect(settled).toBe(false);
+				expect(refreshes()).toEqual([]);
+				await vi.advanceTimersByTimeAsync(1);
+				expect(await refreshed).toBeDefined();
+				expect(refreshes().map((exchange) => exchange.response.status)).toEqual([200]);
+			} finally {
+				vi.useRealTimers();
+			}
 		});
 	});
 });

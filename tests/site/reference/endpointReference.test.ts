@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkCurlFence, type FenceServer } from '../../../src/lib/samples/checkCurlFence.ts';
+import { checkCurlFence, type FenceServer } from '../../../src/verify/samples/checkCurlFence.ts';
+import type { Fence } from '../../../src/verify/pages/readPage.ts';
 import { ENDPOINTS, type EndpointId } from '../../../src/mock/contract/endpoints.ts';
 import { createMockApi } from '../../../src/mock/createMockApi.ts';
 import {
@@ -29,15 +30,27 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** The fence a page would hold for the command: ```sh status=<statuses>. */
+function shFence(code: string, statuses: string): Fence {
+	return {
+		lang: 'sh',
+		meta: `status=${statuses}`,
+		options: new Map([['status', statuses]]),
+		code,
+		line: 1,
+		start: { line: 1, column: 1, offset: 0 },
+	};
+}
+
 describe('each endpoint’s cURL command on the reference runs against the mock over HTTP', () => {
 	test.each(ENDPOINTS.map((endpoint) => [endpoint.id, endpoint]))(
 		'%s',
 		async (id, endpoint) => {
 			const { code, statuses } = curlExample(endpoint);
-			const fence = { lang: 'sh', meta: `status=${statuses.join(',')}`, code, line: 1 };
+			const fence = shFence(code, statuses.join(','));
 			expect(await checkCurlFence(fence, `reference ${id}`, fenceServer)).toEqual([]);
-		const exchanges = fenceServer.api.log.entries();
-		expect(exchanges.flatMap((exchange) => openApi.check(exchange))).toEqual([]);
+			const exchanges = fenceServer.api.log.entries();
+			expect(exchanges.flatMap((exchange) => openApi.check(exchange))).toEqual([]);
 			expect(statuses.at(-1)).toBe(endpoint.success.status);
 		},
 		60_000
@@ -45,7 +58,7 @@ describe('each endpoint’s cURL command on the reference runs against the mock 
 
 	test('a command whose status drifted is reported', async () => {
 		const [issue] = ENDPOINTS;
-		const fence = { lang: 'sh', meta: 'status=200', code: curlExample(issue).code, line: 1 };
+		const fence = shFence(curlExample(issue).code, '200');
 		expect(await checkCurlFence(fence, 'reference issueTokenPair', fenceServer)).toContainEqual(
 			expect.stringContaining('declared status=200 but the requests got 201')
 		);

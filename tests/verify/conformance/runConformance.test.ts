@@ -33,11 +33,11 @@ beforeAll(async () => {
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		const body = Buffer.concat(chunks);
 		const answer = await fetch(`${upstream.url}${request.url}`, {
-			method: request.method,
+			method: request.method ?? 'GET',
 			headers: Object.entries(request.headers).flatMap(([name, value]) =>
 				typeof value === 'string' && name !== 'host' ? [[name, value] as [string, string]] : []
 			),
-			...(body.length > 0 ? { body } : {}),
+			...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
 		});
 		const issued = request.method === 'POST' && request.url === '/3rdparty/v1/auth/token';
 		const status = issued && answer.status === 201 ? 200 : answer.status;

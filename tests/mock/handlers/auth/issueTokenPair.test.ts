@@ -1,7 +1,7 @@
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { TokenPairResponse } from '../../../../src/mock/contract/schemas.ts';
-import { basic, bearer, call, issuePair } from '../../../support/http.ts';
+import { basic, bearer, call, issuePair, refresh } from '../../../support/http.ts';
 import { payloadOf } from '../../../support/forge.ts';
 import { DEFAULT_ISSUER } from '../../../../src/mock/createMockApi.ts';
 import { useMockApi } from '../../../support/useMockApi.ts';
@@ -25,7 +25,12 @@ describe('POST /3rdparty/v1/auth/token', () => {
 		const pair = await issuePair(['messages:send', 'messages:read']);
 		const jwks = await call('GET', '/3rdparty/v1/auth/jwks');
 		const keySet = createLocalJWKSet(jwks.body);
-		const options = { algorithms: ['ES256'], issuer: DEFAULT_ISSUER, requiredClaims: ['exp'] };
+		const options = {
+			algorithms: ['ES256'],
+			issuer: DEFAULT_ISSUER,
+			requiredClaims: ['exp'],
+			currentDate: new Date(api.clock.now()),
+		};
 		const access = await jwtVerify(pair.access_token, keySet, options);
 		const refresh = await jwtVerify(pair.refresh_token, keySet, options);
 
@@ -230,4 +235,15 @@ describe('POST /3rdparty/v1/auth/token', () => {
 		expect(result.status).toBe(401);
 		expect(api.log.entries().at(-1)?.response.status).toBe(401);
 	});
+});
+
+test('a scope listed many times is granted once, so the pair still works and refreshes', async () => {
+	const pair = await issuePair(Array.from({ length: 400 }, () => 'messages:read'));
+	expect(payloadOf(pair.access_token)['scopes']).toEqual(['messages:read']);
+	expect(payloadOf(pair.refresh_token)['original_scopes']).toEqual(['messages:read']);
+	const used = await call('GET', '/3rdparty/v1/messages/nope', {
+		authorization: bearer(pair.access_token),
+	});
+	expect(used.status).toBe(404);
+	expect((await refresh(pair.refresh_token)).status).toBe(201);
 });

@@ -189,3 +189,20 @@ describe('POST /3rdparty/v1/auth/token/refresh', () => {
 		});
 	});
 });
+
+describe('a refresh after the account lost a scope', () => {
+	test('grants the original scopes the account still holds, never the lost one', async () => {
+		const first = await issuePair(['messages:send', 'messages:read']);
+		api.removeAccountScope('demo', 'messages:send');
+		const result = await refresh(first.refresh_token);
+		expect(result.status).toBe(201);
+		expect(payloadOf(result.body.access_token)['scopes']).toEqual(['messages:read']);
+		expect((await sendWith(result.body.access_token)).status).toBe(403);
+	});
+
+	test('is 401 when none of them is left: the client logs in again', async () => {
+		const first = await issuePair(['messages:send']);
+		api.removeAccountScope('demo', 'messages:send');
+		expect((await refresh(first.refresh_token)).status).toBe(401);
+	});
+});

@@ -32,6 +32,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			algorithms: ['ES256'],
 			issuer: api.issuer,
 			requiredClaims: ['exp'],
+			currentDate: new Date(api.clock.now()),
 		});
 		expect(payload).toMatchObject({
 			jti: token.id,

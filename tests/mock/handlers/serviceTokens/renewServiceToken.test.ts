@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ServiceTokenResponse } from '../../../../src/mock/contract/schemas.ts';
+import { errorBody } from '../../../../src/mock/contract/errors.ts';
 import { payloadOf } from '../../../support/forge.ts';
 import { basic, bearer, call, issuePair } from '../../../support/http.ts';
 import { useMockApi } from '../../../support/useMockApi.ts';
@@ -179,11 +180,6 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 				},
 			});
 		});
-
-		test('a service token holding tokens:manage may renew itself', async () => {
-			const own = await mintServiceToken(['tokens:manage', 'messages:send']);
-			expect((await renewServiceToken(own.id, {}, bearer(own.token))).status).toBe(201);
-		});
 	});
 
 	describe('404: the caller must own it', () => {
@@ -280,5 +276,22 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 			status: 401,
 			body: { error: 'unauthorized', message: 'Unauthorized', code: 401 },
 		});
+	});
+});
+
+describe('a token cannot extend its own authority', () => {
+	test('a tokens:manage service token cannot renew itself: 403, and nothing is minted', async () => {
+		const manager = await mintServiceToken(['tokens:manage', 'messages:read']);
+		const result = await renewServiceToken(manager.id, {}, bearer(manager.token));
+		expect(result.status).toBe(403);
+		expect(result.body).toEqual(errorBody('selfRenewal'));
+		expect((await listServiceTokens()).body).toHaveLength(1);
+	});
+
+	test('the same token is renewed with the account’s credentials, or by another manager token', async () => {
+		const manager = await mintServiceToken(['tokens:manage', 'messages:read']);
+		const other = await mintServiceToken(['tokens:manage', 'messages:read'], { name: 'ops' });
+		expect((await renewServiceToken(manager.id, {})).status).toBe(201);
+		expect((await renewServiceToken(manager.id, {}, bearer(other.token))).status).toBe(201);
 	});
 });

@@ -9,8 +9,9 @@ import {
 	startHttpServer,
 	type RunningHttpServer,
 } from '../../../../src/mock/transports/http/startHttpServer.ts';
+import { testClock } from '../../../support/testClock.ts';
 
-const api = createMockApi();
+const api = createMockApi({ clock: testClock() });
 let server: RunningHttpServer;
 beforeAll(async () => {
 	server = await startHttpServer({ api, port: 0 });

@@ -8,8 +8,9 @@ import {
 	type RunningHttpServer,
 } from '../../../../src/mock/transports/http/startHttpServer.ts';
 import { rawRequest } from './rawRequest.ts';
+import { testClock } from '../../../support/testClock.ts';
 
-const api = createMockApi();
+const api = createMockApi({ clock: testClock() });
 const exchanges: HttpExchange[] = [];
 let server: RunningHttpServer;
 const basic = `Basic ${btoa('demo:demo-password')}`;
@@ -310,7 +311,6 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 	});
 
 	test('a client that never finishes its headers gets 408 and the connection closed', async () => {
-		const started = Date.now();
 		const result = await rawRequest(
 			server.url,
 			['GET /3rdparty/v1/auth/jwks HTTP/1.1\r\nHost: x\r\n'],
@@ -319,8 +319,8 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 			}
 		);
 		expect(result.status).toBe(408);
+		// Closed by the server: the client would only have given up after 5 s.
 		expect(result.closed).toBe(true);
-		expect(Date.now() - started).toBeLessThan(4000);
 		await expectAlive();
 	});
 
@@ -348,7 +348,7 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 
 describe('close()', () => {
 	test('lets a request in flight finish, then refuses new connections', async () => {
-		const local = await startHttpServer({ api: createMockApi(), port: 0 });
+		const local = await startHttpServer({ api: createMockApi({ clock: testClock() }), port: 0 });
 		const body = '{"scopes":["messages:send"]}';
 		// Headers now, the body after close() was called: the request is in flight meanwhile.
 		const inFlight = rawRequest(

@@ -13,7 +13,7 @@ import {
 	DAEMON_DEFAULTS,
 	TIMEOUT_MS as DAEMON_TIMEOUT_MS,
 } from '../../examples/long-running/token-daemon.ts';
-import { RETRY_AFTER_MS, TIMEOUT_MS } from '../../examples/refresh/token-manager.ts';
+import { RETRY_BASE_MS, RETRY_MAX_MS, TIMEOUT_MS } from '../../examples/refresh/token-manager.ts';
 import {
 	RENEW_AT_SHARE,
 	RETRY_MS as RENEWAL_RETRY_MS,
@@ -31,6 +31,7 @@ import {
 	PRAGMA_NO_CACHE,
 	REFRESH_COOKIE,
 	ROTATION_DEFAULTS,
+	TRANSPORT_STATUSES,
 } from '../mock/contract/http.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
 import {
@@ -108,6 +109,16 @@ function buildFacts(): Record<string, Fact> {
 			HEADERS_TIMEOUT_SECONDS,
 			'how long the mock server waits for a request’s headers'
 		),
+		'status.headersTooLarge': {
+			kind: 'status',
+			status: TRANSPORT_STATUSES.headersTooLarge,
+			about: 'the answer to a header block over the limit',
+		},
+		'status.headersTimeout': {
+			kind: 'status',
+			status: TRANSPORT_STATUSES.headersTimeout,
+			about: 'the answer to headers that do not arrive in time',
+		},
 		'overlap.default': duration(ROTATION_DEFAULTS.overlapSeconds, 'the default overlap window'),
 		'reusePolicy.default': {
 			kind: 'literal',
@@ -116,8 +127,12 @@ function buildFacts(): Record<string, Fact> {
 		},
 		'tokenManager.margin': duration(DEFAULT_MARGIN_SECONDS, 'the token manager’s refresh margin'),
 		'tokenManager.retryPause': duration(
-			RETRY_AFTER_MS / 1000,
-			'the token manager’s pause after a failed refresh'
+			RETRY_BASE_MS / 1000,
+			'the token manager’s first pause after a failed refresh'
+		),
+		'tokenManager.longestRetryPause': duration(
+			RETRY_MAX_MS / 1000,
+			'the token manager’s longest pause after failed refreshes'
 		),
 		'tokenManager.timeout': duration(TIMEOUT_MS / 1000, 'the token manager’s request timeout'),
 		'daemon.margin': duration(DAEMON_DEFAULTS.marginSeconds, 'the token daemon’s refresh margin'),
@@ -303,6 +318,7 @@ function formatsOf(value: Fact, params: Readonly<Record<string, string>>) {
 		case 'error':
 			return {
 				message: () => ({ text: fillMessage(value.message, params), code: true }),
+				id: () => ({ text: API_ERRORS[value.id].error, code: true }),
 				long: () => ({ text: statusText(value.status), code: true }),
 				code: () => ({ text: String(value.status), code: true }),
 				number: () => ({ text: String(value.status), code: false }),

@@ -2,10 +2,10 @@ import type { SetupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createMockApi, type MockApi, type MockApiOptions } from '../../src/mock/createMockApi.ts';
 import { createNodeTransport } from '../../src/mock/transports/node.ts';
-import { testClock } from './testClock.ts';
 import type { Exchange } from '../../src/mock/log/ExchangeLog.ts';
 import { openApiDocument } from '../../src/site/openapi/openApiDocument.ts';
 import { ExchangeValidator } from '../../src/verify/openapi/ExchangeValidator.ts';
+import { testClock } from './testClock.ts';
 
 /** Every exchange a test makes with the mock is checked against the published OpenAPI document. */
 const openApi = new ExchangeValidator(openApiDocument());

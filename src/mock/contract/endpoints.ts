@@ -48,6 +48,7 @@ export interface Endpoint {
 	errors: readonly ApiErrorId[];
 }
 
+/** Token responses must never be cached (RFC 6749 §5.1); `Pragma` for HTTP/1.0 caches. */
 const NO_STORE = {
 	[NO_STORE_HEADER.name]: NO_STORE_HEADER.value,
 	[PRAGMA_NO_CACHE.name]: PRAGMA_NO_CACHE.value,

@@ -5,7 +5,11 @@
  * API reference renders them as JSON Schema: one description, three uses.
  */
 import { z } from 'zod';
+import { LIFETIMES } from './lifetimes.ts';
 import { REFRESH_SCOPE, REQUESTABLE_SCOPES } from './scopes.ts';
+
+const ACCESS_SECONDS = LIFETIMES.accessToken;
+const FAMILY_DAYS = LIFETIMES.family / 86_400;
 
 /** A scope a client may request; the error names the offending value. */
 export const RequestableScope = z.enum(REQUESTABLE_SCOPES, {
@@ -40,7 +44,9 @@ export const IssueTokenRequest = z
 			.int({ error: 'invalidTtl' })
 			.min(0, { error: 'invalidTtl' })
 			.optional()
-			.describe('Seconds. 0 or absent means 900; larger values are clamped to 900.'),
+			.describe(
+				`Seconds. 0 or absent means ${ACCESS_SECONDS}; larger values are clamped to ${ACCESS_SECONDS}.`
+			),
 	})
 	.strict();
 
@@ -184,7 +190,9 @@ export const SessionResponse = z
 		expires_in: z
 			.int()
 			.min(0)
-			.max(900)
-			.describe('Seconds the access token lives: 900, less only near the login’s 90-day end.'),
+			.max(ACCESS_SECONDS)
+			.describe(
+				`Seconds the access token lives: ${ACCESS_SECONDS}, less only near the login’s ${FAMILY_DAYS}-day end.`
+			),
 	})
 	.strict();

@@ -91,7 +91,9 @@ export class ConformanceClient {
 	/** Sends and insists on a status (and, for errors, the `error` id) and a conforming answer. */
 	async expect(call: Call, status: number, error?: string): Promise<Answer> {
 		const answer = await this.send(call);
-		const line = `${call.method} ${call.path}`;
+		// A path over the URL limit would fill the terminal; its start says which case it is.
+		const path = call.path.length > 80 ? `${call.path.slice(0, 80)}…` : call.path;
+		const line = `${call.method} ${path}`;
 		if (answer.status !== status) {
 			const id = typeof answer.json?.error === 'string' ? ` (${answer.json.error})` : '';
 			throw new CaseFailure(`${line}: expected ${status}, got ${answer.status}${id}`);

@@ -121,16 +121,12 @@ export function exampleCases(): ConformanceCase[] {
 		{
 			name: 'example browser-apps/session-client.ts: log in, refresh from the cookie, call',
 			run: async (client) => {
-				const values = new Map<string, string>();
 				const session = new SessionClient({
 					baseUrl: client.baseUrl,
 					fetch: cookieJarFetch(),
 					locks: null,
 					channel: new BroadcastChannel(`conformance-${crypto.randomUUID()}`),
-					storage: {
-						getItem: (key) => values.get(key) ?? null,
-						setItem: (key, value) => void values.set(key, value),
-					},
+					indexedDB: null,
 				});
 				try {
 					await session.login(client.username, client.password);

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Configuration } from 'markdownlint';
 import { lint } from 'markdownlint/promise';
+import contractFacts from '../../../src/verify/lint/rules/contractFacts.ts';
 import fenceLanguage from '../../../src/verify/lint/rules/fenceLanguage.ts';
 import noInlineCode from '../../../src/verify/lint/rules/noInlineCode.ts';
 import tokenPlaceholders from '../../../src/verify/lint/rules/tokenPlaceholders.ts';
@@ -26,7 +27,7 @@ export async function lintInProcess(
 			: { strings: { [input.name]: input.content } };
 	const results = await lint({
 		...options,
-		customRules: [fenceLanguage, tokenPlaceholders, noInlineCode],
+		customRules: [fenceLanguage, tokenPlaceholders, noInlineCode, contractFacts],
 		config: { default: false, ...config },
 	});
 	return Object.values(results)

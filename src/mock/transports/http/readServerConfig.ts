@@ -1,3 +1,4 @@
+import { ROTATION_DEFAULTS } from '../../contract/http.ts';
 import type { ReusePolicy } from '../../pairs/TokenPairs.ts';
 
 /** The settings `npm run mock-api` takes from the environment. */
@@ -22,11 +23,11 @@ export const SERVER_ENV = {
 	},
 	MOCK_OTHER_PASSWORD: { default: '', meaning: 'password of the second account' },
 	MOCK_REUSE_POLICY: {
-		default: 'reject',
+		default: ROTATION_DEFAULTS.reusePolicy,
 		meaning: 'a replayed refresh token: reject it alone, or revoke-family',
 	},
 	MOCK_OVERLAP_SECONDS: {
-		default: '0',
+		default: String(ROTATION_DEFAULTS.overlapSeconds),
 		meaning: 'seconds a just-rotated refresh token still yields the same new pair',
 	},
 } as const;

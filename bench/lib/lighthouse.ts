@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_FLAGS } from '../../tests/e2e/support/chromiumFlags.ts';
+import { CHROMIUM_FLAGS } from '../../src/verify/chromiumFlags.ts';
 
 const CLI = fileURLToPath(new URL('../../node_modules/lighthouse/cli/index.js', import.meta.url));
 /** The four categories the docs aim for 100 in. */

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../tests/e2e/support/astro.ts';
+import { ROOT } from '../../src/verify/astro.ts';
 
 /** Prose and one TypeScript block, like a page of ours without an `<Example>` from our code. */
 const PAGE = `---

@@ -27,7 +27,9 @@ export interface SessionClientOptions {
 // #endregion options
 
 /** No request to the session endpoints may hang longer than this. */
-const TIMEOUT_MS = 10_000;
+export const TIMEOUT_MS = 10_000;
+/** Refresh this many seconds before the access token expires, unless told otherwise. */
+export const MARGIN_SECONDS = 30;
 
 type TabMessage =
 	| { type: 'refreshed'; accessToken: string; expiresIn: number; generation: number }
@@ -100,7 +102,7 @@ export class SessionClient {
 			options.indexedDB === null ? undefined : (options.indexedDB ?? globalThis.indexedDB);
 		this.#count = factory ? refreshCount(factory) : undefined;
 		this.#onLoggedOut = options.onLoggedOut ?? (() => {});
-		this.#marginSeconds = options.marginSeconds ?? 30;
+		this.#marginSeconds = options.marginSeconds ?? MARGIN_SECONDS;
 		this.#channel?.addEventListener('message', (event: MessageEvent<TabMessage>) =>
 			this.#onTabMessage(event.data)
 		);

@@ -41,7 +41,15 @@ interface Pair {
 }
 
 /** No request may hang longer than this. */
-const TIMEOUT_MS = 10_000;
+export const TIMEOUT_MS = 10_000;
+
+/** What the daemon does when an option is left out. */
+export const DAEMON_DEFAULTS = {
+	marginSeconds: 60,
+	maxAttempts: 5,
+	baseDelayMs: 1_000,
+	maxDelayMs: 60_000,
+} as const;
 
 export class TokenDaemon {
 	readonly #options: Required<Omit<TokenDaemonOptions, 'onError' | 'store'>> &
@@ -57,13 +65,7 @@ export class TokenDaemon {
 	#failure: unknown;
 
 	constructor(options: TokenDaemonOptions) {
-		this.#options = {
-			marginSeconds: 60,
-			maxAttempts: 5,
-			baseDelayMs: 1_000,
-			maxDelayMs: 60_000,
-			...options,
-		};
+		this.#options = { ...DAEMON_DEFAULTS, ...options };
 	}
 	// #endregion defaults
 

@@ -1,6 +1,6 @@
 /**
- * Before the migration: an access token alone, so the service sends its password again every
- * 15 minutes. Kept to show what changes; do not start new code from it.
+ * Before the migration: an access token alone, so the service sends its password again each time
+ * the access token expires. Kept to show what changes; do not start new code from it.
  *
  * @see /help/migration/
  */
@@ -22,7 +22,7 @@ export class AccessOnlyClient {
 
 	async getAccessToken(): Promise<string> {
 		if (this.#token && Date.now() < this.#token.expiresAt - 60_000) return this.#token.value;
-		// Every 15 minutes the credentials cross the network again.
+		// Every time the access token expires, the credentials cross the network again.
 		const { baseUrl, username, password } = this.#config;
 		const response = await fetch(`${baseUrl}/3rdparty/v1/auth/token`, {
 			method: 'POST',

@@ -35,10 +35,10 @@ interface CurrentPair extends Omit<TokenPair, 'refreshToken'> {
 }
 
 /** After failed refreshes, callers keep the current token a growing while (with jitter). */
-const RETRY_BASE_MS = 5_000;
-const RETRY_MAX_MS = 60_000;
+export const RETRY_BASE_MS = 5_000;
+export const RETRY_MAX_MS = 60_000;
 /** No request to the token endpoints may hang longer than this. */
-const TIMEOUT_MS = 10_000;
+export const TIMEOUT_MS = 10_000;
 
 export class TokenManager {
 	readonly #options: TokenManagerOptions;
@@ -191,7 +191,7 @@ export class TokenManager {
 	// #region revoke
 	/**
 	 * Revokes the login, e.g. on shutdown: every pair rotated from it, including older access
-	 * tokens that would otherwise live out their 15 minutes. Hands out no tokens afterwards.
+	 * tokens that would otherwise live out their lifetime. Hands out no tokens afterwards.
 	 */
 	async revoke(): Promise<void> {
 		this.#closed = true;

@@ -14,10 +14,18 @@ export interface ServiceToken {
 	expires_at: string;
 }
 
-/** An error answer of the API, with its status and body kept for the caller to act on. */
+/**
+ * An error answer of the API, with its status and body kept for the caller to act on. Branch on
+ * `body.error`, the stable id (`ttl_too_long`); `message` is for people and may be reworded.
+ */
 export class ApiError extends Error {
 	readonly status: number;
-	readonly body: { message?: string; data?: Record<string, unknown> };
+	readonly body: {
+		error?: string;
+		message?: string;
+		code?: number;
+		data?: Record<string, unknown>;
+	};
 
 	constructor(status: number, body: ApiError['body']) {
 		super(`${status} ${body.message ?? 'error'}`);

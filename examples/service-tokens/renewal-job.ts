@@ -28,9 +28,11 @@ export interface RenewalJobOptions {
 /** setTimeout cannot wait longer than 2^31 - 1 ms (24.8 days); longer waits fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** After a 5xx, a network error or a failed hand-off, try again a minute later, then longer. */
-const RETRY_MS = 60_000;
-const MAX_RETRY_MS = 3_600_000;
-const TIMEOUT_MS = 10_000;
+export const RETRY_MS = 60_000;
+export const MAX_RETRY_MS = 3_600_000;
+/** Renew when this share of the token's lifetime has passed. */
+export const RENEW_AT_SHARE = 0.8;
+export const TIMEOUT_MS = 10_000;
 
 export class RenewalJob {
 	readonly #options: RenewalJobOptions;
@@ -52,7 +54,7 @@ export class RenewalJob {
 		this.#current = current;
 		this.#ttlSeconds = options.ttlSeconds;
 		// A token this job did not renew itself: assume it was minted with `ttlSeconds`.
-		this.#renewAt = Date.parse(current.expires_at) - 0.2 * options.ttlSeconds * 1000;
+		this.#renewAt = Date.parse(current.expires_at) - (1 - RENEW_AT_SHARE) * options.ttlSeconds * 1000;
 	}
 	// #endregion state
 
@@ -141,7 +143,7 @@ export class RenewalJob {
 			const renewed = (await response.json()) as ServiceToken;
 			// 80% of the lifetime by the server's clock (expires_at minus its Date), from now.
 			const serverNow = Date.parse(response.headers.get('Date') ?? '') || Date.now();
-			this.#renewAt = Date.now() + 0.8 * (Date.parse(renewed.expires_at) - serverNow);
+			this.#renewAt = Date.now() + RENEW_AT_SHARE * (Date.parse(renewed.expires_at) - serverNow);
 			return renewed;
 		}
 		const error = await CredentialsRejected.from(response); // a 401: the Basic credentials

@@ -1,4 +1,5 @@
 import type { ApiErrorId } from '../mock/contract/errors.ts';
+import { factMarkdown } from '../site/facts.ts';
 
 /** What the Troubleshooting page says about one error of the catalogue. */
 export interface TroubleshootingEntry {
@@ -37,7 +38,7 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Drop it from `scopes`: every pair already comes with a refresh token.',
 	},
 	invalidTtl: {
-		causes: '`ttl` is negative, fractional, or not a number (a string such as `"900"` counts).',
+		causes: `\`ttl\` is negative, fractional, or not a number (a string such as \`"${factMarkdown('ttl.clamp', 'number')}"\` counts).`,
 		fix: 'Send whole seconds as a JSON number, or leave `ttl` out for the default.',
 	},
 	invalidName: {
@@ -73,12 +74,12 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 	},
 	unauthorized: {
 		causes:
-			'No credentials, wrong credentials, or a token that is expired, revoked, malformed, signed by someone else, or of the wrong type (a refresh token sent to the API). On the refresh endpoint: the refresh token is expired, revoked, past its login’s 90 days, or already spent. The message never says which, on purpose.',
+			`No credentials, wrong credentials, or a token that is expired, revoked, malformed, signed by someone else, or of the wrong type (a refresh token sent to the API). On the refresh endpoint: the refresh token is expired, revoked, past its login’s ${factMarkdown('family.lifetime')}, or already spent. The message never says which, on purpose.`,
 		fix: 'From an API call: refresh once and retry once. From the refresh endpoint: never retry that refresh token; log in again.',
 	},
 	scopeRequired: {
 		causes:
-			'Valid credentials without the scope the endpoint needs, which the message names. An access token sent to the refresh endpoint gets `scope required: tokens:refresh`; a bearer token asking to issue scopes it lacks gets the missing one.',
+			`Valid credentials without the scope the endpoint needs, which the message names. An access token sent to the refresh endpoint gets ${factMarkdown('error.scopeRequired', 'message', { scope: 'tokens:refresh' })}; a bearer token asking to issue scopes it lacks gets the missing one.`,
 		fix: 'Issue a token with that scope; send the refresh token, not the access token, to the refresh endpoint.',
 	},
 	missingScopes: {
@@ -86,18 +87,23 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 			'Renewing a service token while the account no longer holds every scope the token was minted with. `data.missing_scopes` lists them.',
 		fix: 'Have the scopes granted to the account again, or mint a new token with only the scopes it still holds.',
 	},
+	selfRenewal: {
+		causes:
+			'A service token sent as the bearer credential of its own renewal. A token cannot extend its own authority, or a `tokens:manage` token could live forever with no person involved.',
+		fix: 'Renew with the account’s credentials or with another token that holds `tokens:manage`, as a renewal job run by a person’s deployment does.',
+	},
 	csrfHeaderRequired: {
 		causes:
-			'A browser session refresh without the `X-CSRF: 1` header, the defence against cross-site requests riding the cookie.',
-		fix: 'Send `X-CSRF: 1` on `POST /auth/refresh`; a cross-site form cannot add it.',
+			`A browser session refresh without the ${factMarkdown('header.csrf')} header, the defence against cross-site requests riding the cookie.`,
+		fix: `Send ${factMarkdown('header.csrf')} on ${factMarkdown('endpoint.refreshSession')}; a cross-site form cannot add it.`,
 	},
 	messageNotFound: {
 		causes: 'The message id does not exist, or belongs to another account.',
-		fix: 'Use the `id` returned by `POST /3rdparty/v1/messages`, with a token of the same account.',
+		fix: `Use the \`id\` returned by ${factMarkdown('endpoint.sendMessage')}, with a token of the same account.`,
 	},
 	serviceTokenNotFound: {
 		causes: 'The service token id does not exist, or belongs to another account.',
-		fix: 'List your tokens with `GET /3rdparty/v1/service-tokens` and use an `id` from there.',
+		fix: `List your tokens with ${factMarkdown('endpoint.listServiceTokens')} and use an \`id\` from there.`,
 	},
 	routeNotFound: {
 		causes:
@@ -110,7 +116,12 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Use the method from the `Allow` header.',
 	},
 	payloadTooLarge: {
-		causes: 'A request body over 64 KiB.',
+		causes: `A request body over ${factMarkdown('limit.body')}.`,
 		fix: 'Send smaller bodies; no endpoint needs more.',
+	},
+	uriTooLong: {
+		causes:
+			'A request URL over 8,192 characters, usually a token or a body put into the query string, or a path built in a loop.',
+		fix: 'Send tokens in the `Authorization` header and data in the body; no endpoint needs a long URL.',
 	},
 };

@@ -36,3 +36,20 @@ export interface MockContext {
 	settings: MockSettings;
 	log: ExchangeLog;
 }
+
+/**
+ * The context one request is answered in: the clock stopped at the request's instant and every
+ * service that reads time rebound to it, sharing the same state. A service added to
+ * {@link MockContext} that reads the clock must be rebound here, or its times drift from the rest.
+ */
+export function atInstant(ctx: MockContext): MockContext {
+	const clock = ctx.clock.instant();
+	const tokens = ctx.tokens.withClock(clock);
+	return {
+		...ctx,
+		clock,
+		tokens,
+		pairs: ctx.pairs.withClock(clock, tokens),
+		serviceTokens: ctx.serviceTokens.withTokens(tokens),
+	};
+}

@@ -2,6 +2,7 @@ import type { HttpHandler } from 'msw';
 import { type Account, DEFAULT_ACCOUNTS } from './auth/Account.ts';
 import { Accounts } from './auth/Accounts.ts';
 import { Clock } from './clock/Clock.ts';
+import { ROTATION_DEFAULTS } from './contract/http.ts';
 import { serviceTokenCap } from './contract/lifetimes.ts';
 import type { RequestableScope } from './contract/scopes.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
@@ -28,6 +29,8 @@ export interface MockApiOptions extends Partial<MockSettings> {
 	issuer?: string;
 	accounts?: readonly Account[];
 	clock?: Clock;
+	/** How many exchanges `log` keeps, the oldest dropped first (default 1,000; 0 keeps none). */
+	logCapacity?: number;
 }
 
 /** What {@link MockApi.seedLegacyServiceToken} mints. */
@@ -90,16 +93,16 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 	const issuer = options.issuer ?? DEFAULT_ISSUER;
 	const accounts = new Accounts(options.accounts ?? DEFAULT_ACCOUNTS);
 	const settings: MockSettings = {
-		reusePolicy: options.reusePolicy ?? 'reject',
-		overlapSeconds: options.overlapSeconds ?? 0,
+		reusePolicy: options.reusePolicy ?? ROTATION_DEFAULTS.reusePolicy,
+		overlapSeconds: options.overlapSeconds ?? ROTATION_DEFAULTS.overlapSeconds,
 	};
 	let key: Promise<SigningKey> | undefined;
 	const signingKey = () => (key ??= generateSigningKey());
 	const store = new TokenStore();
 	const messages = new MessageStore();
-	const log = new ExchangeLog();
+	const log = new ExchangeLog({ capacity: options.logCapacity });
 	const tokens = new TokenService({ issuer, clock, key: signingKey });
-	const pairs = new TokenPairs({ tokens, store, clock });
+	const pairs = new TokenPairs({ tokens, store, clock, accounts });
 	const serviceTokens = new ServiceTokens({ tokens, store });
 	const ctx: MockContext = {
 		clock,

@@ -6,7 +6,7 @@
 import { Clock } from '../mock/clock/Clock.ts';
 import { createMockApi } from '../mock/createMockApi.ts';
 import { createBrowserTransport } from '../mock/transports/browser.ts';
-import { type SharedChange, SharedMock } from '../mock/transports/shared/SharedMock.ts';
+import { type SharedChange, SharedMock } from '../mock/crossTab/SharedMock.ts';
 import { browserSharing } from './browserSharing.ts';
 import { clockStep } from './clock/clockSteps.ts';
 import { formatOffset } from './clock/formatOffset.ts';

@@ -1,5 +1,5 @@
-import { indexedDbStore } from '../mock/transports/shared/indexedDbStore.ts';
-import { SHARED_MOCK_NAME, type SharedMockOptions } from '../mock/transports/shared/SharedMock.ts';
+import { indexedDbStore } from '../mock/crossTab/indexedDbStore.ts';
+import { SHARED_MOCK_NAME, type SharedMockOptions } from '../mock/crossTab/SharedMock.ts';
 
 /**
  * What this page can share its mock with other tabs through: Web Locks, IndexedDB and a

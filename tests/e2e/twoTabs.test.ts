@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
-import { SHARED_MOCK_NAME } from '../../src/mock/transports/shared/SharedMock.ts';
+import { SHARED_MOCK_NAME } from '../../src/mock/crossTab/SharedMock.ts';
 import { type PageProblems, useBrowser, watchProblems, withContext } from './support/browser.ts';
 import { observe, panel } from './support/runnerPanel.ts';
 

@@ -21,6 +21,8 @@ import {
 import { isTwinOfGenuine, judgeExchange } from './support/judgeExchange.ts';
 import { mintPool, type Send } from './support/mintPool.ts';
 import { readWireResponse, type WireResponse } from './support/transports.ts';
+import { fuzzParameters, fuzzTimeout } from '../support/fuzzBudget.ts';
+import { testClock } from '../support/testClock.ts';
 
 /**
  * Runs per property. The total (asserted at the end) is at least 10,000 generated requests per
@@ -34,6 +36,8 @@ const RUNS = {
 	httpForgeries: 400,
 	httpRawBytes: 300,
 };
+/** Each property's share of `npm run fuzz`'s time budget. */
+const SHARE = 1 / Object.keys(RUNS).length;
 
 /** How many requests each property actually sent, and the non-canonical twins that got in. */
 const sent: Record<keyof typeof RUNS, number> = {
@@ -114,7 +118,7 @@ function forgeryProperty(
 }
 
 describe('in-process: MSW getResponse, the machinery every transport shares', () => {
-	const api = createMockApi();
+	const api = createMockApi({ clock: testClock() });
 	const base = 'https://api.token-pair.test';
 	const send = async (generated: GeneratedRequest): Promise<WireResponse> => {
 		const response = await getResponse(api.handlers, toRequest(base, generated));
@@ -136,54 +140,67 @@ describe('in-process: MSW getResponse, the machinery every transport shares', ()
 		pool = await mintPool(simple);
 	});
 
-	test('any request to any endpoint: a contract status, the error shape, no forgery accepted', async () => {
-		await fc.assert(
-			fc.asyncProperty(
-				fc.constant(null).chain(() => anyRequest(pool)),
-				async (generated) => {
-					sent.inProcessRequests++;
-					assertVerdict(generated, await send(generated), pool);
-				}
-			),
-			{ numRuns: RUNS.inProcessRequests }
-		);
-	}, 120_000);
-
-	test('a mutated or forged token never authenticates: always 401', async () => {
-		await fc.assert(forgeryProperty(pool, send, 'inProcessForgeries'), {
-			numRuns: RUNS.inProcessForgeries,
-		});
-	}, 120_000);
-
-	test('a mutated session cookie never refreshes the session', async () => {
-		await fc.assert(
-			fc.asyncProperty(
-				fc.constant(null).chain(() => mutatedToken({ ...pool, tokens: [pool.cookie] })),
-				async (value) => {
-					fc.pre(value !== pool.cookie && !/[;,\s]/.test(value));
-					sent.inProcessCookies++;
-					const generated: GeneratedRequest = {
-						method: 'POST',
-						path: '/auth/refresh',
-						headers: { Cookie: `refresh_token=${value}`, 'X-CSRF': '1' },
-						body: undefined,
-						credential: { kind: 'none', header: undefined },
-					};
-					const response = await send(generated);
-					if (response.status === 401) return;
-					if (!isTwinOfGenuine(value, pool)) {
-						throw new Error(`a forged session cookie got ${response.status}: ${response.text}`);
+	test(
+		'any request to any endpoint: a contract status, the error shape, no forgery accepted',
+		async () => {
+			await fc.assert(
+				fc.asyncProperty(
+					fc.constant(null).chain(() => anyRequest(pool)),
+					async (generated) => {
+						sent.inProcessRequests++;
+						assertVerdict(generated, await send(generated), pool);
 					}
-					twins.push('POST /auth/refresh (cookie)');
-				}
-			),
-			{ numRuns: RUNS.inProcessCookies }
-		);
-	}, 120_000);
+				),
+				fuzzParameters(RUNS.inProcessRequests, SHARE)
+			);
+		},
+		fuzzTimeout(120_000, SHARE)
+	);
+
+	test(
+		'a mutated or forged token never authenticates: always 401',
+		async () => {
+			await fc.assert(
+				forgeryProperty(pool, send, 'inProcessForgeries'),
+				fuzzParameters(RUNS.inProcessForgeries, SHARE)
+			);
+		},
+		fuzzTimeout(120_000, SHARE)
+	);
+
+	test(
+		'a mutated session cookie never refreshes the session',
+		async () => {
+			await fc.assert(
+				fc.asyncProperty(
+					fc.constant(null).chain(() => mutatedToken({ ...pool, tokens: [pool.cookie] })),
+					async (value) => {
+						fc.pre(value !== pool.cookie && !/[;,\s]/.test(value));
+						sent.inProcessCookies++;
+						const generated: GeneratedRequest = {
+							method: 'POST',
+							path: '/auth/refresh',
+							headers: { Cookie: `refresh_token=${value}`, 'X-CSRF': '1' },
+							body: undefined,
+							credential: { kind: 'none', header: undefined },
+						};
+						const response = await send(generated);
+						if (response.status === 401) return;
+						if (!isTwinOfGenuine(value, pool)) {
+							throw new Error(`a forged session cookie got ${response.status}: ${response.text}`);
+						}
+						twins.push('POST /auth/refresh (cookie)');
+					}
+				),
+				fuzzParameters(RUNS.inProcessCookies, SHARE)
+			);
+		},
+		fuzzTimeout(120_000, SHARE)
+	);
 });
 
 describe('over real HTTP: the same properties through the node:http bridge', () => {
-	const api = createMockApi();
+	const api = createMockApi({ clock: testClock() });
 	let server: RunningHttpServer;
 	let pool: GenuinePool;
 	const send = async (generated: GeneratedRequest): Promise<WireResponse> =>
@@ -206,80 +223,99 @@ describe('over real HTTP: the same properties through the node:http bridge', () 
 	});
 	afterAll(() => server.close());
 
-	test('any request to any endpoint: a contract status, the error shape, no forgery accepted', async () => {
-		await fc.assert(
-			fc.asyncProperty(
-				fc.constant(null).chain(() => anyRequest(pool)),
-				async (generated) => {
-					sent.httpRequests++;
-					const response = await send(generated);
-					const size =
-						typeof generated.body === 'string'
-							? new TextEncoder().encode(generated.body).length
-							: 0;
-					const bodyless = generated.method === 'GET' || generated.method === 'HEAD';
-					if (size > MAX_BODY_BYTES && !bodyless) {
-						// The bridge caps bodies before any handler runs, whatever the route.
-						expect(response.status).toBe(413);
-						expect(response.json).toEqual({ message: 'Payload Too Large', code: 413 });
-						return;
+	test(
+		'any request to any endpoint: a contract status, the error shape, no forgery accepted',
+		async () => {
+			await fc.assert(
+				fc.asyncProperty(
+					fc.constant(null).chain(() => anyRequest(pool)),
+					async (generated) => {
+						sent.httpRequests++;
+						const response = await send(generated);
+						const size =
+							typeof generated.body === 'string'
+								? new TextEncoder().encode(generated.body).length
+								: 0;
+						const bodyless = generated.method === 'GET' || generated.method === 'HEAD';
+						if (size > MAX_BODY_BYTES && !bodyless) {
+							// The bridge caps bodies before any handler runs, whatever the route.
+							expect(response.status).toBe(413);
+							expect(response.json).toEqual({
+								error: 'payload_too_large',
+								message: 'Payload Too Large',
+								code: 413,
+							});
+							return;
+						}
+						assertVerdict(generated, response, pool);
 					}
-					assertVerdict(generated, response, pool);
-				}
-			),
-			{ numRuns: RUNS.httpRequests }
-		);
-	}, 120_000);
+				),
+				fuzzParameters(RUNS.httpRequests, SHARE)
+			);
+		},
+		fuzzTimeout(120_000, SHARE)
+	);
 
-	test('a mutated or forged token never authenticates: always 401', async () => {
-		await fc.assert(forgeryProperty(pool, send, 'httpForgeries'), { numRuns: RUNS.httpForgeries });
-	}, 120_000);
+	test(
+		'a mutated or forged token never authenticates: always 401',
+		async () => {
+			await fc.assert(
+				forgeryProperty(pool, send, 'httpForgeries'),
+				fuzzParameters(RUNS.httpForgeries, SHARE)
+			);
+		},
+		fuzzTimeout(120_000, SHARE)
+	);
 
-	test('arbitrary request lines and headers on a raw socket: never a 5xx, and it keeps serving', async () => {
-		const method = fc.oneof(
-			fc.constantFrom('GET', 'POST', 'DELETE', 'PUT', 'OPTIONS', 'HEAD', 'TRACE'),
-			printable(10)
-		);
-		const target = fc.oneof(
-			fc.constantFrom(
-				...ENDPOINTS.map((endpoint) => endpoint.path.replace(/:\w+/g, 'x')),
-				'/__mock/clock',
-				'*'
-			),
-			printable(40)
-		);
-		const header = fc
-			.tuple(printable(20), printable(60))
-			.map(([name, value]) => `${name}: ${value}`);
-		await fc.assert(
-			fc.asyncProperty(
-				method,
-				target,
-				fc.array(header, { maxLength: 5 }),
-				printable(60),
-				async (m, t, headers, body) => {
-					sent.httpRawBytes++;
-					const head = [
-						`${m} ${t} HTTP/1.1`,
-						'Host: fuzz',
-						'Connection: close',
-						...headers,
-						`Content-Length: ${body.length}`,
-					];
-					const result = await rawRequest(server.url, [`${head.join('\r\n')}\r\n\r\n${body}`], {
-						waitMs: 3000,
-						endAfterWrite: true,
-					});
-					expect(result.status < 500, `${result.status} for ${JSON.stringify(head)}`).toBe(true);
-					if (result.status >= 400 && result.body !== '' && m !== 'HEAD') {
-						expect(ErrorResponse.safeParse(JSON.parse(result.body)).success).toBe(true);
+	test(
+		'arbitrary request lines and headers on a raw socket: never a 5xx, and it keeps serving',
+		async () => {
+			const method = fc.oneof(
+				fc.constantFrom('GET', 'POST', 'DELETE', 'PUT', 'OPTIONS', 'HEAD', 'TRACE'),
+				printable(10)
+			);
+			const target = fc.oneof(
+				fc.constantFrom(
+					...ENDPOINTS.map((endpoint) => endpoint.path.replace(/:\w+/g, 'x')),
+					'/__mock/clock',
+					'*'
+				),
+				printable(40)
+			);
+			const header = fc
+				.tuple(printable(20), printable(60))
+				.map(([name, value]) => `${name}: ${value}`);
+			await fc.assert(
+				fc.asyncProperty(
+					method,
+					target,
+					fc.array(header, { maxLength: 5 }),
+					printable(60),
+					async (m, t, headers, body) => {
+						sent.httpRawBytes++;
+						const head = [
+							`${m} ${t} HTTP/1.1`,
+							'Host: fuzz',
+							'Connection: close',
+							...headers,
+							`Content-Length: ${body.length}`,
+						];
+						const result = await rawRequest(server.url, [`${head.join('\r\n')}\r\n\r\n${body}`], {
+							waitMs: 3000,
+							endAfterWrite: true,
+						});
+						expect(result.status < 500, `${result.status} for ${JSON.stringify(head)}`).toBe(true);
+						if (result.status >= 400 && result.body !== '' && m !== 'HEAD') {
+							expect(ErrorResponse.safeParse(JSON.parse(result.body)).success).toBe(true);
+						}
 					}
-				}
-			),
-			{ numRuns: RUNS.httpRawBytes }
-		);
-		expect((await fetch(`${server.url}/3rdparty/v1/auth/jwks`)).status).toBe(200);
-	}, 120_000);
+				),
+				fuzzParameters(RUNS.httpRawBytes, SHARE)
+			);
+			expect((await fetch(`${server.url}/3rdparty/v1/auth/jwks`)).status).toBe(200);
+		},
+		fuzzTimeout(120_000, SHARE)
+	);
 });
 
 describe('volume and findings', () => {

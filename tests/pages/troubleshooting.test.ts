@@ -144,6 +144,16 @@ const PROVOCATIONS: Record<ApiErrorId, Provocation> = {
 		},
 		params: { scopes: ['messages:read'] },
 	},
+	selfRenewal: {
+		// The renewal job renews with the account's credentials; this is the shortcut it avoids.
+		provoke: async () => {
+			const token = await serviceToken({ scopes: ['tokens:manage'] });
+			return fetch(`${BASE_URL}/3rdparty/v1/service-tokens/${token.id}/renew`, {
+				method: 'POST',
+				headers: { Authorization: `Bearer ${token.token}` },
+			});
+		},
+	},
 	csrfHeaderRequired: {
 		// The session client always sends the header; this is the request it protects against.
 		provoke: async () => {
@@ -162,6 +172,7 @@ const PROVOCATIONS: Record<ApiErrorId, Provocation> = {
 	},
 	routeNotFound: { provoke: () => apiFetch('/3rdparty/v1/message') },
 	methodNotAllowed: { provoke: () => apiFetch('/3rdparty/v1/messages') },
+	uriTooLong: { provoke: () => apiFetch(`/3rdparty/v1/messages/${'a'.repeat(9000)}`) },
 	payloadTooLarge: {
 		provoke: () =>
 			postMessage(

@@ -6,10 +6,13 @@ import {
 	publishedKeySet,
 	verifyAccessToken,
 } from '../../examples/verifying/verify-access-token.ts';
+import { useFakeDate } from '../support/fakeDate.ts';
 import { basic, bearer, call, issuePair } from '../support/http.ts';
 import { BASE_URL, useMockApi } from '../support/useMockApi.ts';
 
 const api = useMockApi();
+// The example verifies on the reader's clock; here that is the test's, like the mock's.
+useFakeDate();
 
 test('a revoked access token still verifies by signature, while the API itself refuses it', async () => {
 	const pair = await issuePair(['messages:read']);

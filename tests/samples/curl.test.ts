@@ -1,16 +1,24 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkCurlFence, type FenceServer } from '../../src/lib/samples/checkCurlFence.ts';
-import { findFences } from '../../src/lib/samples/findFences.ts';
-import { callsCurl } from '../../src/lib/samples/shellFences.ts';
+import { readPage } from '../../src/verify/pages/readPage.ts';
+import {
+	callsCurl,
+	checkCurlFence,
+	type FenceServer,
+} from '../../src/verify/samples/checkCurlFence.ts';
 import { createMockApi } from '../../src/mock/createMockApi.ts';
 import {
 	startHttpServer,
 	type RunningHttpServer,
 } from '../../src/mock/transports/http/startHttpServer.ts';
 import { readPages, type Page } from './readPages.ts';
+import { testClock } from '../support/testClock.ts';
 
-const fenceServer: FenceServer = { url: '', api: createMockApi(), exchanges: [] };
+const fenceServer: FenceServer = {
+	url: '',
+	api: createMockApi({ clock: testClock() }),
+	exchanges: [],
+};
 let server: RunningHttpServer;
 
 beforeAll(async () => {
@@ -26,13 +34,14 @@ afterAll(() => server.close());
 /** Runs every fence of a page in order; the problems of all of them. */
 async function checkPage(page: Page): Promise<string[]> {
 	const problems: string[] = [];
-	for (const fence of findFences(page.source)) {
+	for (const fence of fences(page)) {
 		problems.push(...(await checkCurlFence(fence, page.path, fenceServer)));
 	}
 	return problems;
 }
 
-const pages = readPages().filter((page) => findFences(page.source).some(callsCurl));
+const fences = (page: Page) => readPage(page.path, page.source).fences;
+const pages = readPages().filter((page) => fences(page).some(callsCurl));
 
 describe('curl fences on the pages run against the mock over HTTP', () => {
 	test('real curl is installed', () => {
@@ -54,7 +63,7 @@ describe('the curl fence checker', () => {
 	test('passes every supported form (tests/samples/fixtures/pass-curl.mdx)', async () => {
 		const [fixture] = readPages('tests/samples/fixtures/pass-curl.mdx');
 		expect(fixture).toBeDefined();
-		expect(findFences(fixture?.source ?? '').filter(callsCurl)).toHaveLength(7);
+		expect(fences(fixture as Page).filter(callsCurl)).toHaveLength(8);
 		expect(await checkPage(fixture as Page)).toEqual([]);
 	}, 60_000);
 
@@ -86,6 +95,9 @@ describe('the curl fence checker', () => {
 		]);
 		expect(headline(51)).toEqual([
 			expect.stringContaining('status="ok" is not a list of HTTP status codes'),
+		]);
+		expect(headline(57)).toEqual([
+			expect.stringContaining('declared status=201 but the requests got 200'),
 		]);
 	}, 60_000);
 });

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { checkJsonFence } from '../../src/lib/samples/checkJsonFence.ts';
-import { findFences } from '../../src/lib/samples/findFences.ts';
+import { checkJsonFence } from '../../src/verify/samples/checkJsonFence.ts';
+import { readPage } from '../../src/verify/pages/readPage.ts';
 import { readPages, type Page } from './readPages.ts';
 
 function checkPage(page: Page): string[] {
-	return findFences(page.source).flatMap((fence) => checkJsonFence(fence, page.path));
+	const { fences } = readPage(page.path, page.source);
+	return fences.flatMap((fence) => checkJsonFence(fence, page.path));
 }
 
 describe('JSON fences on the pages', () => {
@@ -16,7 +17,7 @@ describe('JSON fences on the pages', () => {
 describe('the JSON fence checker', () => {
 	test('passes request and response samples, placeholders and jsonc comments included', () => {
 		const [fixture] = readPages('tests/samples/fixtures/pass-json.mdx');
-		expect(findFences(fixture?.source ?? '')).toHaveLength(4);
+		expect(readPage(fixture?.path ?? '', fixture?.source ?? '').fences).toHaveLength(4);
 		expect(checkPage(fixture as Page)).toEqual([]);
 	});
 

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { assertPublishable } from '../../src/lib/samples/assertPublishable.ts';
-import { findDriftedSamples } from '../../src/lib/samples/findDriftedSamples.ts';
-import { EXAMPLE_VALUES } from '../../src/lib/samples/exampleValues.ts';
-import { findSampleReferences } from '../../src/lib/samples/findSampleReferences.ts';
-import { recordSamples } from '../../src/lib/samples/recordSamples.ts';
-import { SampleFile } from '../../src/lib/samples/SampleFile.ts';
-import { SAMPLE_SCENARIOS } from '../../src/lib/samples/sampleScenarios.ts';
-import { SAMPLE_SCHEMAS } from '../../src/lib/samples/sampleSchemas.ts';
-import { substitutePlaceholders } from '../../src/lib/samples/substitutePlaceholders.ts';
+import { assertPublishable } from '../../src/verify/samples/assertPublishable.ts';
+import { findDriftedSamples } from '../../src/verify/samples/findDriftedSamples.ts';
+import { EXAMPLE_VALUES } from '../../src/verify/samples/exampleValues.ts';
+import { readPage } from '../../src/verify/pages/readPage.ts';
+import { recordSamples } from '../../src/verify/samples/recordSamples.ts';
+import { SampleFile } from '../../src/site/samples/SampleFile.ts';
+import { SAMPLE_RECIPES } from '../../src/verify/samples/sampleRecipes.ts';
+import { SAMPLE_SCHEMAS } from '../../src/verify/samples/sampleSchemas.ts';
+import { substitutePlaceholders } from '../../src/verify/samples/substitutePlaceholders.ts';
 import { ENDPOINTS } from '../../src/mock/contract/endpoints.ts';
 import { readPages, ROOT } from './readPages.ts';
 
@@ -59,25 +59,26 @@ describe('recorded samples (src/samples/)', () => {
 
 describe('<Sample> on the pages', () => {
 	test('every <Sample name="…"> names a recorded sample', () => {
-		const problems = readPages().flatMap((page) =>
-			findSampleReferences(page.source).flatMap((reference) => {
-				if ('error' in reference) return [`${page.path}:${reference.line}: ${reference.error}`];
-				return committed.has(reference.name)
-					? []
-					: [`${page.path}:${reference.line}: no sample src/samples/${reference.name}.json`];
-			})
-		);
+		const problems = readPages().flatMap(({ path, source }) => {
+			const page = readPage(path, source);
+			return [
+				...page.problems.map(({ line, detail }) => `${path}:${line}: ${detail}`),
+				...page.samples
+					.filter((reference) => !committed.has(reference.name))
+					.map(({ line, name }) => `${path}:${line}: no sample src/samples/${name}.json`),
+			];
+		});
 		expect(problems).toEqual([]);
 	});
 });
 
 describe('the recorder', () => {
-	test('has one scenario per sample name, no duplicates', () => {
-		const names = SAMPLE_SCENARIOS.map((scenario) => scenario.name);
+	test('has one recipe per sample name, no duplicates', () => {
+		const names = SAMPLE_RECIPES.map((recipe) => recipe.name);
 		expect(new Set(names).size).toBe(names.length);
 	});
 
-	test('refuses a scenario whose output still varies between recordings', async () => {
+	test('refuses a recipe whose output still varies between recordings', async () => {
 		const random = {
 			name: 'random',
 			endpoint: 'getJwks' as const,
@@ -87,7 +88,7 @@ describe('the recorder', () => {
 		await expect(recordSamples([random])).rejects.toThrow(/differs between two recordings/);
 	});
 
-	test('refuses a scenario that gets another status than it expects', async () => {
+	test('refuses a recipe that gets another status than it expects', async () => {
 		const wrong = { ...random401, status: 201 };
 		await expect(recordSamples([wrong])).rejects.toThrow(/expected 201, got 401/);
 	});

@@ -5,26 +5,34 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { ENDPOINTS } from '../../src/mock/contract/endpoints.ts';
+import { isComponent, readPage, type Page } from '../../src/verify/pages/readPage.ts';
 
-const reference = readFileSync('src/content/docs/reference/api.mdx', 'utf8');
-const troubleshooting = readFileSync('src/content/docs/reference/troubleshooting.mdx', 'utf8');
-const shown = [...reference.matchAll(/<EndpointDetails id="([^"]+)" \/>/g)].map(
-	(match) => match[1]
-);
+const read = (path: string): Page => readPage(path, readFileSync(path, 'utf8'));
+const reference = read('src/content/docs/reference/api.mdx');
+const troubleshooting = read('src/content/docs/reference/troubleshooting.mdx');
+const details = reference.elements.filter((element) => isComponent(element, 'EndpointDetails'));
+const shown = details.map((element) => {
+	const id = element.attributes.get('id');
+	return id?.kind === 'string' ? id.value : `unreadable id at line ${element.start.line}`;
+});
 
 test('the API reference shows every endpoint of the contract exactly once', () => {
 	expect([...shown].sort()).toEqual(ENDPOINTS.map((endpoint) => endpoint.id).sort());
 });
 
 test('each endpoint on the reference sits under its own heading', () => {
-	for (const id of shown) {
-		const before = reference
-			.slice(0, reference.indexOf(`<EndpointDetails id="${id}" />`))
-			.trimEnd();
-		expect(before.split('\n').at(-1), id).toMatch(/^#{2,3} /);
+	const blocks = reference.tree?.children ?? [];
+	for (const [index, element] of details.entries()) {
+		const at = blocks.findIndex((block) => block.position?.start.offset === element.start.offset);
+		const before = blocks[at - 1];
+		expect(before?.type, shown[index]).toBe('heading');
+		expect(before?.type === 'heading' && before.depth, shown[index]).toBeOneOf([2, 3]);
 	}
 });
 
 test('the Troubleshooting page renders the catalogue table', () => {
-	expect(troubleshooting).toMatch(/^<TroubleshootingTable \/>$/m);
+	const tables = troubleshooting.elements.filter((element) =>
+		isComponent(element, 'TroubleshootingTable')
+	);
+	expect(tables).toHaveLength(1);
 });

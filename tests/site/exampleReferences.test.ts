@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { checkExampleReferences } from '../../src/lib/checks/checkExampleReferences.ts';
-import type { FindingKind } from '../../src/lib/checks/Finding.ts';
-import { isCheckedExample } from '../../src/lib/checks/isCheckedExample.ts';
-import { readRepoFiles } from '../../src/lib/checks/readRepoFiles.ts';
-import { exampleTestPath } from '../../src/lib/exampleTestPath.ts';
+import { checkExampleReferences } from '../../src/verify/checks/checkExampleReferences.ts';
+import type { FindingKind } from '../../src/verify/checks/Finding.ts';
+import { isCheckedExample } from '../../src/verify/checks/isCheckedExample.ts';
+import { readRepoFiles } from '../../src/verify/checks/readRepoFiles.ts';
+import { exampleTestPath } from '../../src/site/exampleTestPath.ts';
 
-// The checks themselves are unit-tested with defective inputs in tests/lib/checks/; this file
+// The checks themselves are unit-tested with defective inputs in tests/verify/checks/; this file
 // runs them over the real repository.
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const files = readRepoFiles(root);

@@ -4,7 +4,7 @@
  */
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { findExampleReferences } from '../../src/lib/pages/findExampleReferences.ts';
+import { readPage } from '../../src/verify/pages/readPage.ts';
 
 const examples = globSync('examples/**/*.ts').filter(
 	(file) => !file.startsWith('examples/_fixtures/')
@@ -20,7 +20,7 @@ test.each(examples)('%s names a page that shows it', (file) => {
 	expect(see, `${file} has no "@see /page/path/" in its JSDoc`).toBeDefined();
 	const page = `src/content/docs${see!.replace(/\/$/, '')}.mdx`;
 	expect(existsSync(page), `${file}: @see ${see} but ${page} does not exist`).toBe(true);
-	const shown = findExampleReferences(readFileSync(page, 'utf8')).map(
+	const shown = readPage(page, readFileSync(page, 'utf8')).examples.map(
 		(reference) => reference.file
 	);
 	expect(shown, `${page} shows no region of ${file}`).toContain(file.replace(/^examples\//, ''));

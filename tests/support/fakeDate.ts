@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, vi } from 'vitest';
+import { START } from './testClock.ts';
 
-/** A fixed start, so expiry arithmetic in failures is readable. */
-export const START = new Date('2026-03-14T01:45:00Z');
+export { START };
 
 /**
  * Fakes `Date` (only `Date`: MSW and fetch keep their real timers) from {@link START} for each
- * test. The mock's clock follows `Date.now()`, so client and server move together unless a test
- * skews the mock with `api.clock.advance`.
+ * test. `useMockApi`'s clock follows the faked `Date`, so client and server move together unless a
+ * test skews the mock with `api.clock.advance`.
  */
 export function useFakeDate(): void {
 	beforeEach(() => {

@@ -1,4 +1,4 @@
-import type { Locks } from '../../src/mock/transports/shared/SharedMock.ts';
+import type { Locks } from '../../src/mock/crossTab/SharedMock.ts';
 
 type Mode = 'exclusive' | 'shared';
 

@@ -1,31 +1,46 @@
-import type { SetupServer } from 'msw/node';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
- * Tracks the requests an MSW server is handling, so tests on fake timers can wait for real I/O
- * (crypto, streams) to finish without moving fake time.
+ * Tracks the `fetch` calls the code under test makes, so tests on fake timers can wait for real
+ * I/O (crypto, streams) to finish without moving fake time. A call counts from the moment it is
+ * made, so a request a timer callback has just started is never missed; call this after
+ * `useMockApi()`, whose `fetch` interception it wraps.
  */
-export function trackInFlight(server: SetupServer): {
-	settle: () => Promise<void>;
-	forget: () => void;
-} {
+export function trackInFlight(): { settle: () => Promise<void> } {
 	let inFlight = 0;
-	server.events.on('request:start', () => {
-		inFlight += 1;
-	});
-	server.events.on('request:end', () => {
+	let wake: (() => void) | undefined;
+	const done = () => {
 		inFlight -= 1;
+		if (inFlight === 0) wake?.();
+	};
+	let intercepted: typeof fetch | undefined;
+	beforeAll(() => {
+		const inner = (intercepted = globalThis.fetch);
+		globalThis.fetch = (...args: Parameters<typeof fetch>) => {
+			inFlight += 1;
+			const response = inner(...args);
+			response.then(done, done);
+			return response;
+		};
+	});
+	afterAll(() => {
+		if (intercepted) globalThis.fetch = intercepted;
 	});
 	return {
-		/** Forgets requests the client aborted (MSW reports no end for them); call between tests. */
-		forget() {
-			inFlight = 0;
-		},
-		/** Resolves once no request has been in flight for 20 consecutive event-loop turns. */
+		/**
+		 * Resolves once no request is in flight and none has started for 20 event-loop turns (what
+		 * a caller needs to read a body and set its next timer). Waits for the requests themselves
+		 * however long they take: the test's timeout bounds it, not a count of turns.
+		 */
 		async settle() {
-			for (let idle = 0, turns = 0; idle < 20; turns += 1) {
-				if (turns > 10_000) throw new Error(`requests still in flight: ${inFlight}`);
+			for (let quiet = 0; quiet < 20;) {
+				if (inFlight > 0) {
+					await new Promise<void>((resolve) => (wake = resolve));
+					quiet = 0;
+					continue;
+				}
 				await new Promise((resolve) => setImmediate(resolve));
-				idle = inFlight === 0 ? idle + 1 : 0;
+				quiet = inFlight === 0 ? quiet + 1 : 0;
 			}
 		},
 	};

@@ -1,8 +1,10 @@
 /**
  * The mock's sense of time.
  *
- * By default it follows `Date.now()` (so vitest's fake timers move it) plus an offset that tests,
- * the in-page clock controls and `POST /__mock/clock` can push forward.
+ * By default it follows `Date.now()` plus an offset that tests, the in-page clock controls and
+ * `POST /__mock/clock` can push forward. Tests give it a source they control (`useMockApi` does).
+ * A request reads it once, through {@link Clock.instant}, so everything one answer states (`iat`,
+ * expiry checks, cookie `Max-Age`, the `Date` header) is about the same millisecond.
  */
 export class Clock {
 	#offsetMs = 0;
@@ -44,6 +46,15 @@ export class Clock {
 			throw new RangeError(`not a clock offset: ${seconds} seconds`);
 		}
 		this.#offsetMs = seconds * 1000;
+	}
+
+	/**
+	 * This clock stopped at its current reading: what one request runs on, so a second that ticks
+	 * over while it is being answered cannot make its claims, checks and headers disagree.
+	 */
+	instant(): Clock {
+		const now = this.now();
+		return new Clock(() => now);
 	}
 
 	/** Undoes every `advance`. */

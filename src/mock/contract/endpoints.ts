@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ApiErrorId } from './errors.ts';
+import { CSRF_HEADER, NO_STORE as NO_STORE_HEADER, PRAGMA_NO_CACHE } from './http.ts';
 import {
 	CreateServiceTokenRequest,
 	IssueTokenRequest,
@@ -47,11 +48,25 @@ export interface Endpoint {
 	errors: readonly ApiErrorId[];
 }
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
+/** Token responses must never be cached (RFC 6749 §5.1); `Pragma` for HTTP/1.0 caches. */
+const NO_STORE = {
+	[NO_STORE_HEADER.name]: NO_STORE_HEADER.value,
+	[PRAGMA_NO_CACHE.name]: PRAGMA_NO_CACHE.value,
+};
 const BODY_ERRORS = ['invalidBody', 'unknownField', 'payloadTooLarge'] as const;
 
-/** Errors answered before any endpoint: a known path's wrong method, an unknown API path. */
+/**
+ * The longest request URL (origin included) any endpoint accepts, in characters; a longer one is
+ * 414 on every path. Browsers and proxies commonly stop near 8 KiB too.
+ */
+export const MAX_URL_LENGTH = 8192;
+
+/**
+ * Errors answered before any endpoint: a URL over the limit, a known path's wrong method, an
+ * unknown API path.
+ */
 export const FALLBACK_ERRORS = [
+	'uriTooLong',
 	'methodNotAllowed',
 	'routeNotFound',
 ] as const satisfies readonly ApiErrorId[];
@@ -139,6 +154,7 @@ export const ENDPOINTS = [
 			'unauthorized',
 			'scopeRequired',
 			'missingScopes',
+			'selfRenewal',
 			'serviceTokenNotFound',
 		],
 	},
@@ -148,7 +164,12 @@ export const ENDPOINTS = [
 		path: '/3rdparty/v1/auth/jwks',
 		summary: 'The public keys that verify access tokens',
 		auth: { schemes: ['none'] },
-		success: { status: 200, body: JwksResponse },
+		// Keys change rarely and verifiers fetch them often: five minutes of caching.
+		success: {
+			status: 200,
+			body: JwksResponse,
+			headers: { 'Cache-Control': 'public, max-age=300' },
+		},
 		errors: [],
 	},
 	{
@@ -190,7 +211,7 @@ export const ENDPOINTS = [
 		id: 'refreshSession',
 		method: 'POST',
 		path: '/auth/refresh',
-		summary: 'Browser session: rotate the cookie for a new access token (needs X-CSRF: 1)',
+		summary: `Browser session: rotate the cookie for a new access token (needs ${CSRF_HEADER.name}: ${CSRF_HEADER.value})`,
 		auth: { schemes: ['refresh-cookie'] },
 		success: { status: 200, body: SessionResponse, headers: NO_STORE, cookie: 'set' },
 		errors: ['csrfHeaderRequired', 'unauthorized'],

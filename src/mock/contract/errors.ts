@@ -4,9 +4,15 @@
  * The mock builds its error bodies from this table, the Troubleshooting page renders it, and a
  * test provokes each entry through an example, so the three cannot drift apart.
  */
+import { CSRF_HEADER } from './http.ts';
 
 /** The body of every non-2xx response. */
 export interface ApiErrorBody {
+	/**
+	 * The stable, machine-readable id of the error (`ttl_too_long`): what clients branch on.
+	 * Messages may be reworded; ids never change once published.
+	 */
+	error: string;
 	message: string;
 	/** The HTTP status, repeated so logged bodies stand on their own. */
 	code: number;
@@ -16,6 +22,8 @@ export interface ApiErrorBody {
 type ParamValue = string | number | readonly string[];
 
 interface ErrorDefinition {
+	/** The `error` id on the wire, snake_case. Every 401 shares `unauthorized`, on purpose. */
+	error: string;
 	status: number;
 	/** The message, with `{name}` where a parameter goes. */
 	message: string;
@@ -28,106 +36,138 @@ const field = (name: string) => () => ({ field: name });
 /** The catalogue, keyed by id. Messages are the API's exact words. */
 export const API_ERRORS = {
 	invalidBody: {
+		error: 'invalid_body',
 		status: 400,
 		message: 'invalid params: body must be a JSON object',
 		data: field('body'),
 	},
 	unknownField: {
+		error: 'unknown_field',
 		status: 400,
 		message: 'invalid params: unknown field {field}',
 		data: (p) => ({ field: p['field'] }),
 	},
 	scopesRequired: {
+		error: 'scopes_required',
 		status: 400,
 		message: 'invalid params: scopes are required',
 		data: field('scopes'),
 	},
 	unknownScope: {
+		error: 'unknown_scope',
 		status: 400,
 		message: 'invalid params: unknown scope {scope}',
 		data: field('scopes'),
 	},
 	systemScopeRequested: {
+		error: 'system_scope_requested',
 		status: 400,
 		message: 'invalid params: scope tokens:refresh cannot be requested',
 		data: field('scopes'),
 	},
 	invalidTtl: {
+		error: 'invalid_ttl',
 		status: 400,
 		message: 'invalid params: ttl must be a non-negative integer',
 		data: field('ttl'),
 	},
 	invalidName: {
+		error: 'invalid_name',
 		status: 400,
 		message: 'invalid params: name is required (1 to 128 printable characters)',
 		data: field('name'),
 	},
 	ttlTooLong: {
+		error: 'ttl_too_long',
 		status: 400,
 		message: 'invalid params: ttl exceeds the maximum of {max_ttl} seconds',
 		data: (p) => ({ field: 'ttl', max_ttl: p['max_ttl'] }),
 	},
 	scopesNotRecorded: {
+		error: 'scopes_not_recorded',
 		status: 400,
 		message: 'token has no recorded scopes; mint a new one',
 	},
 	usernameRequired: {
+		error: 'username_required',
 		status: 400,
 		message: 'invalid params: username is required',
 		data: field('username'),
 	},
 	passwordRequired: {
+		error: 'password_required',
 		status: 400,
 		message: 'invalid params: password is required',
 		data: field('password'),
 	},
 	phoneNumbersRequired: {
+		error: 'phone_numbers_required',
 		status: 400,
 		message: 'invalid params: phoneNumbers are required',
 		data: field('phoneNumbers'),
 	},
 	textRequired: {
+		error: 'text_required',
 		status: 400,
 		message: 'invalid params: textMessage.text is required',
 		data: field('textMessage'),
 	},
 	unauthorized: {
+		error: 'unauthorized',
 		status: 401,
 		message: 'Unauthorized',
 	},
 	scopeRequired: {
+		error: 'scope_required',
 		status: 403,
 		message: 'scope required: {scope}',
 	},
 	missingScopes: {
+		error: 'missing_scopes',
 		status: 403,
 		message: 'missing scopes: {scopes}',
 		data: (p) => ({ missing_scopes: p['scopes'] }),
 	},
-	csrfHeaderRequired: {
+	selfRenewal: {
+		error: 'self_renewal',
 		status: 403,
-		message: 'CSRF header required: X-CSRF: 1',
-		data: () => ({ header: 'X-CSRF' }),
+		message: 'a token cannot renew itself',
+	},
+	csrfHeaderRequired: {
+		error: 'csrf_header_required',
+		status: 403,
+		message: `CSRF header required: ${CSRF_HEADER.name}: ${CSRF_HEADER.value}`,
+		data: () => ({ header: CSRF_HEADER.name }),
 	},
 	messageNotFound: {
+		error: 'message_not_found',
 		status: 404,
 		message: 'message not found',
 	},
 	serviceTokenNotFound: {
+		error: 'service_token_not_found',
 		status: 404,
 		message: 'service token not found',
 	},
 	routeNotFound: {
+		error: 'not_found',
 		status: 404,
 		message: 'Not Found',
 	},
 	methodNotAllowed: {
+		error: 'method_not_allowed',
 		status: 405,
 		message: 'Method Not Allowed',
 	},
 	payloadTooLarge: {
+		error: 'payload_too_large',
 		status: 413,
 		message: 'Payload Too Large',
+	},
+	uriTooLong: {
+		error: 'uri_too_long',
+		status: 414,
+		message: 'URI Too Long',
 	},
 } as const satisfies Record<string, ErrorDefinition>;
 
@@ -142,9 +182,18 @@ export function errorBody(id: ApiErrorId, params: Record<string, ParamValue> = {
 		if (value === undefined) throw new Error(`error ${id} needs parameter "${name}"`);
 		return Array.isArray(value) ? value.join(', ') : String(value);
 	});
-	const body: ApiErrorBody = { message, code: definition.status };
+	const body: ApiErrorBody = { error: definition.error, message, code: definition.status };
 	if (definition.data) body.data = definition.data(params);
 	return body;
+}
+
+/**
+ * The body of an error the server answers before any endpoint could, with no catalogue entry
+ * (a request Node cannot parse, a timeout, a bug): the reason phrase as message, its snake_case
+ * as id (`Request Timeout` is `request_timeout`).
+ */
+export function statusErrorBody(status: number, reason: string): ApiErrorBody {
+	return { error: reason.toLowerCase().replace(/\W+/g, '_'), message: reason, code: status };
 }
 
 /** The HTTP status of an error. */

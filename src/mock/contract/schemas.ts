@@ -5,7 +5,11 @@
  * API reference renders them as JSON Schema: one description, three uses.
  */
 import { z } from 'zod';
+import { LIFETIMES } from './lifetimes.ts';
 import { REFRESH_SCOPE, REQUESTABLE_SCOPES } from './scopes.ts';
+
+const ACCESS_SECONDS = LIFETIMES.accessToken;
+const FAMILY_DAYS = LIFETIMES.family / 86_400;
 
 /** A scope a client may request; the error names the offending value. */
 export const RequestableScope = z.enum(REQUESTABLE_SCOPES, {
@@ -40,7 +44,9 @@ export const IssueTokenRequest = z
 			.int({ error: 'invalidTtl' })
 			.min(0, { error: 'invalidTtl' })
 			.optional()
-			.describe('Seconds. 0 or absent means 900; larger values are clamped to 900.'),
+			.describe(
+				`Seconds. 0 or absent means ${ACCESS_SECONDS}; larger values are clamped to ${ACCESS_SECONDS}.`
+			),
 	})
 	.strict();
 
@@ -58,7 +64,11 @@ export const TokenPairResponse = z
 /** The body of every non-2xx response. */
 export const ErrorResponse = z
 	.object({
-		message: z.string(),
+		error: z
+			.string()
+			.regex(/^[a-z][a-z0-9_]*$/)
+			.describe('Stable, machine-readable id of the error, e.g. `ttl_too_long`; branch on this.'),
+		message: z.string().describe('For people; may be reworded, so never match on it.'),
 		code: z.int().min(400).max(599),
 		data: z.record(z.string(), z.unknown()).optional(),
 	})
@@ -180,7 +190,9 @@ export const SessionResponse = z
 		expires_in: z
 			.int()
 			.min(0)
-			.max(900)
-			.describe('Seconds the access token lives: 900, less only near the login’s 90-day end.'),
+			.max(ACCESS_SECONDS)
+			.describe(
+				`Seconds the access token lives: ${ACCESS_SECONDS}, less only near the login’s ${FAMILY_DAYS}-day end.`
+			),
 	})
 	.strict();

@@ -53,6 +53,28 @@ export const CONCRETE_SCOPES = REQUESTABLE_SCOPES.filter(
  */
 export const NOT_IN_SESSIONS: readonly RequestableScope[] = [WILDCARD_SCOPE, 'tokens:manage'];
 
+/**
+ * What each scope allows, in the words the pages use (the Token pairs page renders this table).
+ * `tokens:manage` covers every endpoint that mints, lists, renews or revokes a credential.
+ */
+export const SCOPE_ALLOWS: Readonly<Record<Scope, string>> = {
+	'all:any': 'Everything except refreshing. Basic authentication grants it.',
+	'messages:send': 'Sending messages',
+	'messages:read': 'Reading one message’s state',
+	'messages:list': 'Listing messages',
+	'devices:list': 'Listing devices',
+	'devices:delete': 'Removing devices',
+	'webhooks:list': 'Listing webhooks',
+	'webhooks:write': 'Adding and changing webhooks',
+	'webhooks:delete': 'Deleting webhooks',
+	'settings:read': 'Reading settings',
+	'settings:write': 'Changing settings',
+	'logs:read': 'Reading logs',
+	'tokens:manage':
+		'Issuing token pairs and revoking tokens with a bearer token instead of the password, and minting, listing and renewing service tokens',
+	'tokens:refresh': 'Refreshing a token pair. System scope: only refresh tokens carry it, nobody may request it.',
+};
+
 /** Whether a string names a known scope. */
 export function isScope(value: string): value is Scope {
 	return (SCOPES as readonly string[]).includes(value);

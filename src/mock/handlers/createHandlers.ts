@@ -6,7 +6,7 @@ import { getJwks } from './auth/getJwks.ts';
 import { issueTokenPair } from './auth/issueTokenPair.ts';
 import { refreshTokenPair } from './auth/refreshTokenPair.ts';
 import { revokeToken } from './auth/revokeToken.ts';
-import { createFallbacks } from './fallbacks.ts';
+import { createFallbacks, createUrlGuard } from './fallbacks.ts';
 import { getMessage } from './messages/getMessage.ts';
 import { sendMessage } from './messages/sendMessage.ts';
 import { createServiceToken } from './serviceTokens/createServiceToken.ts';
@@ -32,8 +32,11 @@ export const RESOLVERS: Record<EndpointId, RouteResolver> = {
 	logout,
 };
 
-/** The MSW handlers of one mock instance, endpoints first, then the 404/405 fallbacks. */
+/**
+ * The MSW handlers of one mock instance: the URL guard (414), the endpoints, then the 404/405
+ * fallbacks.
+ */
 export function createHandlers(ctx: MockContext): HttpHandler[] {
 	const endpoints = ENDPOINTS.map(({ id }) => defineRoute(ctx, id, RESOLVERS[id]));
-	return [...endpoints, ...createFallbacks(ctx)];
+	return [createUrlGuard(ctx), ...endpoints, ...createFallbacks(ctx)];
 }

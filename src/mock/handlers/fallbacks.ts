@@ -1,9 +1,25 @@
 import { http, type HttpHandler } from 'msw';
-import { ENDPOINTS } from '../contract/endpoints.ts';
+import { ENDPOINTS, MAX_URL_LENGTH } from '../contract/endpoints.ts';
 import { logged } from '../http/defineRoute.ts';
 import { errorResponse } from '../http/errorResponse.ts';
-import { API_PREFIX, routePredicate } from '../http/routePredicate.ts';
+import { allowedMethods, isApiPath, matchPath } from '../http/routePredicate.ts';
 import type { MockContext } from '../MockContext.ts';
+
+/**
+ * Answered before any endpoint: a URL over {@link MAX_URL_LENGTH} on an API or session path is
+ * 414 (MSW cannot even match such a URL). Only paths the mock owns: in the docs site's service
+ * worker, a long URL of the site's own goes to the network.
+ */
+export function createUrlGuard(ctx: MockContext): HttpHandler {
+	return http.all(
+		({ request }) => {
+			const url = new URL(request.url);
+			const ours = isApiPath(url) || url.pathname.startsWith('/auth/');
+			return ours && url.href.length > MAX_URL_LENGTH;
+		},
+		logged(ctx, () => errorResponse('uriTooLong'))
+	);
+}
 
 /**
  * Answers what no endpoint matches: a known path with the wrong method is 405 with `Allow`, an
@@ -14,19 +30,20 @@ import type { MockContext } from '../MockContext.ts';
  * service worker, a handler for everything under any `/auth/` would swallow the site's own URLs.
  */
 export function createFallbacks(ctx: MockContext): HttpHandler[] {
-	const methodsByPath = new Map<string, string[]>();
-	for (const { path, method } of ENDPOINTS) {
-		methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method]);
-	}
-	const wrongMethod = [...methodsByPath].map(([path, methods]) =>
-		http.all(
-			routePredicate(path),
-			logged(ctx, () => errorResponse('methodNotAllowed', {}, { Allow: methods.join(', ') }))
+	const paths = [...new Set(ENDPOINTS.map(({ path }) => path))];
+	const wrongMethod = http.all(
+		({ request }) => paths.some((path) => matchPath(new URL(request.url), path).matches),
+		logged(ctx, ({ request }) =>
+			errorResponse(
+				'methodNotAllowed',
+				{},
+				{ Allow: allowedMethods(new URL(request.url)).join(', ') }
+			)
 		)
 	);
 	const unknownPath = http.all(
-		`*${API_PREFIX}*`,
+		({ request }) => isApiPath(new URL(request.url)),
 		logged(ctx, () => errorResponse('routeNotFound'))
 	);
-	return [...wrongMethod, unknownPath];
+	return [wrongMethod, unknownPath];
 }

@@ -1,6 +1,7 @@
 import { http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { endpoint, type EndpointId } from '../contract/endpoints.ts';
-import type { MockContext } from '../MockContext.ts';
+import { statusErrorBody } from '../contract/errors.ts';
+import { atInstant, type MockContext } from '../MockContext.ts';
 import { routePredicate } from './routePredicate.ts';
 import { setCookieHeaders } from './setCookieHeaders.ts';
 
@@ -37,21 +38,22 @@ export function defineRoute(
 export function logged(ctx: MockContext, resolver: RouteResolver): HttpResponseResolver {
 	return async ({ request, params, cookies }) => {
 		const copy = request.clone();
+		// Time is read once per request: its tokens, checks, cookies, `Date` and log entry agree.
+		const at = atInstant(ctx);
 		let response: Response;
 		try {
-			response = await resolver({ request, params: stringParams(params), cookies, ctx });
+			response = await resolver({ request, params: stringParams(params), cookies, ctx: at });
 		} catch (error) {
 			console.error(`[mock] ${request.method} ${request.url} threw`, error);
-			response = HttpResponse.json(
-				{ message: 'Internal Server Error', code: 500 },
-				{ status: 500 }
-			);
+			response = HttpResponse.json(statusErrorBody(500, 'Internal Server Error'), {
+				status: 500,
+			});
 		}
 		// The server's own time, so clients can time refreshes without trusting their clock.
 		if (!response.headers.has('Date')) {
-			response.headers.set('Date', new Date(ctx.clock.now()).toUTCString());
+			response.headers.set('Date', new Date(at.clock.now()).toUTCString());
 		}
-		await ctx.log.record(ctx.clock.now(), copy, response.clone(), {
+		await ctx.log.record(at.clock.now(), copy, response.clone(), {
 			setCookie: setCookieHeaders(response),
 		});
 		return response;

@@ -1,5 +1,6 @@
 import { HttpResponse } from 'msw';
 import { type ApiErrorId, errorBody, errorStatus } from '../contract/errors.ts';
+import { CHALLENGE, NO_STORE } from '../contract/http.ts';
 
 /** A JSON error response built from the contract's catalogue. */
 export function errorResponse(
@@ -8,10 +9,9 @@ export function errorResponse(
 	headers: Record<string, string> = {}
 ): Response {
 	const status = errorStatus(id);
-	// RFC 6750 §3: a 401 names the scheme the client should use.
-	const challenge: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+	const challenge: Record<string, string> = status === 401 ? { [CHALLENGE.name]: CHALLENGE.value } : {};
 	return HttpResponse.json(errorBody(id, params), {
 		status,
-		headers: { 'Cache-Control': 'no-store', ...challenge, ...headers },
+		headers: { [NO_STORE.name]: NO_STORE.value, ...challenge, ...headers },
 	});
 }

@@ -1,7 +1,8 @@
 import type { ApiErrorId } from '../contract/errors.ts';
 
-/** Bodies larger than this are refused with 413 before they are parsed. */
-export const MAX_BODY_BYTES = 64 * 1024;
+import { MAX_BODY_BYTES } from '../contract/http.ts';
+
+export { MAX_BODY_BYTES };
 
 /** A parsed JSON body, or the catalogue error to answer instead. */
 export type JsonBodyResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorId };

@@ -1,10 +1,7 @@
-/**
- * The browser session's refresh token cookie (seeds 003, 004): `HttpOnly` so page scripts cannot
- * read it, `Secure`, `SameSite=Strict` so cross-site requests do not carry it, and `Path=/auth` so
- * only the session endpoints ever receive it.
- */
-const NAME = 'refresh_token';
-const ATTRIBUTES = 'HttpOnly; Secure; SameSite=Strict; Path=/auth';
+import { REFRESH_COOKIE } from '../contract/http.ts';
+
+const NAME = REFRESH_COOKIE.name;
+const ATTRIBUTES = Object.values(REFRESH_COOKIE.attributes).join('; ');
 
 /** Builds, clears and reads the `refresh_token` cookie. */
 export const refreshCookie = {

@@ -1,23 +1,60 @@
 import { matchRequestUrl, type HttpCustomPredicate, type PathParams } from 'msw';
+import { ENDPOINTS, MAX_URL_LENGTH } from '../contract/endpoints.ts';
 
 /** The bearer API's prefix; its unknown paths are the mock's to answer with 404. */
 export const API_PREFIX = '/3rdparty/v1/';
 
+/** Contract paths without parameters: a parameter never captures one of them. */
+const LITERAL_PATHS = [...new Set(ENDPOINTS.map(({ path }) => path))].filter(
+	(path) => !path.includes('/:')
+);
+
 /**
- * Matches a contract path on any origin, so one handler serves `msw/node`, the service worker and
- * the local HTTP server.
+ * Whether a URL is a contract path, with its parameters.
  *
  * Bearer API paths match under any prefix (`*` + path), as clients may mount the API anywhere.
  * Session paths (`/auth/…`) match only at the root of an origin: the `refresh_token` cookie is
  * scoped to `Path=/auth`, so a browser would never send it to `/docs/auth/refresh`, and the docs
  * site's own URLs (in whose service worker these handlers run) stay untouched. It also keeps
  * `POST /3rdparty/v1/auth/login` an unknown API path (404) rather than a login.
+ *
+ * A literal path wins over a parameter: `/auth/token/refresh` is the refresh endpoint's path, so
+ * `DELETE` on it is a 405, not the revocation of a token whose `jti` is "refresh". A URL longer
+ * than {@link MAX_URL_LENGTH} matches nothing (MSW's matcher throws on those; the URL guard
+ * answers them).
  */
+export function matchPath(url: URL, path: string): { matches: boolean; params: PathParams } {
+	const none = { matches: false, params: {} };
+	if (url.href.length > MAX_URL_LENGTH) return none;
+	const match = matchRequestUrl(url, pattern(url, path));
+	if (!match.matches) return none;
+	if (path.includes('/:')) {
+		const literal = LITERAL_PATHS.find(
+			(other) => matchRequestUrl(url, pattern(url, other)).matches
+		);
+		if (literal !== undefined) return none;
+	}
+	return { matches: true, params: match.params ?? {} };
+}
+
+/** Matches a contract path on any origin, so one handler serves every transport. */
 export function routePredicate(path: string): HttpCustomPredicate<PathParams> {
-	const anyPrefix = path.startsWith(API_PREFIX);
-	return ({ request }) => {
-		const url = new URL(request.url);
-		const match = matchRequestUrl(url, anyPrefix ? `*${path}` : `${url.origin}${path}`);
-		return { matches: match.matches, params: match.params ?? {} };
-	};
+	return ({ request }) => matchPath(new URL(request.url), path);
+}
+
+/** The methods the contract defines for a URL's path (empty: not a contract path). */
+export function allowedMethods(url: URL): string[] {
+	const methods = ENDPOINTS.filter(({ path }) => matchPath(url, path).matches).map(
+		({ method }) => method
+	);
+	return [...new Set(methods)];
+}
+
+/** Whether a URL is under the bearer API's prefix, where an unknown path is the mock's 404. */
+export function isApiPath(url: URL): boolean {
+	return url.pathname.includes(API_PREFIX);
+}
+
+function pattern(url: URL, path: string): string {
+	return path.startsWith(API_PREFIX) ? `*${path}` : `${url.origin}${path}`;
 }

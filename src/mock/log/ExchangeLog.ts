@@ -12,13 +12,37 @@ type Listener = (exchange: Exchange) => void;
 const MAX_LOGGED_BODY = 16 * 1024;
 
 /**
- * Every exchange with the mock, in order, for the pages' "HTTP exchange" view and for recording
- * the response samples the pages show. Holds raw tokens: redact before displaying.
+ * How many exchanges a log keeps by default: far more than one page's Run button or one recorded
+ * sample makes, and at most about 32 MiB of cut bodies however long a mock runs.
+ */
+export const DEFAULT_LOG_CAPACITY = 1000;
+
+/**
+ * The latest exchanges with the mock, in order, for the pages' "HTTP exchange" view and for
+ * recording the response samples the pages show. Holds raw tokens: redact before displaying.
+ *
+ * Bounded: past `capacity` the oldest exchange is dropped, so a mock serving traffic for hours
+ * (`npm run mock-api`, a tab left open) holds a fixed amount of memory. `capacity` 0 keeps none
+ * and only tells subscribers.
  */
 export class ExchangeLog {
 	readonly #entries: Exchange[] = [];
 	readonly #listeners = new Set<Listener>();
+	readonly #capacity: number;
 	#seq = 0;
+
+	constructor(options: { capacity?: number | undefined } = {}) {
+		const { capacity = DEFAULT_LOG_CAPACITY } = options;
+		if (!Number.isInteger(capacity) || capacity < 0) {
+			throw new RangeError(`log capacity must be a whole number ≥ 0, not ${capacity}`);
+		}
+		this.#capacity = capacity;
+	}
+
+	/** How many exchanges the log keeps. */
+	get capacity(): number {
+		return this.#capacity;
+	}
 
 	/**
 	 * Records a request and its response; pass copies (`clone()`) whose bodies are still unread.
@@ -50,11 +74,14 @@ export class ExchangeLog {
 			},
 		};
 		this.#entries.push(exchange);
+		if (this.#entries.length > this.#capacity) {
+			this.#entries.splice(0, this.#entries.length - this.#capacity);
+		}
 		for (const listener of this.#listeners) listener(exchange);
 		return exchange;
 	}
 
-	/** The exchanges so far, oldest first. */
+	/** The latest exchanges (at most `capacity`), oldest first. */
 	entries(): readonly Exchange[] {
 		return this.#entries;
 	}

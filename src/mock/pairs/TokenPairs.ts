@@ -1,12 +1,13 @@
 import { nanoid } from 'nanoid';
 import type { z } from 'zod';
+import type { Accounts } from '../auth/Accounts.ts';
 import type { Clock } from '../clock/Clock.ts';
 import { LIFETIMES } from '../contract/lifetimes.ts';
 import { REFRESH_SCOPE } from '../contract/scopes.ts';
 import type { TokenPairResponse } from '../contract/schemas.ts';
-import type { Surface, TokenStore } from '../store/TokenStore.ts';
+import type { Surface, TokenRecord, TokenStore } from '../store/TokenStore.ts';
 import type { AccessClaims, RefreshClaims } from '../tokens/claims.ts';
-import type { TokenService } from '../tokens/TokenService.ts';
+import type { SignedToken, TokenService } from '../tokens/TokenService.ts';
 import { toTimestamp } from './toTimestamp.ts';
 
 /** The body of a 201 from the issue and refresh endpoints. */
@@ -33,11 +34,10 @@ export interface RotationPolicy {
 	surface: Surface;
 }
 
-/** A rotation's result as remembered for the overlap window. */
-interface Successor {
-	pair: Promise<IssuedPair>;
-	/** Set as soon as `pair` resolves. */
-	resolved?: IssuedPair;
+/** Both tokens of a pair, signed but not yet stored. */
+interface SignedPair {
+	access: SignedToken<AccessClaims>;
+	refresh: SignedToken<RefreshClaims>;
 }
 
 /** The outcome of presenting a refresh token. */
@@ -53,16 +53,31 @@ export class TokenPairs {
 	readonly #tokens: TokenService;
 	readonly #store: TokenStore;
 	readonly #clock: Clock;
-	/**
-	 * A spent refresh token's rotation result, kept so the overlap window can hand it out again:
-	 * the pair being signed, and the pair itself once it is (what a snapshot can carry).
-	 */
-	readonly #successors = new Map<string, Successor>();
+	readonly #accounts: Pick<Accounts, 'covers'>;
+	/** A spent refresh token's rotation result, kept so the overlap window can hand it out again. */
+	#successors = new Map<string, IssuedPair>();
 
-	constructor(options: { tokens: TokenService; store: TokenStore; clock: Clock }) {
+	constructor(options: {
+		tokens: TokenService;
+		store: TokenStore;
+		clock: Clock;
+		/** Whose grants a refresh checks: a pair never carries a scope its account lost. */
+		accounts: Pick<Accounts, 'covers'>;
+	}) {
 		this.#tokens = options.tokens;
 		this.#store = options.store;
 		this.#clock = options.clock;
+		this.#accounts = options.accounts;
+	}
+
+	/**
+	 * The same pairs (one store, one memory of rotations) read on `clock` and signed by `tokens`:
+	 * what one request, stopped at its instant, works with.
+	 */
+	withClock(clock: Clock, tokens: TokenService): TokenPairs {
+		const view = new TokenPairs({ tokens, store: this.#store, clock, accounts: this.#accounts });
+		view.#successors = this.#successors;
+		return view;
 	}
 
 	/**
@@ -71,64 +86,70 @@ export class TokenPairs {
 	 */
 	async issue(
 		sub: string,
-		scopes: string[],
+		scopes: readonly string[],
 		options: { ttl?: number | undefined; surface?: Surface } = {}
 	): Promise<IssuedPair> {
 		const { ttl = 0, surface = 'api' } = options;
 		const lifetime = ttl > 0 ? Math.min(ttl, LIFETIMES.accessToken) : LIFETIMES.accessToken;
-		const family = this.#store.addFamily({
-			id: nanoid(),
-			sub,
-			surface,
-			expiresAt: this.#clock.nowSeconds() + LIFETIMES.family,
-			revoked: false,
-		});
-		return this.#mint({ sub, scopes, familyId: family.id, lifetime, notAfter: family.expiresAt });
+		const expiresAt = this.#clock.nowSeconds() + LIFETIMES.family;
+		// A scope asked for twice is granted once: hundreds of copies would otherwise make tokens
+		// larger than the API itself accepts.
+		const unique = [...new Set(scopes)];
+		const signed = await this.#sign({ sub, scopes: unique, lifetime, notAfter: expiresAt });
+		const family = this.#store.addFamily({ id: nanoid(), sub, surface, expiresAt, revoked: false });
+		return this.#record(signed, family.id);
 	}
 
 	/**
-	 * Spends a refresh token for a new pair. The check and the spending happen with no `await`
-	 * between them, so of N concurrent requests with one token exactly one wins.
+	 * Spends a refresh token for a new pair granted its `original_scopes` that the account still
+	 * holds (none left: `invalid`, and the token stays unspent).
+	 *
+	 * The new pair is signed first, with nothing changed; then, with no `await` in between, the
+	 * token is checked again, spent, and its successor stored in the token tree. So of N concurrent
+	 * requests with one token exactly one wins, and a revocation is atomic with respect to a
+	 * rotation in flight: it lands either before that step (the successor is never stored and the
+	 * rotation is refused) or after it (the successor is in the tree the revocation walks).
 	 */
 	async rotate(refreshToken: string, policy: RotationPolicy): Promise<RotationResult> {
 		const found = await this.#find(refreshToken, policy.surface);
 		if (!found || !this.#store.isActive(found.record.jti)) return { ok: false, reason: 'invalid' };
 		const { claims, record, family } = found;
+		if (record.consumedAt !== undefined) return this.#replayed(record, family.id, policy);
 
-		const now = this.#clock.nowSeconds();
-		if (record.consumedAt !== undefined) {
-			const successor = this.#successors.get(record.jti)?.pair;
-			const withinOverlap = now - record.consumedAt <= policy.overlapSeconds;
-			// While the successor is still being signed it cannot have been spent yet.
-			const successorUnspent =
-				record.successor === undefined ||
-				(this.#store.get(record.successor)?.consumedAt === undefined &&
-					this.#store.isActive(record.successor));
-			if (policy.overlapSeconds > 0 && withinOverlap && successorUnspent && successor) {
-				return { ok: true, pair: await successor };
-			}
-			if (policy.reuse === 'revoke-family') this.#store.revokeFamily(family.id);
-			return { ok: false, reason: 'reused' };
-		}
-
-		record.consumedAt = now;
-		const next = this.#mint({
+		const scopes = claims.original_scopes.filter((scope) =>
+			this.#accounts.covers(claims.sub, scope)
+		);
+		if (scopes.length === 0) return { ok: false, reason: 'invalid' };
+		const signed = await this.#sign({
 			sub: claims.sub,
-			scopes: claims.original_scopes,
-			familyId: family.id,
+			scopes,
 			lifetime: LIFETIMES.accessToken,
 			notAfter: family.expiresAt,
-			parent: record.jti,
 		});
-		const successor: Successor = { pair: next };
-		// Registered before anyone else awaits `next`, so `snapshot` finds it resolved.
-		next.then(
-			(pair) => (successor.resolved = pair),
-			() => undefined
-		);
-		this.#successors.set(record.jti, successor);
-		const pair = await next;
+
+		// One synchronous step from here on: see above.
+		if (!this.#store.isActive(record.jti)) return { ok: false, reason: 'invalid' };
+		if (record.consumedAt !== undefined) return this.#replayed(record, family.id, policy);
+		record.consumedAt = this.#clock.nowSeconds();
+		const pair = this.#record(signed, family.id, record.jti);
+		this.#successors.set(record.jti, pair);
 		return { ok: true, pair };
+	}
+
+	/** A spent refresh token came back: the same successor within the overlap window, else reuse. */
+	#replayed(record: TokenRecord, familyId: string, policy: RotationPolicy): RotationResult {
+		const successor = this.#successors.get(record.jti);
+		const withinOverlap =
+			this.#clock.nowSeconds() - (record.consumedAt ?? 0) <= policy.overlapSeconds;
+		const successorUnspent =
+			record.successor !== undefined &&
+			this.#store.get(record.successor)?.consumedAt === undefined &&
+			this.#store.isActive(record.successor);
+		if (policy.overlapSeconds > 0 && withinOverlap && successorUnspent && successor) {
+			return { ok: true, pair: successor };
+		}
+		if (policy.reuse === 'revoke-family') this.#store.revokeFamily(familyId);
+		return { ok: false, reason: 'reused' };
 	}
 
 	/**
@@ -143,26 +164,15 @@ export class TokenPairs {
 		return true;
 	}
 
-	/**
-	 * Every remembered rotation result, by the `jti` of the refresh token that was spent for it.
-	 * Waits for pairs still being signed; one whose signing failed is left out (its rotation
-	 * answered 500, so no client holds it).
-	 */
+	/** Every remembered rotation result, by the `jti` of the refresh token that was spent for it. */
 	async snapshot(): Promise<[jti: string, pair: IssuedPair][]> {
-		const successors = [...this.#successors];
-		await Promise.allSettled(successors.map(([, successor]) => successor.pair));
-		return successors.flatMap(([jti, { resolved }]): [string, IssuedPair][] =>
-			resolved ? [[jti, structuredClone(resolved)]] : []
-		);
+		return structuredClone([...this.#successors]);
 	}
 
 	/** Replaces the remembered rotation results with a snapshot's. */
 	restore(successors: readonly (readonly [jti: string, pair: IssuedPair])[]): void {
 		this.clear();
-		for (const [jti, pair] of successors) {
-			const resolved = structuredClone(pair);
-			this.#successors.set(jti, { pair: Promise.resolve(resolved), resolved });
-		}
+		for (const [jti, pair] of successors) this.#successors.set(jti, structuredClone(pair));
 	}
 
 	/** Forgets the remembered rotation results. */
@@ -182,15 +192,14 @@ export class TokenPairs {
 		return { claims, record, family };
 	}
 
-	async #mint(options: {
+	/** Signs a pair; records nothing, so an unfinished rotation leaves no trace. */
+	async #sign(options: {
 		sub: string;
 		scopes: string[];
-		familyId: string;
 		lifetime: number;
 		notAfter: number;
-		parent?: string;
-	}): Promise<IssuedPair> {
-		const { sub, scopes, familyId, lifetime, notAfter, parent } = options;
+	}): Promise<SignedPair> {
+		const { sub, scopes, lifetime, notAfter } = options;
 		const access = await this.#tokens.sign<AccessClaims>(
 			{ sub, scopes, type: 'access' },
 			lifetime,
@@ -201,6 +210,12 @@ export class TokenPairs {
 			LIFETIMES.refreshToken,
 			notAfter
 		);
+		return { access, refresh };
+	}
+
+	/** Stores a signed pair in its family, under the refresh token it replaces (if any). */
+	#record({ access, refresh }: SignedPair, familyId: string, parent?: string): IssuedPair {
+		const sub = access.claims.sub;
 		const accessRecord = {
 			jti: access.claims.jti,
 			kind: 'access',

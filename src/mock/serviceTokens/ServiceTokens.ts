@@ -28,6 +28,11 @@ export class ServiceTokens {
 		this.#store = options.store;
 	}
 
+	/** The same service signing with `tokens` (bound to a request's instant). */
+	withTokens(tokens: TokenService): ServiceTokens {
+		return new ServiceTokens({ tokens, store: this.#store });
+	}
+
 	/**
 	 * Signs and records a service token living `lifetime` seconds. `recordScopes: false` records it
 	 * the way tokens minted before scopes were recorded are: the JWT holds scopes, the record none.

@@ -39,6 +39,11 @@ export class TokenService {
 		this.#key = options.key;
 	}
 
+	/** The same service reading time from `clock` (a request's {@link Clock.instant}). */
+	withClock(clock: Clock): TokenService {
+		return new TokenService({ issuer: this.#issuer, clock, key: this.#key });
+	}
+
 	/** Signs a token that expires `lifetime` seconds from now (or at `notAfter`, if sooner). */
 	async sign<C extends TokenClaims>(
 		claims: Unsigned<C>,

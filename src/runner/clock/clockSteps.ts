@@ -1,3 +1,8 @@
+import { DEFAULT_MARGIN_SECONDS } from '../../../examples/token-pairs/refresh-delay.ts';
+import { LIFETIMES } from '../../mock/contract/lifetimes.ts';
+import { factText } from '../../site/facts.ts';
+import { formatOffset } from './formatOffset.ts';
+
 /** One button of the runner's clock controls. */
 export interface ClockStep {
 	/** Seconds the mock clock moves forward. */
@@ -8,23 +13,31 @@ export interface ClockStep {
 	hint: string;
 }
 
+const step = (seconds: number, hint: string): ClockStep => ({
+	seconds,
+	label: formatOffset(seconds),
+	hint,
+});
+
 /**
- * The clock controls every Run panel shows. The steps follow the lifetimes in the contract: an
- * access token lives 15 minutes and a client refreshes 60 seconds ahead (so +14 min lands inside
- * the margin while the token is still valid); a refresh token lives 30 days.
+ * The clock controls every Run panel shows, named so stories and pages can say "press
+ * {@link CLOCK.intoMargin}". They follow the contract's lifetimes and the token manager's margin:
+ * `intoMargin` lands inside the margin while the access token is still valid.
  */
-export const CLOCK_STEPS: readonly ClockStep[] = [
-	{ seconds: 60, label: '+1 min', hint: 'Move the clock forward one minute' },
-	{
-		seconds: 14 * 60,
-		label: '+14 min',
-		hint: 'Into the last minute of a 15-minute access token: clients refresh now',
-	},
-	{ seconds: 15 * 60, label: '+15 min', hint: 'One access-token lifetime: it has expired' },
-	{ seconds: 30 * 86_400, label: '+30 days', hint: 'One refresh-token lifetime: it has expired' },
-];
+export const CLOCK = {
+	minute: step(60, 'Move the clock forward one minute'),
+	intoMargin: step(
+		LIFETIMES.accessToken - DEFAULT_MARGIN_SECONDS,
+		`Into the ${factText('tokenManager.margin', 's')} refresh margin of a ${factText('access.lifetime', 'adjective')} access token: clients refresh now`
+	),
+	accessLifetime: step(LIFETIMES.accessToken, 'One access-token lifetime: it has expired'),
+	refreshLifetime: step(LIFETIMES.refreshToken, 'One refresh-token lifetime: it has expired'),
+} as const satisfies Record<string, ClockStep>;
+
+/** The clock steps in button order. */
+export const CLOCK_STEPS: readonly ClockStep[] = Object.values(CLOCK);
 
 /** The clock step that moves time by `seconds`, if there is a button for it. */
 export function clockStep(seconds: number): ClockStep | undefined {
-	return CLOCK_STEPS.find((step) => step.seconds === seconds);
+	return CLOCK_STEPS.find((candidate) => candidate.seconds === seconds);
 }

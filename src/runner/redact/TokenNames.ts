@@ -1,10 +1,4 @@
-import { tokenRole, type TokenRole } from './tokenRole.ts';
-
-/**
- * A JWT anywhere in a text, complete or cut short: its header is base64url JSON, so it starts
- * `eyJ`. An empty third segment (an unsigned token) is part of it; a full stop after it is not.
- */
-export const JWT_PATTERN = /eyJ[\w-]{5,}(?:\.[\w-]+(?:\.[\w-]*)?)?/g;
+import { findJwts, tokenRole, type TokenRole } from '../../mock/tokens/jwt.ts';
 
 /** A {@link TokenNames}' names and counters as plain JSON, to carry to another tab. */
 export interface TokenNamesSnapshot {
@@ -25,10 +19,10 @@ export class TokenNames {
 
 	/** Names every token in `text` that has no name yet (call it with responses, oldest first). */
 	learn(text: string): void {
-		for (const [token] of text.matchAll(JWT_PATTERN)) {
-			if (this.#names.has(token)) continue;
+		for (const { token, complete } of findJwts(text)) {
+			if (!complete || this.#names.has(token)) continue;
 			const role = tokenRole(token);
-			if (role === undefined || token.split('.').length !== 3) continue;
+			if (role === undefined) continue;
 			this.#names.set(token, `‹${role} token ${++this.#counts[role]}›`);
 		}
 	}

@@ -1,6 +1,6 @@
 import type { Exchange } from '../../mock/log/ExchangeLog.ts';
 import { redact } from './redact.ts';
-import { statusText } from '../../lib/http/statusText.ts';
+import { statusText } from '../../site/http/statusText.ts';
 import type { TokenNames } from './TokenNames.ts';
 
 /** An exchange as the runner shows it: the headers that matter and every credential redacted. */

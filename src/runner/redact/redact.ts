@@ -1,4 +1,5 @@
-import { JWT_PATTERN, type TokenNames } from './TokenNames.ts';
+import { replaceJwts } from '../../mock/tokens/jwt.ts';
+import type { TokenNames } from './TokenNames.ts';
 
 /** What stands in for a JWT-shaped string the runner did not see being issued. */
 export const UNKNOWN_TOKEN = '‹unrecognised token›';
@@ -18,7 +19,7 @@ export function redact(text: string, names: TokenNames): string {
 	for (const token of names.tokens()) {
 		result = result.replaceAll(token, names.nameOf(token) ?? UNKNOWN_TOKEN);
 	}
-	result = result.replace(JWT_PATTERN, (token) => names.nameOf(token) ?? UNKNOWN_TOKEN);
+	result = replaceJwts(result, (token) => names.nameOf(token) ?? UNKNOWN_TOKEN);
 	for (const token of names.tokens()) {
 		for (const segment of token.split('.').slice(1)) {
 			if (segment.length >= MIN_SEGMENT) result = result.replaceAll(segment, '‹part of a token›');
@@ -39,7 +40,7 @@ function basicName(value: string): string {
 		const colon = decoded.indexOf(':');
 		if (colon > 0 && /^[\x20-\x7e]+$/.test(decoded)) {
 			// The username is shown so readers can tell accounts apart; the password never is.
-			const user = decoded.slice(0, Math.min(colon, 40)).replace(JWT_PATTERN, UNKNOWN_TOKEN);
+			const user = replaceJwts(decoded.slice(0, Math.min(colon, 40)), () => UNKNOWN_TOKEN);
 			return `‹credentials of ${user}›`;
 		}
 	} catch {

@@ -1,3 +1,4 @@
+import type { SharedWork } from '../../mock/crossTab/SharedMock.ts';
 import type { MockApi } from '../../mock/createMockApi.ts';
 import type { Exchange } from '../../mock/log/ExchangeLog.ts';
 import { withDateNow } from '../clock/withDateNow.ts';
@@ -12,9 +13,6 @@ import type { RunRecord } from './RunRecord.ts';
 export interface Transport {
 	start(): Promise<void>;
 }
-
-/** What an exclusive section does to the mock outside any request. */
-export type ExclusiveWork = 'clock' | 'reset';
 
 /** What a runtime is made of. */
 export interface RuntimeOptions {
@@ -33,7 +31,7 @@ export interface RuntimeOptions {
 	 * lock for a whole run would deadlock on the run's first request, and would keep two tabs'
 	 * examples from ever meeting, which is what the multi-tab examples are about.
 	 */
-	exclusive?: <T>(work: () => Promise<T>, kind: ExclusiveWork) => Promise<T>;
+	exclusive?: <T>(work: () => Promise<T>, kind: SharedWork) => Promise<T>;
 	/** Brings a shared mock up to date before each run, so `Date.now` reads the shared clock. */
 	sync?: () => Promise<void>;
 	/** Shows a state's status line (`ScenarioEnvironment.report`); key: `stateKeyOf(scenario)`. */
@@ -52,7 +50,7 @@ export class Runtime {
 	readonly #environment: Omit<ScenarioEnvironment, 'report'>;
 	/** By `stateKeyOf(scenario)`, with the scenario that made each (to dispose of it). */
 	readonly #states = new Map<string, { scenario: Scenario; value: unknown }>();
-	readonly #exclusive: <T>(work: () => Promise<T>, kind: ExclusiveWork) => Promise<T>;
+	readonly #exclusive: <T>(work: () => Promise<T>, kind: SharedWork) => Promise<T>;
 	readonly #sync: () => Promise<void>;
 	readonly #onStatus: (stateKey: string, text: string) => void;
 	#names = new TokenNames();

@@ -1,5 +1,5 @@
 /** The demo account a scenario signs in with (the mock's first account). */
-export interface Credentials {
+export interface DemoAccount {
 	username: string;
 	password: string;
 }
@@ -8,7 +8,7 @@ export interface Credentials {
 export interface ScenarioEnvironment {
 	/** Where the examples send requests: the page's origin, which the worker relays to the mock. */
 	baseUrl: string;
-	credentials: Credentials;
+	credentials: DemoAccount;
 	/**
 	 * Shows `text` on the status line of the panels that share this state (see
 	 * {@link Scenario.status}), at once, even between runs: a session another tab ended, say.

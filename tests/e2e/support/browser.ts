@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { CHROMIUM_FLAGS } from './chromiumFlags.ts';
+import { CHROMIUM_FLAGS } from '../../../src/verify/chromiumFlags.ts';
 
 /** One Chromium for the calling test file (playwright gives it a fresh profile). */
 export function useBrowser(): () => Browser {

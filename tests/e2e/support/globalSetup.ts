@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { astro, preview, type Preview } from './astro.ts';
+import { astro, preview, type Preview } from '../../../src/verify/astro.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -13,14 +13,23 @@ declare module 'vitest' {
 	}
 }
 
-/** Builds the site twice (outside `dist/`, which others may be using) and serves both builds. */
+/**
+ * Builds the site twice (outside `dist/`, which others may be using) and serves both builds.
+ * `E2E_SITE_DIST` names a build at `/` of this very checkout to serve instead of building it
+ * again: `.ci/run` passes the `dist/` that `npm test` has just built. The `/docs` build differs
+ * in every link, so it is always made here.
+ */
 export default async function setup(project: TestProject) {
 	const work = mkdtempSync(join(tmpdir(), 'tpd-e2e-'));
-	const dist = join(work, 'site');
+	const reused = process.env['E2E_SITE_DIST'];
+	const dist = reused ? resolve(reused) : join(work, 'site');
 	const basedDist = join(work, 'docs');
 	const previews: Preview[] = [];
 	try {
-		await astro(['build', '--outDir', dist]);
+		if (!reused) await astro(['build', '--outDir', dist]);
+		else if (!existsSync(join(dist, 'index.html'))) {
+			throw new Error(`E2E_SITE_DIST=${reused} holds no built site (no index.html)`);
+		}
 		await astro([
 			'build',
 			'--config',

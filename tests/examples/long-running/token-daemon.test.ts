@@ -43,8 +43,7 @@ const logins = () => exchangesTo(api.log.entries(), '/3rdparty/v1/auth/token', '
 const refreshes = () => exchangesTo(api.log.entries(), '/auth/token/refresh');
 const works = async (token: string) =>
 	(await call('GET', '/3rdparty/v1/messages/x', { authorization: bearer(token) })).status === 404;
-const { settle, forget } = trackInFlight(api.server);
-beforeEach(forget);
+const { settle } = trackInFlight();
 /** Moves fake time forward one step at a time, letting fetches settle after each step. */
 async function elapse(seconds: number, step = 1) {
 	for (let left = seconds; left > 0; left -= step) {
@@ -188,16 +187,20 @@ describe('TokenDaemon', () => {
 			)
 		);
 		await elapse(839);
+		const logged = new Promise<void>((resolve) => {
+			const stop = api.log.subscribe(() => {
+				if (exchangesTo(api.log.entries(), '/auth/token/refresh').length === 0) return;
+				stop();
+				resolve();
+			});
+		});
 		await vi.advanceTimersByTimeAsync(1000); // the refresh goes out; its answer is held back
-		await vi.waitFor(() =>
-			expect(exchangesTo(api.log.entries(), '/auth/token/refresh')).toHaveLength(1)
-		);
+		await logged;
 		const successor = exchangesTo(api.log.entries(), '/auth/token/refresh')[0];
 		expect(successor?.response.status).toBe(201);
 		await daemon.stop();
 		release();
 		await done;
-		forget(); // the daemon aborted that request: MSW never reports its end
 		const rotated = JSON.parse(successor?.response.body ?? '{}').access_token as string;
 		expect(await works(first)).toBe(false);
 		expect(await works(rotated)).toBe(false);
@@ -211,7 +214,11 @@ describe('TokenDaemon', () => {
 		api.server.use(
 			http.post(
 				'*/3rdparty/v1/auth/token/refresh',
-				() => HttpResponse.json({ message: 'Unauthorized', code: 401 }, { status: 401 }),
+				() =>
+					HttpResponse.json(
+						{ error: 'unauthorized', message: 'Unauthorized', code: 401 },
+						{ status: 401 }
+					),
 				{ once: true }
 			),
 			http.post('*/3rdparty/v1/auth/token', () => new HttpResponse(null, { status: 503 }), {

@@ -13,7 +13,7 @@ import { trackInFlight } from '../../support/settle.ts';
 import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
 
 const api = useMockApi();
-const { settle } = trackInFlight(api.server);
+const { settle } = trackInFlight();
 const DAY = 86_400;
 const HOUR = 3_600;
 

@@ -15,10 +15,13 @@ export type Route =
 /** Resolves a method and path against `ENDPOINTS` the way the handlers are registered. */
 export function routeOf(method: string, path: string): Route {
 	const url = new URL(path, 'https://api.token-pair.test');
-	const matching = ENDPOINT_LIST.filter((candidate) => {
+	const candidates = ENDPOINT_LIST.filter((candidate) => {
 		if (!candidate.path.startsWith(API_PREFIX) && url.pathname.includes(API_PREFIX)) return false;
 		return matchRequestUrl(url, `*${candidate.path}`).matches;
 	});
+	// A path the contract spells out (`/auth/token/refresh`) is never a parameter's value.
+	const literal = candidates.filter((candidate) => !candidate.path.includes('/:'));
+	const matching = literal.length > 0 ? literal : candidates;
 	const endpoint = matching.find((candidate) => candidate.method === method);
 	if (endpoint) return { kind: 'endpoint', endpoint };
 	if (matching.length > 0) return { kind: 'wrong-method', allow: matching.map((e) => e.method) };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createMockApi, type MockApi } from '../../../src/mock/createMockApi.ts';
 import { startHttpServer } from '../../../src/mock/transports/http/startHttpServer.ts';
 import { createNodeTransport } from '../../../src/mock/transports/node.ts';
+import { testClock } from '../../support/testClock.ts';
 
 /** A request as the wire carries it: bodies are raw text or bytes, headers exactly as given. */
 export interface WireRequest {
@@ -38,7 +39,7 @@ export const TRANSPORT_NAMES: readonly TransportName[] = ['msw/node', 'http'];
  * Only one is active at a time, so the interception never swallows the HTTP transport's requests.
  */
 export function useTransport(name: TransportName): Transport {
-	const api = createMockApi();
+	const api = createMockApi({ clock: testClock() });
 	let base = 'https://api.token-pair.test';
 	let stop: () => Promise<void> | void = () => {};
 	beforeAll(async () => {

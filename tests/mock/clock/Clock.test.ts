@@ -19,3 +19,17 @@ describe('Clock.setOffsetSeconds', () => {
 		expect(clock.offsetSeconds).toBe(5);
 	});
 });
+
+describe('Clock.instant', () => {
+	test('stands at the reading it was taken at, offset included, while the clock moves on', () => {
+		let source = 1_000_999;
+		const clock = new Clock(() => source);
+		clock.advance(60);
+		const instant = clock.instant();
+		source += 5;
+		clock.advance(1);
+		expect(instant.now()).toBe(1_000_999 + 60_000);
+		expect(instant.nowSeconds()).toBe(1060);
+		expect(clock.now()).toBe(1_000_999 + 5 + 61_000);
+	});
+});

@@ -8,6 +8,7 @@ import {
 	ENDPOINTS,
 	type EndpointId,
 	FALLBACK_ERRORS,
+	MAX_URL_LENGTH,
 } from '../../../src/mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId, errorStatus } from '../../../src/mock/contract/errors.ts';
 import { ErrorResponse } from '../../../src/mock/contract/schemas.ts';
@@ -132,6 +133,10 @@ const PROVOCATIONS: Record<
 				api.removeAccountScope('demo', 'logs:read');
 				return post(renewPath(token.id), {});
 			},
+			selfRenewal: async () => {
+				const manager = await mintServiceToken(['tokens:manage']);
+				return post(renewPath(manager.id), {}, bearer(manager.token));
+			},
 			serviceTokenNotFound: () => post(renewPath('no-such-token'), {}),
 		},
 	},
@@ -189,6 +194,7 @@ const PROVOCATIONS: Record<
 };
 
 const FALLBACK_PROVOCATIONS: Record<(typeof FALLBACK_ERRORS)[number], Provoke> = {
+	uriTooLong: () => call('GET', `/3rdparty/v1/messages/${'a'.repeat(MAX_URL_LENGTH)}`),
 	methodNotAllowed: () => call('GET', '/auth/login'),
 	routeNotFound: () => call('GET', '/3rdparty/v1/no/such/path'),
 };

@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { ENDPOINTS, FALLBACK_ERRORS } from '../../../src/mock/contract/endpoints.ts';
-import { API_ERRORS, type ApiErrorId, errorBody } from '../../../src/mock/contract/errors.ts';
+import {
+	API_ERRORS,
+	type ApiErrorId,
+	errorBody,
+	statusErrorBody,
+} from '../../../src/mock/contract/errors.ts';
 
 /** Catalogue ids nothing can answer: entries the Troubleshooting page would list for nothing. */
 function unusedErrors(
@@ -18,7 +23,10 @@ describe('the error catalogue', () => {
 	});
 
 	test('the check finds an entry nothing uses', () => {
-		const catalogue = { ...API_ERRORS, retiredError: { status: 410, message: 'Gone' } };
+		const catalogue = {
+			...API_ERRORS,
+			retiredError: { error: 'gone', status: 410, message: 'Gone' },
+		};
 		expect(unusedErrors(catalogue, ENDPOINTS, FALLBACK_ERRORS)).toEqual(['retiredError']);
 	});
 
@@ -34,6 +42,7 @@ describe('the error catalogue', () => {
 			id: 'missingScopes' as ApiErrorId,
 			params: { scopes: ['messages:send', 'settings:write'] },
 			body: {
+				error: 'missing_scopes',
 				message: 'missing scopes: messages:send, settings:write',
 				code: 403,
 				data: { missing_scopes: ['messages:send', 'settings:write'] },
@@ -43,6 +52,7 @@ describe('the error catalogue', () => {
 			id: 'ttlTooLong' as ApiErrorId,
 			params: { max_ttl: 604_800 },
 			body: {
+				error: 'ttl_too_long',
 				message: 'invalid params: ttl exceeds the maximum of 604800 seconds',
 				code: 400,
 				data: { field: 'ttl', max_ttl: 604_800 },
@@ -51,15 +61,72 @@ describe('the error catalogue', () => {
 		{
 			id: 'csrfHeaderRequired' as ApiErrorId,
 			params: {},
-			body: { message: 'CSRF header required: X-CSRF: 1', code: 403, data: { header: 'X-CSRF' } },
+			body: {
+				error: 'csrf_header_required',
+				message: 'CSRF header required: X-CSRF: 1',
+				code: 403,
+				data: { header: 'X-CSRF' },
+			},
 		},
 		{
 			id: 'scopesNotRecorded' as ApiErrorId,
 			params: {},
-			body: { message: 'token has no recorded scopes; mint a new one', code: 400 },
+			body: {
+				error: 'scopes_not_recorded',
+				message: 'token has no recorded scopes; mint a new one',
+				code: 400,
+			},
 		},
 	])('errorBody($id) is the contract’s body', ({ id, params, body }) => {
 		expect(errorBody(id, params)).toEqual(body);
+	});
+
+	test('every entry has its own snake_case wire id, and every 401 is `unauthorized`', () => {
+		const entries = Object.values(API_ERRORS);
+		const ids = entries.map((entry) => entry.error);
+		for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9_]*$/);
+		expect(new Set(ids).size).toBe(ids.length);
+		const unauthorized = entries.filter((entry) => entry.status === 401);
+		expect(unauthorized.map((entry) => [entry.error, entry.message])).toEqual([
+			['unauthorized', 'Unauthorized'],
+		]);
+	});
+
+	test('the ids already published keep their spelling', () => {
+		// A renamed id breaks every client that branches on it; new entries may be added freely.
+		const wire = Object.fromEntries(Object.entries(API_ERRORS).map(([key, e]) => [key, e.error]));
+		expect(wire).toMatchObject({
+			csrfHeaderRequired: 'csrf_header_required',
+			invalidBody: 'invalid_body',
+			invalidName: 'invalid_name',
+			invalidTtl: 'invalid_ttl',
+			messageNotFound: 'message_not_found',
+			methodNotAllowed: 'method_not_allowed',
+			missingScopes: 'missing_scopes',
+			passwordRequired: 'password_required',
+			payloadTooLarge: 'payload_too_large',
+			phoneNumbersRequired: 'phone_numbers_required',
+			routeNotFound: 'not_found',
+			scopeRequired: 'scope_required',
+			scopesNotRecorded: 'scopes_not_recorded',
+			scopesRequired: 'scopes_required',
+			serviceTokenNotFound: 'service_token_not_found',
+			systemScopeRequested: 'system_scope_requested',
+			textRequired: 'text_required',
+			ttlTooLong: 'ttl_too_long',
+			unauthorized: 'unauthorized',
+			unknownField: 'unknown_field',
+			unknownScope: 'unknown_scope',
+			usernameRequired: 'username_required',
+		});
+	});
+
+	test('an error the server answers before any endpoint has an id from its reason phrase', () => {
+		expect(statusErrorBody(431, 'Request Header Fields Too Large')).toEqual({
+			error: 'request_header_fields_too_large',
+			message: 'Request Header Fields Too Large',
+			code: 431,
+		});
 	});
 
 	test('a missing parameter is a bug in the mock, not a silent "{scopes}"', () => {

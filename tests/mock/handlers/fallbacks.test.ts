@@ -1,5 +1,7 @@
 import { getResponse } from 'msw';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { MAX_URL_LENGTH } from '../../../src/mock/contract/endpoints.ts';
+import { errorBody } from '../../../src/mock/contract/errors.ts';
 import { basic, call } from '../../support/http.ts';
 import { useMockApi } from '../../support/useMockApi.ts';
 
@@ -19,7 +21,11 @@ test.each([
 	const result = await call(method, path, { authorization: basic() });
 	expect(result.status).toBe(405);
 	expect(result.headers.get('allow')).toBe(allow);
-	expect(result.body).toEqual({ message: 'Method Not Allowed', code: 405 });
+	expect(result.body).toEqual({
+		error: 'method_not_allowed',
+		message: 'Method Not Allowed',
+		code: 405,
+	});
 });
 
 test.each([
@@ -32,7 +38,10 @@ test.each([
 	'/3rdparty/v1/auth/logout',
 ])('POST %s is 404 with the error body', async (path) => {
 	const result = await call('POST', path, { authorization: basic(), json: {} });
-	expect(result).toMatchObject({ status: 404, body: { message: 'Not Found', code: 404 } });
+	expect(result).toMatchObject({
+		status: 404,
+		body: { error: 'not_found', message: 'Not Found', code: 404 },
+	});
 });
 
 test.each([
@@ -57,4 +66,51 @@ test('the session paths are answered at the root of any origin', async () => {
 		);
 		expect(response?.status).toBe(204);
 	}
+});
+
+test('DELETE on the refresh path is 405 Allow: POST, not the revocation of a jti "refresh"', async () => {
+	const result = await call('DELETE', '/3rdparty/v1/auth/token/refresh', {
+		authorization: basic(),
+	});
+	expect(result.status).toBe(405);
+	expect(result.headers.get('allow')).toBe('POST');
+});
+
+test.each(['PROPFIND', 'PURGE', 'PATCH', 'OPTIONS'])(
+	'an odd method (%s) is 405 with Allow on a known path, 404 on an unknown API path',
+	async (method) => {
+		const known = await call(method, '/3rdparty/v1/messages');
+		expect(known.status).toBe(405);
+		expect(known.headers.get('allow')).toBe('POST');
+		expect((await call(method, '/3rdparty/v1/nothing')).status).toBe(404);
+	}
+);
+
+describe('URLs over the limit', () => {
+	const long = (length: number) => `/3rdparty/v1/messages/${'a'.repeat(length)}`;
+
+	test('a URL over MAX_URL_LENGTH is 414 with the error body, whatever the path', async () => {
+		for (const path of [
+			long(MAX_URL_LENGTH),
+			`/auth/login?${'q'.repeat(MAX_URL_LENGTH)}`,
+			`/3rdparty/v1/x/${'y'.repeat(20_000)}`,
+		]) {
+			const result = await call('POST', path, { authorization: basic() });
+			expect(result.status).toBe(414);
+			expect(result.body).toEqual(errorBody('uriTooLong'));
+		}
+	});
+
+	test('one at the limit is still matched as usual', async () => {
+		const base = 'https://api.token-pair.test';
+		const prefix = '/3rdparty/v1/messages/';
+		const path = `${prefix}${'a'.repeat(MAX_URL_LENGTH - base.length - prefix.length)}`;
+		expect(`${base}${path}`).toHaveLength(MAX_URL_LENGTH);
+		expect((await call('GET', path)).status).toBe(401);
+	});
+
+	test('a long URL of the docs site is left to the network', async () => {
+		const url = `https://docs.example/search?q=${'a'.repeat(MAX_URL_LENGTH)}`;
+		expect(await getResponse(api.handlers, new Request(url))).toBeUndefined();
+	});
 });

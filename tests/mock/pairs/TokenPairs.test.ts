@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { Accounts } from '../../../src/mock/auth/Accounts.ts';
 import { Clock } from '../../../src/mock/clock/Clock.ts';
 import {
 	type IssuedPair,
@@ -18,12 +19,14 @@ let clock: Clock;
 let store: TokenStore;
 let tokens: TokenService;
 let pairs: TokenPairs;
+let accounts: Accounts;
 
 beforeEach(() => {
 	clock = new Clock(() => Date.parse('2026-03-14T00:00:00Z'));
 	store = new TokenStore();
 	tokens = new TokenService({ issuer: 'urn:test', clock, key: () => key });
-	pairs = new TokenPairs({ tokens, store, clock });
+	accounts = new Accounts([{ username: 'one', password: 'pw', userId: 'user-1' }]);
+	pairs = new TokenPairs({ tokens, store, clock, accounts });
 });
 
 function spent(result: RotationResult): IssuedPair {
@@ -195,49 +198,136 @@ describe('snapshot and restore', () => {
 
 		const copyStore = new TokenStore();
 		copyStore.restore(JSON.parse(JSON.stringify(store.snapshot())));
-		const copy = new TokenPairs({ tokens, store: copyStore, clock });
+		const copy = new TokenPairs({ tokens, store: copyStore, clock, accounts });
 		copy.restore(successors);
 		expect(spent(await copy.rotate(first.body.refresh_token, overlap)).body).toEqual(second.body);
 		// Without the successors, the same replay is reuse.
-		const forgetful = new TokenPairs({ tokens, store: copyStore, clock });
+		const forgetful = new TokenPairs({ tokens, store: copyStore, clock, accounts });
 		expect(await forgetful.rotate(first.body.refresh_token, overlap)).toEqual({
 			ok: false,
 			reason: 'reused',
 		});
 	});
+});
 
-	test('waits for a pair still being signed, so a rotation in flight is not lost', async () => {
-		let open = () => {};
-		let gate = Promise.resolve();
-		// Signing waits for the gate, so the snapshot can be taken while a successor is unsigned.
-		const gated = {
-			sign: (...args: Parameters<TokenService['sign']>) => gate.then(() => tokens.sign(...args)),
-			verify: tokens.verify.bind(tokens),
-		} as unknown as TokenService;
-		const slow = new TokenPairs({ tokens: gated, store, clock });
+/**
+ * Signing that, once closed, waits for `open()`, so a test can act while a rotation is in flight;
+ * `started` resolves when the first signature after `close()` is asked for.
+ */
+function gatedTokens() {
+	let open = () => {};
+	let gate = Promise.resolve();
+	let signalStart = () => {};
+	const gated = {
+		sign: (...args: Parameters<TokenService['sign']>) => {
+			signalStart();
+			return gate.then(() => tokens.sign(...args));
+		},
+		verify: tokens.verify.bind(tokens),
+	} as unknown as TokenService;
+	const control = {
+		tokens: gated,
+		started: Promise.resolve(),
+		close: () => {
+			gate = new Promise((resolve) => (open = resolve));
+			control.started = new Promise((resolve) => (signalStart = resolve));
+		},
+		open: () => open(),
+	};
+	return control;
+}
+
+describe('a rotation in flight', () => {
+	const policy: RotationPolicy = { reuse: 'reject', overlapSeconds: 0, surface: 'api' };
+
+	test('changes nothing until its successor is stored', async () => {
+		const gate = gatedTokens();
+		const slow = new TokenPairs({ tokens: gate.tokens, store, clock, accounts });
 		const first = await slow.issue('user-1', ['messages:send']);
-		gate = new Promise((resolve) => (open = resolve));
-		const rotation = slow.rotate(first.body.refresh_token, overlap);
+		const before = store.records().length;
+		gate.close();
+		const rotation = slow.rotate(first.body.refresh_token, policy);
 		const jti = String(payloadOf(first.body.refresh_token)['jti']);
-		await vi.waitFor(() => expect(store.get(jti)?.consumedAt).toBeDefined(), { interval: 1 });
-
-		const snapshot = slow.snapshot();
-		open();
-		const [successors, rotated] = await Promise.all([snapshot, rotation]);
-		expect(successors).toEqual([[jti, spent(rotated)]]);
+		await gate.started;
+		expect(store.get(jti)?.consumedAt).toBeUndefined();
+		expect(await slow.snapshot()).toEqual([]);
+		gate.open();
+		const rotated = spent(await rotation);
+		expect(store.get(jti)?.consumedAt).toBeDefined();
+		expect(store.records()).toHaveLength(before + 2);
+		expect(await slow.snapshot()).toEqual([[jti, rotated]]);
 	});
 
-	test('leaves out a successor whose signing failed', async () => {
+	// Each way of revoking the pair while its refresh token is being rotated.
+	const revocations: [string, (first: IssuedPair) => void | Promise<unknown>][] = [
+		['its id (the access token) is revoked', (first) => store.revokeTree(first.body.id)],
+		[
+			'the refresh token’s own jti is revoked',
+			(first) => store.revokeTree(String(payloadOf(first.body.refresh_token)['jti'])),
+		],
+		['the login is ended (logout)', (first) => pairs.end(first.body.refresh_token, 'api')],
+	];
+	test.each(revocations)(
+		'is refused, and leaves no live successor, when %s',
+		async (_how, revoke) => {
+			const gate = gatedTokens();
+			const slow = new TokenPairs({ tokens: gate.tokens, store, clock, accounts });
+			const first = await slow.issue('user-1', ['messages:send']);
+			gate.close();
+			const rotation = slow.rotate(first.body.refresh_token, policy);
+			await gate.started;
+			await revoke(first);
+			gate.open();
+			expect(await rotation).toEqual({ ok: false, reason: 'invalid' });
+			// Nothing the rotation signed was stored, so no token it made can ever be accepted.
+			expect(store.records().map((record) => record.jti)).toEqual([
+				first.body.id,
+				payloadOf(first.body.refresh_token)['jti'],
+			]);
+			expect(await slow.snapshot()).toEqual([]);
+		}
+	);
+
+	test('whose signing fails leaves the refresh token unspent', async () => {
 		let fail = false;
 		const flaky = {
 			sign: (...args: Parameters<TokenService['sign']>) =>
 				fail ? Promise.reject(new Error('no key')) : tokens.sign(...args),
 			verify: tokens.verify.bind(tokens),
 		} as unknown as TokenService;
-		const broken = new TokenPairs({ tokens: flaky, store, clock });
+		const broken = new TokenPairs({ tokens: flaky, store, clock, accounts });
 		const first = await broken.issue('user-1', ['messages:send']);
 		fail = true;
-		await expect(broken.rotate(first.body.refresh_token, overlap)).rejects.toThrow('no key');
+		await expect(broken.rotate(first.body.refresh_token, policy)).rejects.toThrow('no key');
 		expect(await broken.snapshot()).toEqual([]);
+		fail = false;
+		expect((await broken.rotate(first.body.refresh_token, policy)).ok).toBe(true);
+	});
+});
+
+describe('a refresh never grants a scope the account no longer holds', () => {
+	const policy: RotationPolicy = { reuse: 'reject', overlapSeconds: 0, surface: 'api' };
+
+	test('the new pair carries the original scopes the account still holds, and so do later ones', async () => {
+		const first = await pairs.issue('user-1', ['messages:send', 'messages:read']);
+		accounts.removeScope('one', 'messages:read');
+		const second = spent(await pairs.rotate(first.body.refresh_token, policy));
+		expect(payloadOf(second.body.access_token)['scopes']).toEqual(['messages:send']);
+		expect(payloadOf(second.body.refresh_token)['original_scopes']).toEqual(['messages:send']);
+		accounts.reset();
+		const third = spent(await pairs.rotate(second.body.refresh_token, policy));
+		expect(payloadOf(third.body.access_token)['scopes']).toEqual(['messages:send']);
+	});
+
+	test('with none left the refresh is refused and the token stays unspent', async () => {
+		const first = await pairs.issue('user-1', ['messages:read']);
+		accounts.removeScope('one', 'messages:read');
+		expect(await pairs.rotate(first.body.refresh_token, policy)).toEqual({
+			ok: false,
+			reason: 'invalid',
+		});
+		expect(
+			store.get(String(payloadOf(first.body.refresh_token)['jti']))?.consumedAt
+		).toBeUndefined();
 	});
 });

@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Clock } from '../../../src/mock/clock/Clock.ts';
 import { createMockApi } from '../../../src/mock/createMockApi.ts';
 import { createNodeTransport } from '../../../src/mock/transports/node.ts';
-import { SharedMock } from '../../../src/mock/transports/shared/SharedMock.ts';
+import { SharedMock } from '../../../src/mock/crossTab/SharedMock.ts';
 import { exchangeLine } from '../../../src/runner/redact/displayExchange.ts';
 import type { RunRecord } from '../../../src/runner/runtime/RunRecord.ts';
 import { Runtime } from '../../../src/runner/runtime/Runtime.ts';
 import { outcomeProblems } from '../../../src/runner/scenarios/outcomeProblems.ts';
 import { scenarios } from '../../../src/runner/scenarios/registry.ts';
 import { scenarioKey } from '../../../src/runner/scenarios/Scenario.ts';
+import { START, testClock } from '../../support/testClock.ts';
 
 // The same wiring as the page (src/runner/activate.ts), with msw/node instead of the worker and
 // a mock of this "tab" alone (no Web Locks passed), which still keeps the session cookie as a
 // browser would.
 const BASE_URL = 'https://docs.token-pair.test';
-const api = createMockApi({ clock: new Clock(Date.now.bind(Date)) });
+const api = createMockApi({ clock: testClock() });
 const shared = new SharedMock({ api, origin: BASE_URL });
 const server = createNodeTransport(shared);
 const statuses: [string, string][] = [];
@@ -80,8 +80,9 @@ describe('Runtime', () => {
 		const record = await runtime.run('quick-start/issue-token-pair.ts#issue-token-pair', 'run');
 		const expiresAt = Date.parse(JSON.parse(record.result).expires_at);
 		expect(record.offsetSeconds).toBe(30 * 86_400);
-		expect(expiresAt - Date.now()).toBeGreaterThan(30 * 86_400_000);
-		expect(record.startedAt - Date.now()).toBeGreaterThan(30 * 86_400_000 - 5_000);
+		// The mock's clock is the test's (frozen at START): only the advance moves it.
+		expect(record.startedAt).toBe(START.getTime() + 30 * 86_400_000);
+		expect(expiresAt).toBe(record.startedAt + 900_000);
 	});
 
 	test('reset forgets tokens, names, state and the clock', async () => {

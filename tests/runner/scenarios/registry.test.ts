@@ -1,7 +1,7 @@
 import { readFileSync, globSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { findRunnableExamples } from '../../../src/lib/pages/findRunnableExamples.ts';
+import { readPage } from '../../../src/verify/pages/readPage.ts';
 import { collect, scenarios } from '../../../src/runner/scenarios/registry.ts';
 import { scenarioKey, type Scenario } from '../../../src/runner/scenarios/Scenario.ts';
 import { stepLabel } from '../../../src/runner/scenarios/stepLabel.ts';
@@ -9,10 +9,13 @@ import { stepLabel } from '../../../src/runner/scenarios/stepLabel.ts';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const pages = globSync('src/content/docs/**/*.mdx', { cwd: root }).sort();
 const runnableOnPages = new Map<string, string[]>();
-for (const page of pages) {
-	for (const { file, region } of findRunnableExamples(readFileSync(`${root}/${page}`, 'utf8'))) {
+const unreadable: string[] = [];
+for (const path of pages) {
+	const page = readPage(path, readFileSync(`${root}/${path}`, 'utf8'));
+	unreadable.push(...page.problems.map(({ line, detail }) => `${path}:${line}: ${detail}`));
+	for (const { file, region } of page.examples.filter((example) => example.run)) {
 		const key = scenarioKey(file, region);
-		runnableOnPages.set(key, [...(runnableOnPages.get(key) ?? []), page]);
+		runnableOnPages.set(key, [...(runnableOnPages.get(key) ?? []), path]);
 	}
 }
 
@@ -33,6 +36,7 @@ const REQUIRED = [
 describe('scenario registry', () => {
 	test('the pages are found and some regions are runnable', () => {
 		expect(pages).toContain('src/content/docs/start/quick-start.mdx');
+		expect(unreadable).toEqual([]);
 		expect([...runnableOnPages.keys()]).toEqual(expect.arrayContaining(REQUIRED));
 	});
 

@@ -25,6 +25,9 @@ export const renewServiceToken: RouteResolver = async ({ request, params, ctx })
 	// Another account's token is as unknown as a made-up id: the answer says nothing about it.
 	const original = ctx.serviceTokens.find(principal.sub, params['id'] ?? '');
 	if (!original) return errorResponse('serviceTokenNotFound');
+	// A token cannot extend its own authority: a service token with `tokens:manage` renewing itself
+	// would chain its cap forever with no person involved.
+	if (principal.claims?.jti === original.jti) return errorResponse('selfRenewal');
 	if (original.scopes === undefined || original.scopes.length === 0) {
 		return errorResponse('scopesNotRecorded');
 	}

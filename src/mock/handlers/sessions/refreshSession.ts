@@ -1,3 +1,4 @@
+import { CSRF_HEADER } from '../../contract/http.ts';
 import { errorResponse } from '../../http/errorResponse.ts';
 import { refreshCookie } from '../../http/refreshCookie.ts';
 import { sessionResponse } from '../../http/sessionResponse.ts';
@@ -11,7 +12,7 @@ import type { RouteResolver } from '../../http/defineRoute.ts';
  */
 export const refreshSession: RouteResolver = async ({ request, cookies, ctx }) => {
 	// Checked before the cookie is touched, so a forged request neither spends nor clears it.
-	if (request.headers.get('x-csrf') !== '1') return errorResponse('csrfHeaderRequired');
+	if (request.headers.get(CSRF_HEADER.name) !== CSRF_HEADER.value) return errorResponse('csrfHeaderRequired');
 	const clear = { 'Set-Cookie': refreshCookie.clear() };
 	const token = refreshCookie.read(request, cookies);
 	if (token === null) return errorResponse('unauthorized', {}, clear);

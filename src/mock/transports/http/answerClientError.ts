@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { statusErrorBody } from '../../contract/errors.ts';
 import { CORS_HEADERS } from './cors.ts';
 
 /** Node's parser error codes, and the status each deserves. */
@@ -22,7 +23,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
 	}
 	const status = STATUS_BY_CODE[error.code ?? ''] ?? 400;
 	const reason = STATUS_CODES[status] ?? 'Bad Request';
-	const body = JSON.stringify({ message: reason, code: status });
+	const body = JSON.stringify(statusErrorBody(status, reason));
 	const headers = {
 		'Content-Type': 'application/json',
 		'Content-Length': String(Buffer.byteLength(body)),

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { getResponse, type RequestHandler } from 'msw';
-import { errorBody } from '../../contract/errors.ts';
+import { errorBody, statusErrorBody } from '../../contract/errors.ts';
 import { isPreflight, preflightResponse } from './cors.ts';
 import { readLimitedBody } from './readLimitedBody.ts';
 import { toFetchRequest } from './toFetchRequest.ts';
@@ -31,9 +31,8 @@ export async function answerRequest(message: IncomingMessage, ctx: BridgeContext
 	const body = await readLimitedBody(message, message.headers['content-length'], ctx.maxBodyBytes);
 	if (body.kind === 'aborted') return { kind: 'aborted' };
 	if (body.kind === 'tooLarge') {
-		const { message: text, code } = errorBody('payloadTooLarge');
 		// The rest of the body is never read, so the connection cannot be reused.
-		return { kind: 'respond', response: transportError(code, text), close: true };
+		return { kind: 'respond', response: transportError(errorBody('payloadTooLarge')), close: true };
 	}
 	let request: Request;
 	try {
@@ -43,15 +42,15 @@ export async function answerRequest(message: IncomingMessage, ctx: BridgeContext
 	}
 	try {
 		const response = await getResponse(ctx.handlers, request);
-		const { message: text, code } = errorBody('routeNotFound');
-		return { kind: 'respond', response: response ?? transportError(code, text), close: false };
+		const notFound = () => transportError(errorBody('routeNotFound'));
+		return { kind: 'respond', response: response ?? notFound(), close: false };
 	} catch (error) {
 		// defineRoute already turns resolver exceptions into a 500; this is the bridge's own bug.
 		// The path only: a query string may carry a token, and tokens never go into logs.
 		console.error(`[mock-api] ${message.method} ${message.url?.split('?')[0]} failed`, error);
 		return {
 			kind: 'respond',
-			response: transportError(500, 'Internal Server Error'),
+			response: transportError(statusErrorBody(500, 'Internal Server Error')),
 			close: false,
 		};
 	}
@@ -59,8 +58,7 @@ export async function answerRequest(message: IncomingMessage, ctx: BridgeContext
 
 function unrepresentable(method: string | undefined): Response {
 	if (method === 'TRACE' || method === 'TRACK' || method === 'CONNECT') {
-		const { message, code } = errorBody('methodNotAllowed');
-		return transportError(code, message);
+		return transportError(errorBody('methodNotAllowed'));
 	}
-	return transportError(400, 'Bad Request');
+	return transportError(statusErrorBody(400, 'Bad Request'));
 }

@@ -72,6 +72,7 @@ export function readAdvance(text: string, offsetSeconds: number): AdvanceResult 
 		return {
 			ok: false,
 			error: {
+				error: 'invalid_advance',
 				message: `invalid params: advance must be a number of seconds from 0 to ${Math.floor(room)}`,
 				code: 400,
 				data: { field: 'advance' },

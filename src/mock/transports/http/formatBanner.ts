@@ -1,9 +1,17 @@
+import type { Account } from '../../auth/Account.ts';
 import { ENDPOINTS } from '../../contract/endpoints.ts';
 import { CONTROL_PATHS } from './createControlHandlers.ts';
 import { SERVER_ENV, type ServerConfig } from './readServerConfig.ts';
 
-/** What `npm run mock-api` prints once it listens: where, who to log in as, what to call. */
-export function formatBanner(config: ServerConfig, url: string): string {
+/**
+ * What `npm run mock-api` prints once it listens: where, every account it accepts (and nothing
+ * else logs in), what to call.
+ */
+export function formatBanner(
+	config: ServerConfig,
+	url: string,
+	accounts: readonly Account[]
+): string {
 	const width = Math.max(...ENDPOINTS.map(({ method, path }) => `${method} ${path}`.length));
 	const endpoints = ENDPOINTS.map(
 		({ method, path, summary }) => `  ${`${method} ${path}`.padEnd(width)}  ${summary}`
@@ -15,7 +23,13 @@ export function formatBanner(config: ServerConfig, url: string): string {
 	return [
 		`Token Pair API mock listening on ${url}`,
 		'',
-		`Demo account: ${config.username} / ${config.password}`,
+		...accounts.map(
+			(account, index) =>
+				`${index === 0 ? 'Demo account' : 'Second account'}: ${account.username} / ${account.password}`
+		),
+		...(accounts.length < 2
+			? ['No second account (set MOCK_OTHER_USERNAME and MOCK_OTHER_PASSWORD to add one)']
+			: []),
 		`Reuse policy: ${config.reusePolicy}; overlap window: ${config.overlapSeconds} s`,
 		'',
 		'Endpoints:',

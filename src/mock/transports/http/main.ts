@@ -3,7 +3,7 @@
  * browser tool. Node 24 runs this file directly (type stripping); settings come from the
  * environment (see readServerConfig.ts). Not imported by anything: this is the process entry.
  */
-import { DEFAULT_ACCOUNTS } from '../../auth/Account.ts';
+import type { Account } from '../../auth/Account.ts';
 import { createMockApi } from '../../createMockApi.ts';
 import { formatBanner } from './formatBanner.ts';
 import { readServerConfig } from './readServerConfig.ts';
@@ -16,15 +16,18 @@ if (!result.ok) {
 	process.exit(1);
 }
 const { config } = result;
-const [demo, ...others] = DEFAULT_ACCOUNTS;
-if (!demo) throw new Error('the mock has no demo account');
+// Exactly the configured accounts, every one of them printed in the banner: no built-in second
+// account with a well-known password.
+const accounts: Account[] = [
+	{ username: config.username, password: config.password, userId: 'user-demo' },
+];
+if (config.other) accounts.push({ ...config.other, userId: 'user-other' });
 const api = createMockApi({
-	accounts: [
-		{ ...demo, username: config.username, password: config.password },
-		...others.filter((account) => account.username !== config.username),
-	],
+	accounts,
 	reusePolicy: config.reusePolicy,
 	overlapSeconds: config.overlapSeconds,
+	// Nothing reads the exchange log over HTTP; keeping none holds the server's memory flat.
+	logCapacity: 0,
 });
 
 let server: Awaited<ReturnType<typeof startHttpServer>>;
@@ -39,7 +42,7 @@ try {
 	console.error(`mock-api: cannot listen: ${reason}`);
 	process.exit(1);
 }
-console.log(formatBanner(config, server.url));
+console.log(formatBanner(config, server.url, api.accounts));
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -1,3 +1,4 @@
+import { ROTATION_DEFAULTS } from '../../contract/http.ts';
 import type { ReusePolicy } from '../../pairs/TokenPairs.ts';
 
 /** The settings `npm run mock-api` takes from the environment. */
@@ -5,6 +6,8 @@ export interface ServerConfig {
 	port: number;
 	username: string;
 	password: string;
+	/** A second account, for trying ownership checks; none unless both variables are set. */
+	other: { username: string; password: string } | null;
 	reusePolicy: ReusePolicy;
 	overlapSeconds: number;
 }
@@ -14,12 +17,17 @@ export const SERVER_ENV = {
 	PORT: { default: '8787', meaning: 'port on 127.0.0.1 (0 picks a free one)' },
 	MOCK_USERNAME: { default: 'demo', meaning: 'username of the demo account' },
 	MOCK_PASSWORD: { default: 'demo-password', meaning: 'password of the demo account' },
+	MOCK_OTHER_USERNAME: {
+		default: '',
+		meaning: 'username of a second account (none unless set, with MOCK_OTHER_PASSWORD)',
+	},
+	MOCK_OTHER_PASSWORD: { default: '', meaning: 'password of the second account' },
 	MOCK_REUSE_POLICY: {
-		default: 'reject',
+		default: ROTATION_DEFAULTS.reusePolicy,
 		meaning: 'a replayed refresh token: reject it alone, or revoke-family',
 	},
 	MOCK_OVERLAP_SECONDS: {
-		default: '0',
+		default: String(ROTATION_DEFAULTS.overlapSeconds),
 		meaning: 'seconds a just-rotated refresh token still yields the same new pair',
 	},
 } as const;
@@ -49,14 +57,27 @@ export function readServerConfig(env: Readonly<Record<string, string | undefined
 		problems.push(`PORT must be a port number from 0 to 65535, not "${portText}"`);
 	}
 	const username = read('MOCK_USERNAME');
-	if (username.includes(':') || /[\p{Cc}]/u.test(username)) {
+	const password = read('MOCK_PASSWORD');
+	problems.push(...credentialProblems('MOCK_USERNAME', username, 'MOCK_PASSWORD', password));
+	const otherUsername = read('MOCK_OTHER_USERNAME');
+	const otherPassword = read('MOCK_OTHER_PASSWORD');
+	let other: ServerConfig['other'] = null;
+	if (otherUsername !== '' || otherPassword !== '') {
+		other = { username: otherUsername, password: otherPassword };
+		if (otherUsername === '' || otherPassword === '') {
+			problems.push('MOCK_OTHER_USERNAME and MOCK_OTHER_PASSWORD must be set together');
+		} else if (otherUsername === username) {
+			problems.push(`MOCK_OTHER_USERNAME must differ from MOCK_USERNAME ("${username}")`);
+		}
 		problems.push(
-			'MOCK_USERNAME must not contain ":" or control characters (Basic credentials are "username:password")'
+			...credentialProblems(
+				'MOCK_OTHER_USERNAME',
+				otherUsername,
+				'MOCK_OTHER_PASSWORD',
+				otherPassword
+			)
 		);
 	}
-	const password = read('MOCK_PASSWORD');
-	if (/[\p{Cc}]/u.test(password))
-		problems.push('MOCK_PASSWORD must not contain control characters');
 	const policy = read('MOCK_REUSE_POLICY');
 	if (!(REUSE_POLICIES as readonly string[]).includes(policy)) {
 		problems.push(`MOCK_REUSE_POLICY must be ${REUSE_POLICIES.join(' or ')}, not "${policy}"`);
@@ -71,6 +92,32 @@ export function readServerConfig(env: Readonly<Record<string, string | undefined
 	if (problems.length > 0) return { ok: false, problems };
 	return {
 		ok: true,
-		config: { port, username, password, reusePolicy: policy as ReusePolicy, overlapSeconds },
+		config: {
+			port,
+			username,
+			password,
+			other,
+			reusePolicy: policy as ReusePolicy,
+			overlapSeconds,
+		},
 	};
+}
+
+/** What is wrong with one account's credentials (Basic credentials are `username:password`). */
+function credentialProblems(
+	usernameVariable: string,
+	username: string,
+	passwordVariable: string,
+	password: string
+): string[] {
+	const problems: string[] = [];
+	if (username.includes(':') || /[\p{Cc}]/u.test(username)) {
+		problems.push(
+			`${usernameVariable} must not contain ":" or control characters (Basic credentials are "username:password")`
+		);
+	}
+	if (/[\p{Cc}]/u.test(password)) {
+		problems.push(`${passwordVariable} must not contain control characters`);
+	}
+	return problems;
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MockApi } from '../../createMockApi.ts';
-import { MAX_BODY_BYTES } from '../../http/readJsonBody.ts';
+import { HEADERS_TIMEOUT_SECONDS, MAX_BODY_BYTES, MAX_HEADER_BYTES } from '../../contract/http.ts';
 import { answerClientError } from './answerClientError.ts';
 import { answerRequest, type BridgeContext } from './answerRequest.ts';
 import { createControlHandlers } from './createControlHandlers.ts';
@@ -24,7 +24,7 @@ export interface HttpTimeouts {
 
 /** Defaults for a local tool: generous for a human with curl, short for a stuck socket. */
 export const DEFAULT_TIMEOUTS: HttpTimeouts = {
-	headers: 10_000,
+	headers: HEADERS_TIMEOUT_SECONDS * 1000,
 	request: 30_000,
 	keepAlive: 5_000,
 	check: 1_000,
@@ -73,6 +73,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 		requestTimeout: timeouts.request,
 		keepAliveTimeout: timeouts.keepAlive,
 		connectionsCheckingInterval: timeouts.check,
+		maxHeaderSize: MAX_HEADER_BYTES,
 	});
 	const ctx: BridgeContext = {
 		handlers: [...createControlHandlers(api), ...api.handlers],

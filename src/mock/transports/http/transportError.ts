@@ -5,14 +5,9 @@ import type { ApiErrorBody } from '../../contract/errors.ts';
  * rejected, a body over the cap, a path no handler knows), in the contract's error body shape so
  * clients parse every non-2xx the same way.
  */
-export function transportError(
-	status: number,
-	message: string,
-	headers: Record<string, string> = {}
-): Response {
-	const body: ApiErrorBody = { message, code: status };
+export function transportError(body: ApiErrorBody, headers: Record<string, string> = {}): Response {
 	return Response.json(body, {
-		status,
+		status: body.code,
 		headers: { 'Cache-Control': 'no-store', ...headers },
 	});
 }

@@ -1,4 +1,7 @@
 import { SessionClient } from '../../../../examples/browser-apps/session-client.ts';
+import { factText } from '../../../site/facts.ts';
+import { CLOCK } from '../../clock/clockSteps.ts';
+import { exchange } from '../exchange.ts';
 import {
 	defineScenario,
 	type RunContext,
@@ -7,12 +10,14 @@ import {
 	type ScenarioEnvironment,
 } from '../Scenario.ts';
 
-const LOGIN = 'POST /auth/login 200';
-const REFRESH = 'POST /auth/refresh';
-const LOGOUT = 'POST /auth/logout 204';
-const SEND = 'POST /3rdparty/v1/messages';
+const LOGIN = exchange('login');
+const REFRESHED = exchange('refreshSession');
+const LOGOUT = exchange('logout');
+const SENT = exchange('sendMessage');
+const SENT_RESULT = `"status": ${factText('status.sendMessage', 'number')}`;
+const UNAUTHORIZED = factText('error.unauthorized', 'number');
 /** What "Call the API" sees from a tab with no session: a silent refresh, refused (no cookie). */
-const NO_SESSION = [`${REFRESH} 401`];
+const NO_SESSION = [exchange('refreshSession', 'unauthorized')];
 
 /**
  * One SessionClient per tab, shared by every panel of the page, built with the browser's own
@@ -101,8 +106,8 @@ const ACTIONS = {
 	expire: {
 		label: 'Expire the access token',
 		async run({ advanceClock }) {
-			await advanceClock(15 * 60);
-			return 'The mock clock moved +15 min: every access token issued before now has expired. The client finds out from the API’s next 401.';
+			await advanceClock(CLOCK.accessLifetime.seconds);
+			return `The mock clock moved ${CLOCK.accessLifetime.label}: every access token issued before now has expired. The client finds out from the API’s next ${UNAUTHORIZED}.`;
 		},
 	},
 	logout: {
@@ -140,7 +145,7 @@ export const scenarios: readonly Scenario[] = [
 		actions: { run: ACTIONS.login, wrongPassword: ACTIONS.wrongPassword },
 		stories: [
 			{
-				says: 'The API answers 200 with the access token, which stays in the client’s memory; the refresh token goes into the HttpOnly cookie (Set-Cookie), where no script can read it.',
+				says: `The API answers ${factText('status.login', 'number')} with the access token, which stays in the client’s memory; the refresh token goes into the ${factText('cookie.httpOnly')} cookie (Set-Cookie), where no script can read it.`,
 				steps: [
 					{
 						action: 'run',
@@ -149,14 +154,14 @@ export const scenarios: readonly Scenario[] = [
 				],
 			},
 			{
-				says: 'Wrong credentials: 401, login throws, and the client keeps nothing.',
+				says: `Wrong credentials: ${UNAUTHORIZED}, login throws, and the client keeps nothing.`,
 				steps: [
 					{
 						action: 'wrongPassword',
 						expect: {
 							ok: false,
-							exchanges: ['POST /auth/login 401'],
-							result: 'login failed: 401',
+							exchanges: [exchange('login', 'unauthorized')],
+							result: `login failed: ${UNAUTHORIZED}`,
 						},
 					},
 				],
@@ -171,7 +176,7 @@ export const scenarios: readonly Scenario[] = [
 		actions: { run: ACTIONS.call, login: ACTIONS.login, expire: ACTIONS.expire },
 		stories: [
 			{
-				says: 'Without a session the client first tries a silent refresh: no cookie, 401, so fetch throws "not logged in" and no API request goes out. A second tab that logged in would have made that refresh succeed.',
+				says: `Without a session the client first tries a silent refresh: no cookie, ${UNAUTHORIZED}, so fetch throws "not logged in" and no API request goes out. A second tab that logged in would have made that refresh succeed.`,
 				steps: [
 					{
 						action: 'run',
@@ -180,26 +185,26 @@ export const scenarios: readonly Scenario[] = [
 				],
 			},
 			{
-				says: 'After Log in, the call carries access token 1 and the message is accepted: 202.',
+				says: `After Log in, the call carries access token 1 and the message is accepted: ${factText('status.sendMessage', 'number')}.`,
 				steps: [
 					{ action: 'login', expect: { ok: true, exchanges: [LOGIN] } },
 					{
 						action: 'run',
-						expect: { ok: true, exchanges: [`${SEND} 202`], result: '"status": 202' },
+						expect: { ok: true, exchanges: [SENT], result: SENT_RESULT },
 					},
 				],
 			},
 			{
-				says: 'Once the access token has expired, the API answers 401; the client refreshes silently with the cookie and X-CSRF, and its one retry gets 202.',
+				says: `Once the access token has expired, the API answers ${UNAUTHORIZED}; the client refreshes silently with the cookie and ${factText('header.csrf', 'name')}, and its one retry gets ${factText('status.sendMessage', 'number')}.`,
 				steps: [
 					{ action: 'login', expect: { ok: true, exchanges: [LOGIN] } },
-					{ action: 'expire', expect: { ok: true, exchanges: [], result: '+15 min' } },
+					{ action: 'expire', expect: { ok: true, exchanges: [], result: CLOCK.accessLifetime.label } },
 					{
 						action: 'run',
 						expect: {
 							ok: true,
-							exchanges: [`${SEND} 401`, `${REFRESH} 200`, `${SEND} 202`],
-							result: '"status": 202',
+							exchanges: [exchange('sendMessage', 'unauthorized'), REFRESHED, SENT],
+							result: SENT_RESULT,
 						},
 					},
 				],
@@ -214,23 +219,23 @@ export const scenarios: readonly Scenario[] = [
 		actions: { run: ACTIONS.refresh, login: ACTIONS.login },
 		stories: [
 			{
-				says: 'Without a session there is no cookie: 401, and refresh resolves to undefined (the session is over).',
+				says: `Without a session there is no cookie: ${UNAUTHORIZED}, and refresh resolves to undefined (the session is over).`,
 				steps: [
 					{
 						action: 'run',
-						expect: { ok: true, exchanges: [`${REFRESH} 401`], result: '"accessToken": null' },
+						expect: { ok: true, exchanges: NO_SESSION, result: '"accessToken": null' },
 					},
 				],
 			},
 			{
-				says: 'After Log in, refresh spends refresh token 1 from the cookie: 200 with access token 2, and the cookie now holds refresh token 2.',
+				says: `After Log in, refresh spends refresh token 1 from the cookie: ${factText('status.refreshSession', 'number')} with access token 2, and the cookie now holds refresh token 2.`,
 				steps: [
 					{ action: 'login', expect: { ok: true, exchanges: [LOGIN] } },
 					{
 						action: 'run',
 						expect: {
 							ok: true,
-							exchanges: [`${REFRESH} 200`],
+							exchanges: [REFRESHED],
 							result: '"accessToken": "‹access token 2›"',
 						},
 					},
@@ -246,7 +251,7 @@ export const scenarios: readonly Scenario[] = [
 		actions: { run: ACTIONS.logout, login: ACTIONS.login, call: ACTIONS.call },
 		stories: [
 			{
-				says: 'Logout always answers 204 and clears the cookie, session or not.',
+				says: `Logout always answers ${factText('status.logout', 'number')} and clears the cookie, session or not.`,
 				steps: [
 					{
 						action: 'run',

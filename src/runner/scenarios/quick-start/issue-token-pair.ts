@@ -1,7 +1,9 @@
 import { issueTokenPair } from '../../../../examples/quick-start/issue-token-pair.ts';
+import { factText } from '../../../site/facts.ts';
+import { exchange } from '../exchange.ts';
 import { defineScenario, type Scenario } from '../Scenario.ts';
 
-const ISSUE = 'POST /3rdparty/v1/auth/token 201';
+const ISSUE = exchange('issueTokenPair');
 
 /** Run panels for `examples/quick-start/issue-token-pair.ts`. */
 export const scenarios: readonly Scenario[] = [
@@ -20,7 +22,7 @@ export const scenarios: readonly Scenario[] = [
 		},
 		stories: [
 			{
-				says: 'The API answers 201 Created with access token 1, refresh token 1 and expires_at, 15 minutes after the clock’s now.',
+				says: `The API answers ${factText('status.issueTokenPair')} with access token 1, refresh token 1 and expires_at, ${factText('access.lifetime')} after the clock’s now.`,
 				steps: [
 					{
 						action: 'run',

@@ -1,4 +1,6 @@
 import { main } from '../../../../examples/quick-start/main.ts';
+import { factText } from '../../../site/facts.ts';
+import { exchange } from '../exchange.ts';
 import { defineScenario, type Scenario } from '../Scenario.ts';
 
 /** Run panels for `examples/quick-start/main.ts`. */
@@ -22,16 +24,16 @@ export const scenarios: readonly Scenario[] = [
 		},
 		stories: [
 			{
-				says: 'Issue (201), send (202), refresh (201); main logs a line after each step and returns the rotated pair.',
+				says: `Issue (${factText('status.issueTokenPair', 'number')}), send (${factText('status.sendMessage', 'number')}), refresh (${factText('status.refreshTokenPair', 'number')}); main logs a line after each step and returns the rotated pair.`,
 				steps: [
 					{
 						action: 'run',
 						expect: {
 							ok: true,
 							exchanges: [
-								'POST /3rdparty/v1/auth/token 201',
-								'POST /3rdparty/v1/messages 202',
-								'POST /3rdparty/v1/auth/token/refresh 201',
+								exchange('issueTokenPair'),
+								exchange('sendMessage'),
+								exchange('refreshTokenPair'),
 							],
 							logs: ['issued; access token expires at', 'is Pending', 'rotated to pair'],
 							result: '"access_token": "‹access token 2›"',

@@ -1,9 +1,14 @@
 import { issueTokenPair } from '../../../../examples/quick-start/issue-token-pair.ts';
 import { refreshTokenPair } from '../../../../examples/quick-start/refresh-token-pair.ts';
+import { factText } from '../../../site/facts.ts';
+import { CLOCK } from '../../clock/clockSteps.ts';
+import { exchange } from '../exchange.ts';
 import { defineScenario, type Scenario } from '../Scenario.ts';
 
-const SETUP_ISSUE = 'setup POST /3rdparty/v1/auth/token 201';
-const REFRESH = 'POST /3rdparty/v1/auth/token/refresh';
+const SETUP_ISSUE = `setup ${exchange('issueTokenPair')}`;
+const REFRESHED = exchange('refreshTokenPair');
+const REFUSED = exchange('refreshTokenPair', 'unauthorized');
+const REFUSED_RESULT = `refresh failed: ${factText('error.unauthorized', 'number')}`;
 
 interface RefreshState {
 	/** The refresh token to spend next. */
@@ -49,44 +54,44 @@ export const scenarios: readonly Scenario[] = [
 		},
 		stories: [
 			{
-				says: 'Refresh token 1 is spent for a new pair: 201 Created with access token 2 and refresh token 2.',
+				says: `Refresh token 1 is spent for a new pair: ${factText('status.refreshTokenPair')} with access token 2 and refresh token 2.`,
 				steps: [
 					{
 						action: 'run',
 						expect: {
 							ok: true,
-							exchanges: [SETUP_ISSUE, `${REFRESH} 201`],
+							exchanges: [SETUP_ISSUE, REFRESHED],
 							result: '"refresh_token": "‹refresh token 2›"',
 						},
 					},
 				],
 			},
 			{
-				says: 'Sending the spent refresh token again is reuse: 401. The newest refresh token still works.',
+				says: `Sending the spent refresh token again is reuse: ${factText('error.unauthorized', 'number')}. The newest refresh token still works.`,
 				steps: [
-					{ action: 'run', expect: { ok: true, exchanges: [SETUP_ISSUE, `${REFRESH} 201`] } },
+					{ action: 'run', expect: { ok: true, exchanges: [SETUP_ISSUE, REFRESHED] } },
 					{
 						action: 'replay',
-						expect: { ok: false, exchanges: [`${REFRESH} 401`], result: 'refresh failed: 401' },
+						expect: { ok: false, exchanges: [REFUSED], result: REFUSED_RESULT },
 					},
 					{
 						action: 'run',
 						expect: {
 							ok: true,
-							exchanges: [`${REFRESH} 201`],
+							exchanges: [REFRESHED],
 							result: '"refresh_token": "‹refresh token 3›"',
 						},
 					},
 				],
 			},
 			{
-				says: 'A refresh token lives 30 days: after +30 days the newest one is refused with 401, and only a new login helps.',
+				says: `A refresh token lives ${factText('refresh.lifetime')}: after ${CLOCK.refreshLifetime.label} the newest one is refused with ${factText('error.unauthorized', 'number')}, and only a new login helps.`,
 				steps: [
-					{ action: 'run', expect: { ok: true, exchanges: [SETUP_ISSUE, `${REFRESH} 201`] } },
-					{ advance: 30 * 86_400 },
+					{ action: 'run', expect: { ok: true, exchanges: [SETUP_ISSUE, REFRESHED] } },
+					{ advance: CLOCK.refreshLifetime.seconds },
 					{
 						action: 'run',
-						expect: { ok: false, exchanges: [`${REFRESH} 401`], result: 'refresh failed: 401' },
+						expect: { ok: false, exchanges: [REFUSED], result: REFUSED_RESULT },
 					},
 				],
 			},

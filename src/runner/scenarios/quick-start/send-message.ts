@@ -1,8 +1,12 @@
 import { issueTokenPair } from '../../../../examples/quick-start/issue-token-pair.ts';
 import { sendMessage } from '../../../../examples/quick-start/send-message.ts';
+import { factText } from '../../../site/facts.ts';
+import { CLOCK } from '../../clock/clockSteps.ts';
+import { exchange } from '../exchange.ts';
 import { defineScenario, type Scenario } from '../Scenario.ts';
 
-const SEND_ACCEPTED = 'POST /3rdparty/v1/messages 202';
+const SETUP_ISSUE = `setup ${exchange('issueTokenPair')}`;
+const SEND_ACCEPTED = exchange('sendMessage');
 
 /** Run panels for `examples/quick-start/send-message.ts`. */
 export const scenarios: readonly Scenario[] = [
@@ -32,37 +36,37 @@ export const scenarios: readonly Scenario[] = [
 		},
 		stories: [
 			{
-				says: 'Access token 1 is accepted: 202 Accepted, and the message is Pending.',
+				says: `Access token 1 is accepted: ${factText('status.sendMessage')}, and the message is Pending.`,
 				steps: [
 					{
 						action: 'run',
 						expect: {
 							ok: true,
-							exchanges: ['setup POST /3rdparty/v1/auth/token 201', SEND_ACCEPTED],
+							exchanges: [SETUP_ISSUE, SEND_ACCEPTED],
 							result: '"state": "Pending"',
 						},
 					},
 				],
 			},
 			{
-				says: 'After 14 minutes the same token still works; one more minute and it has expired: 401, and sendMessage throws.',
+				says: `At ${CLOCK.intoMargin.label} the same token still works; ${CLOCK.minute.label} later it has expired: ${factText('error.unauthorized', 'number')}, and sendMessage throws.`,
 				steps: [
 					{
 						action: 'run',
 						expect: {
 							ok: true,
-							exchanges: ['setup POST /3rdparty/v1/auth/token 201', SEND_ACCEPTED],
+							exchanges: [SETUP_ISSUE, SEND_ACCEPTED],
 						},
 					},
-					{ advance: 14 * 60 },
+					{ advance: CLOCK.intoMargin.seconds },
 					{ action: 'run', expect: { ok: true, exchanges: [SEND_ACCEPTED] } },
-					{ advance: 60 },
+					{ advance: CLOCK.minute.seconds },
 					{
 						action: 'run',
 						expect: {
 							ok: false,
-							exchanges: ['POST /3rdparty/v1/messages 401'],
-							result: 'sending failed: 401',
+							exchanges: [exchange('sendMessage', 'unauthorized')],
+							result: `sending failed: ${factText('error.unauthorized', 'number')}`,
 						},
 					},
 				],

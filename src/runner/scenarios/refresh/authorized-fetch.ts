@@ -1,6 +1,9 @@
 import { createAuthorizedFetch } from '../../../../examples/refresh/authorized-fetch.ts';
 import { TokenManager } from '../../../../examples/refresh/token-manager.ts';
-import { decodeJwtPayload } from '../../redact/decodeJwtPayload.ts';
+import { jwtClaims } from '../../../mock/tokens/jwt.ts';
+import { factText } from '../../../site/facts.ts';
+import { CLOCK } from '../../clock/clockSteps.ts';
+import { exchange } from '../exchange.ts';
 import {
 	defineScenario,
 	type RunContext,
@@ -8,8 +11,10 @@ import {
 	type ScenarioEnvironment,
 } from '../Scenario.ts';
 
-const ISSUE = 'POST /3rdparty/v1/auth/token 201';
-const SEND = 'POST /3rdparty/v1/messages';
+const ISSUE = exchange('issueTokenPair');
+const SENT = exchange('sendMessage');
+const SENT_RESULT = `"status": ${factText('status.sendMessage', 'number')}`;
+const UNAUTHORIZED = factText('error.unauthorized', 'number');
 
 function authorizedFetchState({ baseUrl, credentials }: ScenarioEnvironment) {
 	const manager = new TokenManager({ baseUrl, ...credentials, scopes: ['messages:send'] });
@@ -45,7 +50,7 @@ export const scenarios: readonly Scenario[] = [
 				async run(context) {
 					const { baseUrl, credentials, state, setup } = context;
 					await setup(async () => {
-						const { jti } = decodeJwtPayload(await state.manager.getAccessToken()) ?? {};
+						const { jti } = jwtClaims(await state.manager.getAccessToken()) ?? {};
 						const basic = btoa(`${credentials.username}:${credentials.password}`);
 						const response = await fetch(`${baseUrl}/3rdparty/v1/auth/token/${String(jti)}`, {
 							method: 'DELETE',
@@ -59,45 +64,45 @@ export const scenarios: readonly Scenario[] = [
 		},
 		stories: [
 			{
-				says: 'The wrapper gets access token 1 from the manager and the message is accepted: 202.',
+				says: `The wrapper gets access token 1 from the manager and the message is accepted: ${factText('status.sendMessage', 'number')}.`,
 				steps: [
 					{
 						action: 'run',
-						expect: { ok: true, exchanges: [ISSUE, `${SEND} 202`], result: '"status": 202' },
+						expect: { ok: true, exchanges: [ISSUE, SENT], result: SENT_RESULT },
 					},
 				],
 			},
 			{
-				says: 'A token revoked before its time is refused: 401. The wrapper invalidates it and retries once; the refresh is refused too (revoking the access token revoked its refresh token), so the manager logs in again and the retry gets 202.',
+				says: `A token revoked before its time is refused: ${UNAUTHORIZED}. The wrapper invalidates it and retries once; the refresh is refused too (revoking the access token revoked its refresh token), so the manager logs in again and the retry gets ${factText('status.sendMessage', 'number')}.`,
 				steps: [
-					{ action: 'run', expect: { ok: true, exchanges: [ISSUE, `${SEND} 202`] } },
+					{ action: 'run', expect: { ok: true, exchanges: [ISSUE, SENT] } },
 					{
 						action: 'revoke',
 						expect: {
 							ok: true,
 							exchanges: [
-								'setup DELETE /3rdparty/v1/auth/token/* 204',
-								`${SEND} 401`,
-								'POST /3rdparty/v1/auth/token/refresh 401',
+								`setup ${exchange('revokeToken')}`,
+								exchange('sendMessage', 'unauthorized'),
+								exchange('refreshTokenPair', 'unauthorized'),
 								ISSUE,
-								`${SEND} 202`,
+								SENT,
 							],
-							result: '"status": 202',
+							result: SENT_RESULT,
 						},
 					},
 				],
 			},
 			{
-				says: 'After +15 min the manager refreshes before sending, so the API never answers 401.',
+				says: `After ${CLOCK.accessLifetime.label} the manager refreshes before sending, so the API never answers ${UNAUTHORIZED}.`,
 				steps: [
-					{ action: 'run', expect: { ok: true, exchanges: [ISSUE, `${SEND} 202`] } },
-					{ advance: 15 * 60 },
+					{ action: 'run', expect: { ok: true, exchanges: [ISSUE, SENT] } },
+					{ advance: CLOCK.accessLifetime.seconds },
 					{
 						action: 'run',
 						expect: {
 							ok: true,
-							exchanges: ['POST /3rdparty/v1/auth/token/refresh 201', `${SEND} 202`],
-							result: '"status": 202',
+							exchanges: [exchange('refreshTokenPair'), SENT],
+							result: SENT_RESULT,
 						},
 					},
 				],

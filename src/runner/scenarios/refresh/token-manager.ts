@@ -1,8 +1,11 @@
 import { TokenManager } from '../../../../examples/refresh/token-manager.ts';
+import { factText } from '../../../site/facts.ts';
+import { CLOCK } from '../../clock/clockSteps.ts';
+import { exchange } from '../exchange.ts';
 import { defineScenario, type Scenario, type ScenarioEnvironment } from '../Scenario.ts';
 
-const ISSUE = 'POST /3rdparty/v1/auth/token 201';
-const REFRESH = 'POST /3rdparty/v1/auth/token/refresh';
+const ISSUE = exchange('issueTokenPair');
+const REFRESHED = exchange('refreshTokenPair');
 const CALLERS = 5;
 
 /** One manager per panel, kept until Reset, as a service keeps one for its lifetime. */
@@ -16,7 +19,7 @@ export const scenarios: readonly Scenario[] = [
 		file: 'refresh/token-manager.ts',
 		region: 'ensure-valid',
 		summary:
-			'Calls getAccessToken on one TokenManager (demo account, scope messages:send, 60-second margin) that lives until you press Reset.',
+			`Calls getAccessToken on one TokenManager (demo account, scope messages:send, ${factText('tokenManager.margin', 'adjective')} margin) that lives until you press Reset.`,
 		state: managerState,
 		actions: {
 			run: { label: 'Run', run: ({ state }) => state.manager.getAccessToken() },
@@ -30,24 +33,24 @@ export const scenarios: readonly Scenario[] = [
 				],
 			},
 			{
-				says: 'At +14 min access token 1 still has a minute left, but that is inside the margin: the manager refreshes first and returns access token 2.',
+				says: `At ${CLOCK.intoMargin.label} access token 1 still has ${factText('tokenManager.margin')} left, but that is inside the margin: the manager refreshes first and returns access token 2.`,
 				steps: [
 					{ action: 'run', expect: { ok: true, exchanges: [ISSUE] } },
-					{ advance: 14 * 60 },
+					{ advance: CLOCK.intoMargin.seconds },
 					{
 						action: 'run',
-						expect: { ok: true, exchanges: [`${REFRESH} 201`], result: '‹access token 2›' },
+						expect: { ok: true, exchanges: [REFRESHED], result: '‹access token 2›' },
 					},
 				],
 			},
 			{
-				says: 'After +30 days the refresh token has expired as well: the refresh is answered 401, so the manager logs in again.',
+				says: `After ${CLOCK.refreshLifetime.label} the refresh token has expired as well: the refresh is answered ${factText('error.unauthorized', 'number')}, so the manager logs in again.`,
 				steps: [
 					{ action: 'run', expect: { ok: true, exchanges: [ISSUE] } },
-					{ advance: 30 * 86_400 },
+					{ advance: CLOCK.refreshLifetime.seconds },
 					{
 						action: 'run',
-						expect: { ok: true, exchanges: [`${REFRESH} 401`, ISSUE], result: '‹access token 2›' },
+						expect: { ok: true, exchanges: [exchange('refreshTokenPair', 'unauthorized'), ISSUE], result: '‹access token 2›' },
 					},
 				],
 			},
@@ -73,13 +76,13 @@ export const scenarios: readonly Scenario[] = [
 				],
 			},
 			{
-				says: `After +15 min all ${CALLERS} callers find the token stale at once, and still only one refresh is sent.`,
+				says: `After ${CLOCK.accessLifetime.label} all ${CALLERS} callers find the token stale at once, and still only one refresh is sent.`,
 				steps: [
 					{ action: 'run', expect: { ok: true, exchanges: [ISSUE] } },
-					{ advance: 15 * 60 },
+					{ advance: CLOCK.accessLifetime.seconds },
 					{
 						action: 'run',
-						expect: { ok: true, exchanges: [`${REFRESH} 201`], result: '‹access token 2›' },
+						expect: { ok: true, exchanges: [REFRESHED], result: '‹access token 2›' },
 					},
 				],
 			},

@@ -18,6 +18,7 @@ test('GET /3rdparty/v1/auth/jwks publishes the ES256 key that verifies access to
 	const { payload } = await jwtVerify(pair.access_token, createLocalJWKSet(result.body), {
 		algorithms: ['ES256'],
 		issuer: api.issuer,
+		currentDate: new Date(api.clock.now()),
 	});
 	expect(payload.jti).toBe(pair.id);
 });

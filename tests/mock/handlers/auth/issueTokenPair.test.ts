@@ -1,7 +1,7 @@
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { TokenPairResponse } from '../../../../src/mock/contract/schemas.ts';
-import { basic, bearer, call, issuePair } from '../../../support/http.ts';
+import { basic, bearer, call, issuePair, refresh } from '../../../support/http.ts';
 import { payloadOf } from '../../../support/forge.ts';
 import { DEFAULT_ISSUER } from '../../../../src/mock/createMockApi.ts';
 import { useMockApi } from '../../../support/useMockApi.ts';
@@ -25,7 +25,12 @@ describe('POST /3rdparty/v1/auth/token', () => {
 		const pair = await issuePair(['messages:send', 'messages:read']);
 		const jwks = await call('GET', '/3rdparty/v1/auth/jwks');
 		const keySet = createLocalJWKSet(jwks.body);
-		const options = { algorithms: ['ES256'], issuer: DEFAULT_ISSUER, requiredClaims: ['exp'] };
+		const options = {
+			algorithms: ['ES256'],
+			issuer: DEFAULT_ISSUER,
+			requiredClaims: ['exp'],
+			currentDate: new Date(api.clock.now()),
+		};
 		const access = await jwtVerify(pair.access_token, keySet, options);
 		const refresh = await jwtVerify(pair.refresh_token, keySet, options);
 
@@ -73,7 +78,7 @@ describe('POST /3rdparty/v1/auth/token', () => {
 		});
 		expect(beyond).toMatchObject({
 			status: 403,
-			body: { message: 'scope required: settings:write', code: 403 },
+			body: { error: 'scope_required', message: 'scope required: settings:write', code: 403 },
 		});
 	});
 
@@ -81,85 +86,97 @@ describe('POST /3rdparty/v1/auth/token', () => {
 		{
 			name: 'not JSON',
 			body: '{scopes:',
+			error: 'invalid_body',
 			message: 'invalid params: body must be a JSON object',
 			field: 'body',
 		},
 		{
 			name: 'an array',
 			json: [],
+			error: 'invalid_body',
 			message: 'invalid params: body must be a JSON object',
 			field: 'body',
 		},
 		{
 			name: 'null',
 			json: null,
+			error: 'invalid_body',
 			message: 'invalid params: body must be a JSON object',
 			field: 'body',
 		},
 		{
 			name: 'no scopes',
 			json: {},
+			error: 'scopes_required',
 			message: 'invalid params: scopes are required',
 			field: 'scopes',
 		},
 		{
 			name: 'empty scopes',
 			json: { scopes: [] },
+			error: 'scopes_required',
 			message: 'invalid params: scopes are required',
 			field: 'scopes',
 		},
 		{
 			name: 'scopes as a string',
 			json: { scopes: 'messages:send' },
+			error: 'scopes_required',
 			message: 'invalid params: scopes are required',
 			field: 'scopes',
 		},
 		{
 			name: 'an unknown scope',
 			json: { scopes: ['messages:fly'] },
+			error: 'unknown_scope',
 			message: 'invalid params: unknown scope messages:fly',
 			field: 'scopes',
 		},
 		{
 			name: 'the system scope',
 			json: { scopes: ['tokens:refresh'] },
+			error: 'system_scope_requested',
 			message: 'invalid params: scope tokens:refresh cannot be requested',
 			field: 'scopes',
 		},
 		{
 			name: 'a negative ttl',
 			json: { scopes: ['messages:send'], ttl: -1 },
+			error: 'invalid_ttl',
 			message: 'invalid params: ttl must be a non-negative integer',
 			field: 'ttl',
 		},
 		{
 			name: 'a fractional ttl',
 			json: { scopes: ['messages:send'], ttl: 1.5 },
+			error: 'invalid_ttl',
 			message: 'invalid params: ttl must be a non-negative integer',
 			field: 'ttl',
 		},
 		{
 			name: 'a string ttl',
 			json: { scopes: ['messages:send'], ttl: '900' },
+			error: 'invalid_ttl',
 			message: 'invalid params: ttl must be a non-negative integer',
 			field: 'ttl',
 		},
 		{
 			name: 'a misspelt field',
 			json: { scope: ['messages:send'] },
+			error: 'unknown_field',
 			message: 'invalid params: unknown field scope',
 			field: 'scope',
 		},
 	];
 	test.each(badBodies)(
 		'answers 400 naming the field for $name',
-		async ({ json, body, message, field }) => {
+		async ({ json, body, error, message, field }) => {
 			const result = await call('POST', PATH, {
 				authorization: basic(),
 				...(body === undefined ? { json } : { body }),
 			});
 			expect(result.status).toBe(400);
-			expect(result.body).toEqual({ message, code: 400, data: { field } });
+			expect(result.body).toEqual({ error, message, code: 400, data: { field } });
 		}
 	);
 
@@ -170,7 +187,7 @@ describe('POST /3rdparty/v1/auth/token', () => {
 		});
 		expect(result).toMatchObject({
 			status: 413,
-			body: { message: 'Payload Too Large', code: 413 },
+			body: { error: 'payload_too_large', message: 'Payload Too Large', code: 413 },
 		});
 	});
 
@@ -188,7 +205,7 @@ describe('POST /3rdparty/v1/auth/token', () => {
 			json: { scopes: ['messages:send'] },
 		});
 		expect(result.status).toBe(401);
-		expect(result.body).toEqual({ message: 'Unauthorized', code: 401 });
+		expect(result.body).toEqual({ error: 'unauthorized', message: 'Unauthorized', code: 401 });
 		expect(result.headers.get('www-authenticate')).toBe('Bearer');
 	});
 
@@ -209,7 +226,7 @@ describe('POST /3rdparty/v1/auth/token', () => {
 		});
 		expect(result).toMatchObject({
 			status: 403,
-			body: { message: 'scope required: tokens:manage', code: 403 },
+			body: { error: 'scope_required', message: 'scope required: tokens:manage', code: 403 },
 		});
 	});
 
@@ -218,4 +235,15 @@ describe('POST /3rdparty/v1/auth/token', () => {
 		expect(result.status).toBe(401);
 		expect(api.log.entries().at(-1)?.response.status).toBe(401);
 	});
+});
+
+test('a scope listed many times is granted once, so the pair still works and refreshes', async () => {
+	const pair = await issuePair(Array.from({ length: 400 }, () => 'messages:read'));
+	expect(payloadOf(pair.access_token)['scopes']).toEqual(['messages:read']);
+	expect(payloadOf(pair.refresh_token)['original_scopes']).toEqual(['messages:read']);
+	const used = await call('GET', '/3rdparty/v1/messages/nope', {
+		authorization: bearer(pair.access_token),
+	});
+	expect(used.status).toBe(404);
+	expect((await refresh(pair.refresh_token)).status).toBe(201);
 });

@@ -37,7 +37,10 @@ describe('POST /3rdparty/v1/auth/token/refresh', () => {
 		const first = await issuePair();
 		expect((await refresh(first.refresh_token)).status).toBe(201);
 		const replay = await refresh(first.refresh_token);
-		expect(replay).toMatchObject({ status: 401, body: { message: 'Unauthorized', code: 401 } });
+		expect(replay).toMatchObject({
+			status: 401,
+			body: { error: 'unauthorized', message: 'Unauthorized', code: 401 },
+		});
 	});
 
 	test('rotation does not revoke the old access token: it lives until its own exp', async () => {
@@ -94,8 +97,8 @@ describe('POST /3rdparty/v1/auth/token/refresh', () => {
 		expect(result.status).toBe(status);
 		expect(result.body).toEqual(
 			status === 403
-				? { message: 'scope required: tokens:refresh', code: 403 }
-				: { message: 'Unauthorized', code: 401 }
+				? { error: 'scope_required', message: 'scope required: tokens:refresh', code: 403 }
+				: { error: 'unauthorized', message: 'Unauthorized', code: 401 }
 		);
 	});
 
@@ -184,5 +187,22 @@ describe('POST /3rdparty/v1/auth/token/refresh', () => {
 			api.clock.advance(15 * DAY);
 			expect((await refresh(token)).status).toBe(401);
 		});
+	});
+});
+
+describe('a refresh after the account lost a scope', () => {
+	test('grants the original scopes the account still holds, never the lost one', async () => {
+		const first = await issuePair(['messages:send', 'messages:read']);
+		api.removeAccountScope('demo', 'messages:send');
+		const result = await refresh(first.refresh_token);
+		expect(result.status).toBe(201);
+		expect(payloadOf(result.body.access_token)['scopes']).toEqual(['messages:read']);
+		expect((await sendWith(result.body.access_token)).status).toBe(403);
+	});
+
+	test('is 401 when none of them is left: the client logs in again', async () => {
+		const first = await issuePair(['messages:send']);
+		api.removeAccountScope('demo', 'messages:send');
+		expect((await refresh(first.refresh_token)).status).toBe(401);
 	});
 });

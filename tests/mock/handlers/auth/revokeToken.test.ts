@@ -54,7 +54,7 @@ describe('DELETE /3rdparty/v1/auth/token/{jti}', () => {
 		const pair = await issuePair(['messages:read']);
 		expect(await revoke(pair.id, bearer(pair.access_token))).toMatchObject({
 			status: 403,
-			body: { message: 'scope required: tokens:manage', code: 403 },
+			body: { error: 'scope_required', message: 'scope required: tokens:manage', code: 403 },
 		});
 		expect((await call('DELETE', `/3rdparty/v1/auth/token/${pair.id}`)).status).toBe(401);
 	});

@@ -37,7 +37,10 @@ describe('the messages resource', () => {
 			authorization: bearer(pair.refresh_token),
 			json: message,
 		});
-		expect(sent).toMatchObject({ status: 401, body: { message: 'Unauthorized', code: 401 } });
+		expect(sent).toMatchObject({
+			status: 401,
+			body: { error: 'unauthorized', message: 'Unauthorized', code: 401 },
+		});
 	});
 
 	test('a token without the scope gets 403 naming it', async () => {
@@ -48,40 +51,48 @@ describe('the messages resource', () => {
 		});
 		expect(sent).toMatchObject({
 			status: 403,
-			body: { message: 'scope required: messages:send', code: 403 },
+			body: { error: 'scope_required', message: 'scope required: messages:send', code: 403 },
 		});
 	});
 
 	test.each([
 		{
 			json: { textMessage: { text: 'x' } },
+			error: 'phone_numbers_required',
 			message: 'invalid params: phoneNumbers are required',
 			field: 'phoneNumbers',
 		},
 		{
 			json: { phoneNumbers: [], textMessage: { text: 'x' } },
+			error: 'phone_numbers_required',
 			message: 'invalid params: phoneNumbers are required',
 			field: 'phoneNumbers',
 		},
 		{
 			json: { phoneNumbers: ['+1'] },
+			error: 'text_required',
 			message: 'invalid params: textMessage.text is required',
 			field: 'textMessage',
 		},
 		{
 			json: { phoneNumbers: ['+1'], textMessage: { text: '' } },
+			error: 'text_required',
 			message: 'invalid params: textMessage.text is required',
 			field: 'textMessage',
 		},
 		{
 			json: { phoneNumbers: ['+1'], textMessage: { text: 'x', html: 'y' } },
+			error: 'unknown_field',
 			message: 'invalid params: unknown field textMessage.html',
 			field: 'textMessage.html',
 		},
-	])('400: $message', async ({ json, message: text, field }) => {
+	])('400: $message', async ({ json, error, message: text, field }) => {
 		const sent = await call('POST', '/3rdparty/v1/messages', { authorization: basic(), json });
 		expect(sent).toEqual(
-			expect.objectContaining({ status: 400, body: { message: text, code: 400, data: { field } } })
+			expect.objectContaining({
+				status: 400,
+				body: { error, message: text, code: 400, data: { field } },
+			})
 		);
 	});
 
@@ -93,7 +104,7 @@ describe('the messages resource', () => {
 		const unknown = await call('GET', '/3rdparty/v1/messages/nope', { authorization: basic() });
 		expect(unknown).toMatchObject({
 			status: 404,
-			body: { message: 'message not found', code: 404 },
+			body: { error: 'message_not_found', message: 'message not found', code: 404 },
 		});
 		const foreign = await call('GET', `/3rdparty/v1/messages/${sent.body.id}`, {
 			authorization: basic('other', 'other-password'),
@@ -110,6 +121,7 @@ test.each([[['']], [[1]], [[null]]])(
 			json: { phoneNumbers, textMessage: { text: 'x' } },
 		});
 		expect(sent.body).toEqual({
+			error: 'phone_numbers_required',
 			message: 'invalid params: phoneNumbers are required',
 			code: 400,
 			data: { field: 'phoneNumbers' },

@@ -32,6 +32,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			algorithms: ['ES256'],
 			issuer: api.issuer,
 			requiredClaims: ['exp'],
+			currentDate: new Date(api.clock.now()),
 		});
 		expect(payload).toMatchObject({
 			jti: token.id,
@@ -55,7 +56,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 		});
 		expect(read).toMatchObject({
 			status: 403,
-			body: { message: 'scope required: messages:read', code: 403 },
+			body: { error: 'scope_required', message: 'scope required: messages:read', code: 403 },
 		});
 	});
 
@@ -69,7 +70,10 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			authorization: bearer(token.token),
 			json: message,
 		});
-		expect(sent).toMatchObject({ status: 401, body: { message: 'Unauthorized', code: 401 } });
+		expect(sent).toMatchObject({
+			status: 401,
+			body: { error: 'unauthorized', message: 'Unauthorized', code: 401 },
+		});
 	});
 
 	test('it expires exactly at its exp', async () => {
@@ -100,6 +104,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			const over = await createServiceToken({ name: 'x', scopes, ttl: cap + 1 });
 			expect(over).toMatchObject({ status: 400 });
 			expect(over.body).toEqual({
+				error: 'ttl_too_long',
 				message: `invalid params: ttl exceeds the maximum of ${cap} seconds`,
 				code: 400,
 				data: { field: 'ttl', max_ttl: cap },
@@ -113,6 +118,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 	});
 
 	const NAME_ERROR = {
+		error: 'invalid_name',
 		message: 'invalid params: name is required (1 to 128 printable characters)',
 		code: 400,
 		data: { field: 'name' },
@@ -136,6 +142,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			case: 'no scopes',
 			json: { name: 'x' },
 			error: {
+				error: 'scopes_required',
 				message: 'invalid params: scopes are required',
 				code: 400,
 				data: { field: 'scopes' },
@@ -145,6 +152,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			case: 'empty scopes',
 			json: { name: 'x', scopes: [] },
 			error: {
+				error: 'scopes_required',
 				message: 'invalid params: scopes are required',
 				code: 400,
 				data: { field: 'scopes' },
@@ -154,6 +162,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			case: 'an unknown scope',
 			json: { name: 'x', scopes: ['messages:fly'] },
 			error: {
+				error: 'unknown_scope',
 				message: 'invalid params: unknown scope messages:fly',
 				code: 400,
 				data: { field: 'scopes' },
@@ -163,6 +172,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			case: 'the system scope',
 			json: { name: 'x', scopes: ['tokens:refresh'] },
 			error: {
+				error: 'system_scope_requested',
 				message: 'invalid params: scope tokens:refresh cannot be requested',
 				code: 400,
 				data: { field: 'scopes' },
@@ -172,6 +182,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			case: 'a negative ttl',
 			json: { name: 'x', scopes: ['messages:send'], ttl: -1 },
 			error: {
+				error: 'invalid_ttl',
 				message: 'invalid params: ttl must be a non-negative integer',
 				code: 400,
 				data: { field: 'ttl' },
@@ -181,6 +192,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			case: 'a string ttl',
 			json: { name: 'x', scopes: ['messages:send'], ttl: '60' },
 			error: {
+				error: 'invalid_ttl',
 				message: 'invalid params: ttl must be a non-negative integer',
 				code: 400,
 				data: { field: 'ttl' },
@@ -190,6 +202,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			case: 'a ttl beyond safe integers',
 			json: { name: 'x', scopes: ['messages:send'], ttl: 1e300 },
 			error: {
+				error: 'invalid_ttl',
 				message: 'invalid params: ttl must be a non-negative integer',
 				code: 400,
 				data: { field: 'ttl' },
@@ -199,6 +212,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			case: 'an unknown field',
 			json: { name: 'x', scopes: ['messages:send'], lifetime_minutes: 5 },
 			error: {
+				error: 'unknown_field',
 				message: 'invalid params: unknown field lifetime_minutes',
 				code: 400,
 				data: { field: 'lifetime_minutes' },
@@ -208,6 +222,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			case: 'an array body',
 			json: [],
 			error: {
+				error: 'invalid_body',
 				message: 'invalid params: body must be a JSON object',
 				code: 400,
 				data: { field: 'body' },
@@ -226,7 +241,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 		});
 		expect(result).toMatchObject({
 			status: 413,
-			body: { message: 'Payload Too Large', code: 413 },
+			body: { error: 'payload_too_large', message: 'Payload Too Large', code: 413 },
 		});
 	});
 
@@ -243,7 +258,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 		);
 		expect(beyond).toMatchObject({
 			status: 403,
-			body: { message: 'scope required: settings:write', code: 403 },
+			body: { error: 'scope_required', message: 'scope required: settings:write', code: 403 },
 		});
 	});
 
@@ -257,7 +272,7 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			);
 			expect(result).toMatchObject({
 				status: 403,
-				body: { message: 'scope required: settings:write', code: 403 },
+				body: { error: 'scope_required', message: 'scope required: settings:write', code: 403 },
 			});
 		}
 		expect((await createServiceToken({ name: 'x', scopes: ['settings:read'] })).status).toBe(201);
@@ -271,12 +286,15 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 		);
 		expect(forbidden).toMatchObject({
 			status: 403,
-			body: { message: 'scope required: tokens:manage', code: 403 },
+			body: { error: 'scope_required', message: 'scope required: tokens:manage', code: 403 },
 		});
 		const anonymous = await call('POST', '/3rdparty/v1/service-tokens', {
 			json: { name: 'x', scopes: ['messages:send'] },
 		});
-		expect(anonymous).toMatchObject({ status: 401, body: { message: 'Unauthorized', code: 401 } });
+		expect(anonymous).toMatchObject({
+			status: 401,
+			body: { error: 'unauthorized', message: 'Unauthorized', code: 401 },
+		});
 		const refreshToken = await createServiceToken(
 			{ name: 'x', scopes: ['messages:send'] },
 			bearer(pair.refresh_token)

@@ -59,11 +59,11 @@ describe('GET /3rdparty/v1/service-tokens', () => {
 		const reader = await issuePair(['messages:read']);
 		expect(await listServiceTokens(bearer(reader.access_token))).toMatchObject({
 			status: 403,
-			body: { message: 'scope required: tokens:manage', code: 403 },
+			body: { error: 'scope_required', message: 'scope required: tokens:manage', code: 403 },
 		});
 		expect(await call('GET', '/3rdparty/v1/service-tokens')).toMatchObject({
 			status: 401,
-			body: { message: 'Unauthorized', code: 401 },
+			body: { error: 'unauthorized', message: 'Unauthorized', code: 401 },
 		});
 	});
 });

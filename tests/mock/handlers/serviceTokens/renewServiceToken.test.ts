@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ServiceTokenResponse } from '../../../../src/mock/contract/schemas.ts';
+import { errorBody } from '../../../../src/mock/contract/errors.ts';
 import { payloadOf } from '../../../support/forge.ts';
 import { basic, bearer, call, issuePair } from '../../../support/http.ts';
 import { useMockApi } from '../../../support/useMockApi.ts';
@@ -103,6 +104,7 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 				const over = await renewServiceToken(original.id, { ttl: cap + 1 });
 				expect(over.status).toBe(400);
 				expect(over.body).toEqual({
+					error: 'ttl_too_long',
 					message: `invalid params: ttl exceeds the maximum of ${cap} seconds`,
 					code: 400,
 					data: { field: 'ttl', max_ttl: cap },
@@ -118,6 +120,7 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 			const result = await renewServiceToken(original.id, {});
 			expect(result.status).toBe(403);
 			expect(result.body).toEqual({
+				error: 'missing_scopes',
 				message: 'missing scopes: messages:send',
 				code: 403,
 				data: { missing_scopes: ['messages:send'] },
@@ -132,6 +135,7 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 			api.removeAccountScope('demo', 'messages:read');
 			const result = await renewServiceToken(original.id, {});
 			expect(result.body).toEqual({
+				error: 'missing_scopes',
 				message: 'missing scopes: messages:read, messages:send',
 				code: 403,
 				data: { missing_scopes: ['messages:read', 'messages:send'] },
@@ -151,6 +155,7 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 			expect(result).toMatchObject({
 				status: 403,
 				body: {
+					error: 'missing_scopes',
 					message: 'missing scopes: settings:write',
 					data: { missing_scopes: ['settings:write'] },
 				},
@@ -169,15 +174,11 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 			expect(result).toMatchObject({
 				status: 403,
 				body: {
+					error: 'missing_scopes',
 					message: 'missing scopes: messages:send',
 					data: { missing_scopes: ['messages:send'] },
 				},
 			});
-		});
-
-		test('a service token holding tokens:manage may renew itself', async () => {
-			const own = await mintServiceToken(['tokens:manage', 'messages:send']);
-			expect((await renewServiceToken(own.id, {}, bearer(own.token))).status).toBe(201);
 		});
 	});
 
@@ -188,7 +189,7 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 			const unknown = await renewServiceToken('no-such-token-000000', {});
 			expect(foreign).toMatchObject({
 				status: 404,
-				body: { message: 'service token not found', code: 404 },
+				body: { error: 'service_token_not_found', message: 'service token not found', code: 404 },
 			});
 			expect(unknown.body).toEqual(foreign.body);
 		});
@@ -230,6 +231,7 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 		const result = await renewServiceToken(legacy.id, {});
 		expect(result.status).toBe(400);
 		expect(result.body).toEqual({
+			error: 'scopes_not_recorded',
 			message: 'token has no recorded scopes; mint a new one',
 			code: 400,
 		});
@@ -267,9 +269,29 @@ describe('POST /3rdparty/v1/service-tokens/{id}/renew', () => {
 		const reader = await issuePair(['messages:read']);
 		expect(await renewServiceToken(original.id, {}, bearer(reader.access_token))).toMatchObject({
 			status: 403,
-			body: { message: 'scope required: tokens:manage', code: 403 },
+			body: { error: 'scope_required', message: 'scope required: tokens:manage', code: 403 },
 		});
 		const anonymous = await call('POST', `/3rdparty/v1/service-tokens/${original.id}/renew`);
-		expect(anonymous).toMatchObject({ status: 401, body: { message: 'Unauthorized', code: 401 } });
+		expect(anonymous).toMatchObject({
+			status: 401,
+			body: { error: 'unauthorized', message: 'Unauthorized', code: 401 },
+		});
+	});
+});
+
+describe('a token cannot extend its own authority', () => {
+	test('a tokens:manage service token cannot renew itself: 403, and nothing is minted', async () => {
+		const manager = await mintServiceToken(['tokens:manage', 'messages:read']);
+		const result = await renewServiceToken(manager.id, {}, bearer(manager.token));
+		expect(result.status).toBe(403);
+		expect(result.body).toEqual(errorBody('selfRenewal'));
+		expect((await listServiceTokens()).body).toHaveLength(1);
+	});
+
+	test('the same token is renewed with the account’s credentials, or by another manager token', async () => {
+		const manager = await mintServiceToken(['tokens:manage', 'messages:read']);
+		const other = await mintServiceToken(['tokens:manage', 'messages:read'], { name: 'ops' });
+		expect((await renewServiceToken(manager.id, {})).status).toBe(201);
+		expect((await renewServiceToken(manager.id, {}, bearer(other.token))).status).toBe(201);
 	});
 });

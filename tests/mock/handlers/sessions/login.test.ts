@@ -69,7 +69,7 @@ describe('POST /auth/login', () => {
 		});
 		expect(minted).toMatchObject({
 			status: 403,
-			body: { message: 'scope required: tokens:manage' },
+			body: { error: 'scope_required', message: 'scope required: tokens:manage' },
 		});
 	});
 
@@ -102,7 +102,7 @@ describe('POST /auth/login', () => {
 	])('401 Unauthorized for $name, and no cookie', async ({ json }) => {
 		const result = await login(json);
 		expect(result.status).toBe(401);
-		expect(result.body).toEqual({ message: 'Unauthorized', code: 401 });
+		expect(result.body).toEqual({ error: 'unauthorized', message: 'Unauthorized', code: 401 });
 		expect(result.setCookies).toEqual([]);
 	});
 
@@ -110,55 +110,63 @@ describe('POST /auth/login', () => {
 		{
 			name: 'no username',
 			json: { password: 'x' },
+			error: 'username_required',
 			message: 'invalid params: username is required',
 			field: 'username',
 		},
 		{
 			name: 'an empty username',
 			json: { username: '', password: 'x' },
+			error: 'username_required',
 			message: 'invalid params: username is required',
 			field: 'username',
 		},
 		{
 			name: 'a numeric username',
 			json: { username: 1, password: 'x' },
+			error: 'username_required',
 			message: 'invalid params: username is required',
 			field: 'username',
 		},
 		{
 			name: 'no password',
 			json: { username: 'demo' },
+			error: 'password_required',
 			message: 'invalid params: password is required',
 			field: 'password',
 		},
 		{
 			name: 'a null password',
 			json: { username: 'demo', password: null },
+			error: 'password_required',
 			message: 'invalid params: password is required',
 			field: 'password',
 		},
 		{
 			name: 'an unknown field',
 			json: { username: 'demo', password: 'x', remember: true },
+			error: 'unknown_field',
 			message: 'invalid params: unknown field remember',
 			field: 'remember',
 		},
 		{
 			name: 'an array',
 			json: ['demo', 'demo-password'],
+			error: 'invalid_body',
 			message: 'invalid params: body must be a JSON object',
 			field: 'body',
 		},
 		{
 			name: 'a string',
 			json: 'demo:demo-password',
+			error: 'invalid_body',
 			message: 'invalid params: body must be a JSON object',
 			field: 'body',
 		},
-	])('400 for $name', async ({ json, message: text, field }) => {
+	])('400 for $name', async ({ json, error, message: text, field }) => {
 		const result = await login(json);
 		expect(result.status).toBe(400);
-		expect(result.body).toEqual({ message: text, code: 400, data: { field } });
+		expect(result.body).toEqual({ error, message: text, code: 400, data: { field } });
 		expect(result.setCookies).toEqual([]);
 	});
 
@@ -166,6 +174,9 @@ describe('POST /auth/login', () => {
 		const bad = await call('POST', '/auth/login', { body: 'username=demo&password=x' });
 		expect(bad).toMatchObject({ status: 400, body: { data: { field: 'body' } } });
 		const big = await login({ username: 'demo', password: 'x'.repeat(70_000) });
-		expect(big).toMatchObject({ status: 413, body: { message: 'Payload Too Large', code: 413 } });
+		expect(big).toMatchObject({
+			status: 413,
+			body: { error: 'payload_too_large', message: 'Payload Too Large', code: 413 },
+		});
 	});
 });

@@ -17,7 +17,7 @@ const read = (accessToken: string) =>
 /** 401, the contract's body, and the cookie cleared with the same name, path and flags. */
 function expectRefusedAndCleared(result: Awaited<ReturnType<typeof refreshSession>>) {
 	expect(result.status).toBe(401);
-	expect(result.body).toEqual({ message: 'Unauthorized', code: 401 });
+	expect(result.body).toEqual({ error: 'unauthorized', message: 'Unauthorized', code: 401 });
 	expect(result.setCookies).toEqual([CLEARED]);
 }
 
@@ -53,6 +53,7 @@ describe('POST /auth/refresh', () => {
 			});
 			expect(result.status).toBe(403);
 			expect(result.body).toEqual({
+				error: 'csrf_header_required',
 				message: 'CSRF header required: X-CSRF: 1',
 				code: 403,
 				data: { header: 'X-CSRF' },

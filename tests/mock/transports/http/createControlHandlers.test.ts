@@ -9,8 +9,9 @@ import {
 	startHttpServer,
 	type RunningHttpServer,
 } from '../../../../src/mock/transports/http/startHttpServer.ts';
+import { testClock } from '../../../support/testClock.ts';
 
-const api = createMockApi();
+const api = createMockApi({ clock: testClock() });
 let server: RunningHttpServer;
 beforeAll(async () => {
 	server = await startHttpServer({ api, port: 0 });
@@ -56,22 +57,42 @@ describe('POST /__mock/clock', () => {
 		[
 			'not JSON',
 			'{',
-			{ message: 'invalid params: body must be a JSON object', code: 400, data: { field: 'body' } },
+			{
+				error: 'invalid_body',
+				message: 'invalid params: body must be a JSON object',
+				code: 400,
+				data: { field: 'body' },
+			},
 		],
 		[
 			'empty',
 			'',
-			{ message: 'invalid params: body must be a JSON object', code: 400, data: { field: 'body' } },
+			{
+				error: 'invalid_body',
+				message: 'invalid params: body must be a JSON object',
+				code: 400,
+				data: { field: 'body' },
+			},
 		],
 		[
 			'an array',
 			'[900]',
-			{ message: 'invalid params: body must be a JSON object', code: 400, data: { field: 'body' } },
+			{
+				error: 'invalid_body',
+				message: 'invalid params: body must be a JSON object',
+				code: 400,
+				data: { field: 'body' },
+			},
 		],
 		[
 			'an unknown field',
 			'{"advance": 1, "seconds": 2}',
-			{ message: 'invalid params: unknown field seconds', code: 400, data: { field: 'seconds' } },
+			{
+				error: 'unknown_field',
+				message: 'invalid params: unknown field seconds',
+				code: 400,
+				data: { field: 'seconds' },
+			},
 		],
 		['no advance', '{}', null],
 		['a string', '{"advance": "900"}', null],
@@ -88,6 +109,7 @@ describe('POST /__mock/clock', () => {
 			expect(ErrorResponse.safeParse(json).success).toBe(true);
 			expect(json).toEqual(
 				expected ?? {
+					error: 'invalid_advance',
 					message: `invalid params: advance must be a number of seconds from 0 to ${MAX_CLOCK_OFFSET_SECONDS}`,
 					code: 400,
 					data: { field: 'advance' },

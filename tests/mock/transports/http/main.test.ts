@@ -32,6 +32,7 @@ describe('npm run mock-api (src/mock/transports/http/main.ts)', () => {
 		const run = startMain({ PORT: '0' });
 		const url = await run.listening;
 		expect(run.output().stdout).toContain('Demo account: demo / demo-password');
+		expect(run.output().stdout).toContain('No second account');
 		expect(run.output().stdout).toContain('POST /__mock/clock');
 		const response = await fetch(`${url}/3rdparty/v1/auth/token`, {
 			method: 'POST',
@@ -56,6 +57,31 @@ describe('npm run mock-api (src/mock/transports/http/main.ts)', () => {
 				}).then((r) => r.status);
 			expect(await issue('ada:lovelace')).toBe(201);
 			expect(await issue('demo:demo-password')).toBe(401);
+			// No account exists that the banner does not show.
+			expect(await issue('other:other-password')).toBe(401);
+		} finally {
+			run.child.kill('SIGINT');
+			await run.exited;
+		}
+	});
+
+	test('a second account exists only when configured, and the banner shows it', async () => {
+		const run = startMain({
+			PORT: '0',
+			MOCK_OTHER_USERNAME: 'grace',
+			MOCK_OTHER_PASSWORD: 'hopper',
+		});
+		const url = await run.listening;
+		try {
+			expect(run.output().stdout).toContain('Second account: grace / hopper');
+			const issue = (user: string) =>
+				fetch(`${url}/3rdparty/v1/auth/token`, {
+					method: 'POST',
+					headers: { Authorization: `Basic ${btoa(user)}` },
+					body: '{"scopes":["messages:send"]}',
+				}).then((r) => r.status);
+			expect(await issue('grace:hopper')).toBe(201);
+			expect(await issue('demo:demo-password')).toBe(201);
 		} finally {
 			run.child.kill('SIGINT');
 			await run.exited;

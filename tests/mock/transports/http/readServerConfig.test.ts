@@ -9,6 +9,7 @@ describe('readServerConfig', () => {
 				port: 8787,
 				username: 'demo',
 				password: 'demo-password',
+				other: null,
 				reusePolicy: 'reject',
 				overlapSeconds: 0,
 			},
@@ -28,6 +29,8 @@ describe('readServerConfig', () => {
 				PORT: '0',
 				MOCK_USERNAME: 'ada',
 				MOCK_PASSWORD: 'pw with spaces',
+				MOCK_OTHER_USERNAME: 'grace',
+				MOCK_OTHER_PASSWORD: 'hopper',
 				MOCK_REUSE_POLICY: 'revoke-family',
 				MOCK_OVERLAP_SECONDS: '30',
 			})
@@ -37,6 +40,7 @@ describe('readServerConfig', () => {
 				port: 0,
 				username: 'ada',
 				password: 'pw with spaces',
+				other: { username: 'grace', password: 'hopper' },
 				reusePolicy: 'revoke-family',
 				overlapSeconds: 30,
 			},
@@ -44,6 +48,22 @@ describe('readServerConfig', () => {
 	});
 
 	test.each([
+		[
+			{ MOCK_OTHER_USERNAME: 'grace' },
+			'MOCK_OTHER_USERNAME and MOCK_OTHER_PASSWORD must be set together',
+		],
+		[
+			{ MOCK_OTHER_PASSWORD: 'hopper' },
+			'MOCK_OTHER_USERNAME and MOCK_OTHER_PASSWORD must be set together',
+		],
+		[
+			{ MOCK_OTHER_USERNAME: 'demo', MOCK_OTHER_PASSWORD: 'x' },
+			'MOCK_OTHER_USERNAME must differ from MOCK_USERNAME ("demo")',
+		],
+		[
+			{ MOCK_OTHER_USERNAME: 'a:b', MOCK_OTHER_PASSWORD: 'x' },
+			'MOCK_OTHER_USERNAME must not contain ":" or control characters (Basic credentials are "username:password")',
+		],
 		[
 			{ MOCK_REUSE_POLICY: 'revoke' },
 			'MOCK_REUSE_POLICY must be reject or revoke-family, not "revoke"',

@@ -8,8 +8,9 @@ import {
 	type RunningHttpServer,
 } from '../../../../src/mock/transports/http/startHttpServer.ts';
 import { rawRequest } from './rawRequest.ts';
+import { testClock } from '../../../support/testClock.ts';
 
-const api = createMockApi();
+const api = createMockApi({ clock: testClock() });
 const exchanges: HttpExchange[] = [];
 let server: RunningHttpServer;
 const basic = `Basic ${btoa('demo:demo-password')}`;
@@ -67,7 +68,11 @@ describe('the MSW handlers over real HTTP', () => {
 		const replay = await refresh();
 		expect(replay.status).toBe(401);
 		expect(replay.headers.get('www-authenticate')).toBe('Bearer');
-		expect(await replay.json()).toEqual({ message: 'Unauthorized', code: 401 });
+		expect(await replay.json()).toEqual({
+			error: 'unauthorized',
+			message: 'Unauthorized',
+			code: 401,
+		});
 	});
 
 	test('keeps the handlers’ Date (the mock clock), not the wall clock', async () => {
@@ -100,7 +105,11 @@ describe('the MSW handlers over real HTTP', () => {
 		const response = await send('/3rdparty/v1/auth/token', { method: 'PUT' });
 		expect(response.status).toBe(405);
 		expect(response.headers.get('allow')).toBe('POST');
-		expect(await response.json()).toEqual({ message: 'Method Not Allowed', code: 405 });
+		expect(await response.json()).toEqual({
+			error: 'method_not_allowed',
+			message: 'Method Not Allowed',
+			code: 405,
+		});
 	});
 
 	test('HEAD gets headers and no body', async () => {
@@ -114,7 +123,11 @@ describe('the MSW handlers over real HTTP', () => {
 		async (path) => {
 			const response = await send(path);
 			expect(response.status).toBe(404);
-			expect(await response.json()).toEqual({ message: 'Not Found', code: 404 });
+			expect(await response.json()).toEqual({
+				error: 'not_found',
+				message: 'Not Found',
+				code: 404,
+			});
 		}
 	);
 
@@ -123,7 +136,11 @@ describe('the MSW handlers over real HTTP', () => {
 			'TRACE /3rdparty/v1/auth/jwks HTTP/1.1\r\nHost: x\r\n\r\n',
 		]);
 		expect(result.status).toBe(405);
-		expect(JSON.parse(result.body)).toEqual({ message: 'Method Not Allowed', code: 405 });
+		expect(JSON.parse(result.body)).toEqual({
+			error: 'method_not_allowed',
+			message: 'Method Not Allowed',
+			code: 405,
+		});
 		await expectAlive();
 	});
 
@@ -178,6 +195,7 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 		});
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual({
+			error: 'invalid_body',
 			message: 'invalid params: body must be a JSON object',
 			code: 400,
 			data: { field: 'body' },
@@ -190,7 +208,11 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 				`Content-Length: ${MAX_BODY_BYTES * 1000}\r\n\r\n{"scopes":`,
 		]);
 		expect(result.status).toBe(413);
-		expect(JSON.parse(result.body)).toEqual({ message: 'Payload Too Large', code: 413 });
+		expect(JSON.parse(result.body)).toEqual({
+			error: 'payload_too_large',
+			message: 'Payload Too Large',
+			code: 413,
+		});
 		expect(result.headers['connection']).toBe('close');
 		await expectAlive();
 	});
@@ -208,7 +230,11 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 			{ pauseMs: 1 }
 		);
 		expect(result.status).toBe(413);
-		expect(JSON.parse(result.body)).toEqual({ message: 'Payload Too Large', code: 413 });
+		expect(JSON.parse(result.body)).toEqual({
+			error: 'payload_too_large',
+			message: 'Payload Too Large',
+			code: 413,
+		});
 		await expectAlive();
 	});
 
@@ -236,6 +262,7 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 		});
 		expect(response.status).toBe(431);
 		expect(ErrorResponse.parse(await response.json())).toEqual({
+			error: 'request_header_fields_too_large',
 			message: 'Request Header Fields Too Large',
 			code: 431,
 		});
@@ -263,7 +290,11 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 	])('%s is 400 in the error shape', async (_name, bytes) => {
 		const result = await rawRequest(server.url, [bytes]);
 		expect(result.status).toBe(400);
-		expect(JSON.parse(result.body)).toEqual({ message: 'Bad Request', code: 400 });
+		expect(JSON.parse(result.body)).toEqual({
+			error: 'bad_request',
+			message: 'Bad Request',
+			code: 400,
+		});
 		await expectAlive();
 	});
 
@@ -280,7 +311,6 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 	});
 
 	test('a client that never finishes its headers gets 408 and the connection closed', async () => {
-		const started = Date.now();
 		const result = await rawRequest(
 			server.url,
 			['GET /3rdparty/v1/auth/jwks HTTP/1.1\r\nHost: x\r\n'],
@@ -289,8 +319,8 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 			}
 		);
 		expect(result.status).toBe(408);
+		// Closed by the server: the client would only have given up after 5 s.
 		expect(result.closed).toBe(true);
-		expect(Date.now() - started).toBeLessThan(4000);
 		await expectAlive();
 	});
 
@@ -318,7 +348,7 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 
 describe('close()', () => {
 	test('lets a request in flight finish, then refuses new connections', async () => {
-		const local = await startHttpServer({ api: createMockApi(), port: 0 });
+		const local = await startHttpServer({ api: createMockApi({ clock: testClock() }), port: 0 });
 		const body = '{"scopes":["messages:send"]}';
 		// Headers now, the body after close() was called: the request is in flight meanwhile.
 		const inFlight = rawRequest(

@@ -1,0 +1,420 @@
+/**
+ * The facts a page may state, each read from the data the mock runs on (src/mock/contract/) or
+ * from an example's exported constants, and the ways a sentence can say them ("15 minutes",
+ * "15-minute", "900 s", "`201 Created`"). Pages use `<Fact name="…" as="…" />`; generated text
+ * (troubleshooting, runner, diagram) calls {@link factText}. Nothing here holds a value of its own.
+ */
+import { DEFAULT_MARGIN_SECONDS } from '../../examples/token-pairs/refresh-delay.ts';
+import {
+	MARGIN_SECONDS as SESSION_MARGIN_SECONDS,
+	TIMEOUT_MS as SESSION_TIMEOUT_MS,
+} from '../../examples/browser-apps/session-client.ts';
+import {
+	DAEMON_DEFAULTS,
+	TIMEOUT_MS as DAEMON_TIMEOUT_MS,
+} from '../../examples/long-running/token-daemon.ts';
+import { RETRY_BASE_MS, RETRY_MAX_MS, TIMEOUT_MS } from '../../examples/refresh/token-manager.ts';
+import {
+	RENEW_AT_SHARE,
+	RETRY_MS as RENEWAL_RETRY_MS,
+	TIMEOUT_MS as RENEWAL_TIMEOUT_MS,
+} from '../../examples/service-tokens/renewal-job.ts';
+import { ENDPOINTS } from '../mock/contract/endpoints.ts';
+import { API_ERRORS, type ApiErrorId } from '../mock/contract/errors.ts';
+import {
+	CHALLENGE,
+	CSRF_HEADER,
+	HEADERS_TIMEOUT_SECONDS,
+	MAX_BODY_BYTES,
+	MAX_HEADER_BYTES,
+	NO_STORE,
+	PRAGMA_NO_CACHE,
+	REFRESH_COOKIE,
+	ROTATION_DEFAULTS,
+	TRANSPORT_STATUSES,
+} from '../mock/contract/http.ts';
+import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
+import { NOT_IN_SESSIONS, REQUESTABLE_SCOPES, SCOPE_ALLOWS, SCOPES } from '../mock/contract/scopes.ts';
+import { closestMatch } from './closestMatch.ts';
+import { statusText } from './http/statusText.ts';
+
+/** One fact's value, by the kind of thing it is; `about` says what it is, for lint messages. */
+export type FactValue =
+	| { kind: 'duration'; seconds: number }
+	| { kind: 'status'; status: number }
+	| { kind: 'error'; id: ApiErrorId; status: number; message: string }
+	| { kind: 'header'; name: string; value: string }
+	| { kind: 'literal'; text: string }
+	| { kind: 'list'; items: readonly string[] }
+	| { kind: 'bytes'; bytes: number }
+	| { kind: 'share'; share: number }
+	| { kind: 'scope'; scope: string; allows: string }
+	| { kind: 'endpoint'; method: string; path: string; status: number };
+
+export type Fact = FactValue & { about: string };
+
+/** A run of words in a formatted fact, and whether it is code. */
+export interface FactPiece {
+	text: string;
+	code: boolean;
+}
+
+/** What {@link formatFact} makes of a fact: usually one piece ("15 minutes", "`201 Created`"). */
+export type FormattedFact = FactPiece | { pieces: readonly FactPiece[] };
+
+const duration = (seconds: number, about: string): Fact => ({ kind: 'duration', seconds, about });
+
+function buildFacts(): Record<string, Fact> {
+	const facts: Record<string, Fact> = {
+		'access.lifetime': duration(LIFETIMES.accessToken, 'the access token’s lifetime'),
+		'ttl.clamp': duration(LIFETIMES.accessToken, 'the largest `ttl` an access token gets'),
+		'refresh.lifetime': duration(LIFETIMES.refreshToken, 'the refresh token’s lifetime'),
+		'family.lifetime': duration(LIFETIMES.family, 'the longest a login (token family) lasts'),
+		'cap.shortest': duration(
+			Math.min(...Object.values(SERVICE_TOKEN_CAPS)),
+			'the shortest service-token cap'
+		),
+		'cap.longest': duration(
+			Math.max(...Object.values(SERVICE_TOKEN_CAPS)),
+			'the longest service-token cap'
+		),
+		'header.csrf': { kind: 'header', ...CSRF_HEADER, about: 'the CSRF header of /auth/refresh' },
+		'header.cacheControl': { kind: 'header', ...NO_STORE, about: 'the no-cache header' },
+		'header.pragma': { kind: 'header', ...PRAGMA_NO_CACHE, about: 'the HTTP/1.0 no-cache header' },
+		'header.wwwAuthenticate': { kind: 'header', ...CHALLENGE, about: 'the challenge of a 401' },
+		'cookie.name': { kind: 'literal', text: REFRESH_COOKIE.name, about: 'the session cookie’s name' },
+		'cookie.attributes': {
+			kind: 'literal',
+			text: Object.values(REFRESH_COOKIE.attributes).join('; '),
+			about: 'the session cookie’s attributes',
+		},
+		'cookie.maxAge': duration(LIFETIMES.refreshToken, 'a fresh session cookie’s Max-Age'),
+		'scopes.notInSessions': {
+			kind: 'list',
+			items: NOT_IN_SESSIONS,
+			about: 'the scopes a browser session never carries',
+		},
+		'limit.body': { kind: 'bytes', bytes: MAX_BODY_BYTES, about: 'the largest request body' },
+		'limit.headers': { kind: 'bytes', bytes: MAX_HEADER_BYTES, about: 'the largest header block' },
+		'limit.headersTimeout': duration(
+			HEADERS_TIMEOUT_SECONDS,
+			'how long the mock server waits for a request’s headers'
+		),
+		'status.headersTooLarge': {
+			kind: 'status',
+			status: TRANSPORT_STATUSES.headersTooLarge,
+			about: 'the answer to a header block over the limit',
+		},
+		'status.headersTimeout': {
+			kind: 'status',
+			status: TRANSPORT_STATUSES.headersTimeout,
+			about: 'the answer to headers that do not arrive in time',
+		},
+		'overlap.default': duration(ROTATION_DEFAULTS.overlapSeconds, 'the default overlap window'),
+		'reusePolicy.default': {
+			kind: 'literal',
+			text: ROTATION_DEFAULTS.reusePolicy,
+			about: 'the default reuse policy',
+		},
+		'tokenManager.margin': duration(DEFAULT_MARGIN_SECONDS, 'the token manager’s refresh margin'),
+		'tokenManager.retryPause': duration(
+			RETRY_BASE_MS / 1000,
+			'the token manager’s first pause after a failed refresh'
+		),
+		'tokenManager.longestRetryPause': duration(
+			RETRY_MAX_MS / 1000,
+			'the token manager’s longest pause after failed refreshes'
+		),
+		'tokenManager.timeout': duration(TIMEOUT_MS / 1000, 'the token manager’s request timeout'),
+		'daemon.margin': duration(DAEMON_DEFAULTS.marginSeconds, 'the token daemon’s refresh margin'),
+		'daemon.timeout': duration(DAEMON_TIMEOUT_MS / 1000, 'the token daemon’s request timeout'),
+		'daemon.firstRetry': duration(
+			DAEMON_DEFAULTS.baseDelayMs / 1000,
+			'the token daemon’s first retry delay'
+		),
+		'daemon.longestRetry': duration(
+			DAEMON_DEFAULTS.maxDelayMs / 1000,
+			'the token daemon’s longest retry delay'
+		),
+		'sessionClient.margin': duration(
+			SESSION_MARGIN_SECONDS,
+			'the session client’s refresh margin'
+		),
+		'sessionClient.timeout': duration(
+			SESSION_TIMEOUT_MS / 1000,
+			'the session client’s request timeout'
+		),
+		'renewalJob.renewAt': {
+			kind: 'share',
+			share: RENEW_AT_SHARE,
+			about: 'how far into its lifetime the renewal job renews a service token',
+		},
+		'renewalJob.retryPause': duration(
+			RENEWAL_RETRY_MS / 1000,
+			'the renewal job’s pause after a failure'
+		),
+		'renewalJob.timeout': duration(RENEWAL_TIMEOUT_MS / 1000, 'the renewal job’s request timeout'),
+	};
+	facts['daemon.attempts'] = {
+		kind: 'literal',
+		text: String(DAEMON_DEFAULTS.maxAttempts),
+		about: 'the token daemon’s attempts per refresh',
+	};
+	for (const scope of REQUESTABLE_SCOPES) {
+		facts[`cap.${scope}`] = duration(
+			SERVICE_TOKEN_CAPS[scope],
+			`the longest lifetime of a service token with \`${scope}\``
+		);
+	}
+	for (const scope of SCOPES) {
+		facts[`scope.${scope}`] = {
+			kind: 'scope',
+			scope,
+			allows: SCOPE_ALLOWS[scope],
+			about: `the scope \`${scope}\``,
+		};
+	}
+	for (const [key, attribute] of Object.entries(REFRESH_COOKIE.attributes)) {
+		facts[`cookie.${key}`] = {
+			kind: 'literal',
+			text: attribute,
+			about: `the session cookie’s ${attribute.split('=')[0]} attribute`,
+		};
+	}
+	for (const endpoint of ENDPOINTS) {
+		const { method, path, summary } = endpoint;
+		const { status } = endpoint.success;
+		facts[`endpoint.${endpoint.id}`] = {
+			kind: 'endpoint',
+			method,
+			path,
+			status,
+			about: `the endpoint that does “${summary}”`,
+		};
+		facts[`status.${endpoint.id}`] = {
+			kind: 'status',
+			status,
+			about: `the success status of ${method} ${path}`,
+		};
+	}
+	for (const [id, { status, message }] of Object.entries(API_ERRORS)) {
+		facts[`error.${id}`] = {
+			kind: 'error',
+			id: id as ApiErrorId,
+			status,
+			message,
+			about: `the API error \`${id}\``,
+		};
+	}
+	return facts;
+}
+
+/** Every fact by name. */
+export const FACTS: Readonly<Record<string, Fact>> = buildFacts();
+
+/** The fact called `name`; an unknown name throws, naming the closest one. */
+export function fact(name: string): Fact {
+	const found = FACTS[name];
+	if (found) return found;
+	const near = closestMatch(name, Object.keys(FACTS));
+	throw new Error(`no fact "${name}"${near ? `; did you mean "${near}"?` : ''} (src/site/facts.ts)`);
+}
+
+const UNITS = [
+	{ name: 'day', seconds: 86_400, short: 'days' },
+	{ name: 'hour', seconds: 3_600, short: 'h' },
+	{ name: 'minute', seconds: 60, short: 'min' },
+	{ name: 'second', seconds: 1, short: 's' },
+] as const;
+
+type UnitName = (typeof UNITS)[number]['name'];
+
+const grouped = (value: number) => value.toLocaleString('en-US');
+const plural = (count: number, unit: string) => `${grouped(count)} ${unit}${count === 1 ? '' : 's'}`;
+
+/** The largest unit that measures `seconds` exactly (seconds for 0). */
+function naturalUnit(seconds: number): (typeof UNITS)[number] {
+	return UNITS.find((unit) => seconds !== 0 && seconds % unit.seconds === 0) ?? UNITS[3];
+}
+
+function inUnit(seconds: number, name: UnitName): number {
+	const unit = UNITS.find((candidate) => candidate.name === name) ?? UNITS[3];
+	return Math.round((seconds / unit.seconds) * 10) / 10;
+}
+
+/** Ways to say a duration; the default is `long`. */
+const DURATION_FORMATS: Record<string, (seconds: number) => FormattedFact> = {
+	/** "15 minutes", "30 days": the largest exact unit. */
+	long: (seconds) => {
+		const unit = naturalUnit(seconds);
+		return { text: plural(seconds / unit.seconds, unit.name), code: false };
+	},
+	/** "15-minute", "90-day", before a noun. */
+	adjective: (seconds) => {
+		const unit = naturalUnit(seconds);
+		return { text: `${grouped(seconds / unit.seconds)}-${unit.name}`, code: false };
+	},
+	/** "15 min", "30 days", as on the clock buttons. */
+	short: (seconds) => {
+		const unit = naturalUnit(seconds);
+		return { text: `${grouped(seconds / unit.seconds)} ${unit.short}`, code: false };
+	},
+	/** "900 s". */
+	s: (seconds) => ({ text: `${grouped(seconds)} s`, code: false }),
+	/** "900 seconds". */
+	seconds: (seconds) => ({ text: plural(seconds, 'second'), code: false }),
+	/** "900", a value in seconds as a request or response carries it. */
+	number: (seconds) => ({ text: String(seconds), code: false }),
+	/** "`900`", the same as code. */
+	code: (seconds) => ({ text: String(seconds), code: true }),
+	/** "`Max-Age=2592000`". */
+	maxAge: (seconds) => ({ text: `Max-Age=${seconds}`, code: true }),
+	/** "10,000 ms". */
+	ms: (seconds) => ({ text: `${grouped(seconds * 1000)} ms`, code: false }),
+	minutes: (seconds) => ({ text: plural(inUnit(seconds, 'minute'), 'minute'), code: false }),
+	hours: (seconds) => ({ text: plural(inUnit(seconds, 'hour'), 'hour'), code: false }),
+	days: (seconds) => ({ text: plural(inUnit(seconds, 'day'), 'day'), code: false }),
+};
+
+function fillMessage(message: string, params: Readonly<Record<string, string>>): string {
+	return message.replace(/\{(\w+)\}/g, (_match, name: string) => params[name] ?? `<${name}>`);
+}
+
+function listOf(items: readonly string[], separator: string): FormattedFact {
+	return {
+		pieces: items.flatMap((text, index) => [
+			...(index > 0 ? [{ text: separator, code: false }] : []),
+			{ text, code: true },
+		]),
+	};
+}
+
+/** The pieces of a formatted fact. */
+export function factPieces(formatted: FormattedFact): readonly FactPiece[] {
+	return 'pieces' in formatted ? formatted.pieces : [formatted];
+}
+
+function formatsOf(value: Fact, params: Readonly<Record<string, string>>) {
+	switch (value.kind) {
+		case 'duration':
+			return Object.fromEntries(
+				Object.entries(DURATION_FORMATS).map(([as, format]) => [as, () => format(value.seconds)])
+			);
+		case 'status':
+			return {
+				long: () => ({ text: statusText(value.status), code: true }),
+				code: () => ({ text: String(value.status), code: true }),
+				number: () => ({ text: String(value.status), code: false }),
+			};
+		case 'error':
+			return {
+				message: () => ({ text: fillMessage(value.message, params), code: true }),
+				id: () => ({ text: API_ERRORS[value.id].error, code: true }),
+				long: () => ({ text: statusText(value.status), code: true }),
+				code: () => ({ text: String(value.status), code: true }),
+				number: () => ({ text: String(value.status), code: false }),
+				answer: () => ({
+					text: `${value.status} ${fillMessage(value.message, params)}`,
+					code: true,
+				}),
+			};
+		case 'header':
+			return {
+				long: () => ({ text: `${value.name}: ${value.value}`, code: true }),
+				name: () => ({ text: value.name, code: true }),
+				value: () => ({ text: value.value, code: true }),
+			};
+		case 'literal':
+			return {
+				long: () => ({ text: value.text, code: true }),
+				plain: () => ({ text: value.text, code: false }),
+			};
+		case 'list':
+			return {
+				long: () => listOf(value.items, ', '),
+				and: () => listOf(value.items, ' and '),
+				or: () => listOf(value.items, ' or '),
+			};
+		case 'bytes':
+			return {
+				long: () => ({ text: `${grouped(value.bytes / 1024)} KiB`, code: false }),
+				bytes: () => ({ text: `${grouped(value.bytes)} bytes`, code: false }),
+			};
+		case 'share':
+			return { long: () => ({ text: `${Math.round(value.share * 100)}%`, code: false }) };
+		case 'scope':
+			return {
+				long: () => ({ text: value.scope, code: true }),
+				allows: () => ({ text: value.allows, code: false }),
+			};
+		case 'endpoint':
+			return {
+				long: () => ({ text: `${value.method} ${value.path}`, code: true }),
+				path: () => ({ text: value.path, code: true }),
+				status: () => ({ text: statusText(value.status), code: true }),
+			};
+	}
+}
+
+/** The default way to say each kind of fact. */
+const DEFAULT_FORMAT: Record<FactValue['kind'], string> = {
+	duration: 'long',
+	status: 'long',
+	error: 'message',
+	header: 'long',
+	literal: 'long',
+	list: 'long',
+	bytes: 'long',
+	share: 'long',
+	scope: 'long',
+	endpoint: 'long',
+};
+
+/** The formats a fact can be written in, for error messages and the lint rule's advice. */
+export function factFormats(name: string): string[] {
+	return Object.keys(formatsOf(fact(name), {}));
+}
+
+/**
+ * The fact `name` said the way `as` asks (see {@link DURATION_FORMATS} and `formatsOf`); `params`
+ * fill an error message's `{name}` slots, which otherwise read `<name>`. Throws on an unknown
+ * name or format, so a typo fails the build instead of printing nothing.
+ */
+export function formatFact(
+	name: string,
+	as?: string,
+	params: Readonly<Record<string, string>> = {}
+): FormattedFact {
+	const value = fact(name);
+	const formats: Record<string, () => FormattedFact> = formatsOf(value, params);
+	const chosen = as ?? DEFAULT_FORMAT[value.kind];
+	const format = formats[chosen];
+	if (!format) {
+		throw new Error(
+			`fact "${name}" has no format "${chosen}"; it has ${Object.keys(formats).join(', ')}`
+		);
+	}
+	return format();
+}
+
+/** The fact as plain text, for generated text that is not Markdown (buttons, diagrams, logs). */
+export function factText(
+	name: string,
+	as?: string,
+	params: Readonly<Record<string, string>> = {}
+): string {
+	return factPieces(formatFact(name, as, params))
+		.map((piece) => piece.text)
+		.join('');
+}
+
+/** The fact as Markdown-ish text: code in backticks, for data rendered with `<InlineText>`. */
+export function factMarkdown(
+	name: string,
+	as?: string,
+	params: Readonly<Record<string, string>> = {}
+): string {
+	return factPieces(formatFact(name, as, params))
+		.map(({ text, code }) => (code ? `\`${text}\`` : text))
+		.join('');
+}

@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import type { ExampleSources } from '../../src/site/ExampleSources.ts';
+import { ExampleError } from '../../src/site/ExampleError.ts';
+import { resolveExample } from '../../src/site/resolveExample.ts';
+
+const PAGE = 'src/content/docs/guides/refresh-and-rotation.mdx';
+const sources: ExampleSources = {
+	'refresh/token-manager.ts': [
+		'// #region ensure-valid',
+		'export const ensureValid = () => true;',
+		'// #endregion ensure-valid',
+		'// #region rotate',
+		'export const rotate = () => true;',
+		'// #endregion rotate',
+	].join('\n'),
+	'refresh/plain.ts': 'export const x = 1;',
+	'refresh/broken.ts': ['// #region a', 'x();', '// #endregion b'].join('\n'),
+};
+const resolve = (file: string, region: string, from = sources) =>
+	resolveExample({ page: PAGE, file, region, sources: from });
+
+describe('resolveExample', () => {
+	test('returns the region code, the frame title and the test file', () => {
+		expect(resolve('refresh/token-manager.ts', 'rotate')).toEqual({
+			code: 'export const rotate = () => true;',
+			title: 'examples/refresh/token-manager.ts',
+			testFile: 'tests/examples/refresh/token-manager.test.ts',
+		});
+	});
+
+	test.each([
+		{
+			name: 'a missing region lists the regions that exist',
+			file: 'refresh/token-manager.ts',
+			region: 'ensure-vaild',
+			expected: [
+				`<Example file="refresh/token-manager.ts" region="ensure-vaild" /> on page ${PAGE}:`,
+				'region "ensure-vaild" does not exist in examples/refresh/token-manager.ts.',
+				'Regions in that file: ensure-valid, rotate.',
+			],
+		},
+		{
+			name: 'a missing region in a file without regions says so',
+			file: 'refresh/plain.ts',
+			region: 'x',
+			expected: [
+				PAGE,
+				'region "x" does not exist in examples/refresh/plain.ts.',
+				'That file has no regions.',
+			],
+		},
+		{
+			name: 'a missing file lists the files that exist',
+			file: 'refresh/token-manger.ts',
+			region: 'rotate',
+			expected: [
+				`<Example file="refresh/token-manger.ts" region="rotate" /> on page ${PAGE}:`,
+				'file examples/refresh/token-manger.ts does not exist.',
+				'Files in examples/: refresh/broken.ts, refresh/plain.ts, refresh/token-manager.ts.',
+			],
+		},
+		{
+			name: 'a path that repeats examples/ gets a hint',
+			file: 'examples/refresh/plain.ts',
+			region: 'x',
+			expected: [PAGE, 'region="x"', 'write file="refresh/plain.ts"'],
+		},
+		{
+			name: 'an Object.prototype name is not a file',
+			file: 'constructor',
+			region: 'x',
+			expected: [PAGE, 'file examples/constructor does not exist.'],
+		},
+		{
+			name: 'malformed markers name the file and line',
+			file: 'refresh/broken.ts',
+			region: 'a',
+			expected: [
+				PAGE,
+				'region="a"',
+				'examples/refresh/broken.ts:3: #endregion "b" does not match the open region "a"',
+			],
+		},
+	])('$name', ({ file, region, expected }) => {
+		expect(() => resolve(file, region)).toThrowError(ExampleError);
+		for (const part of expected) expect(() => resolve(file, region)).toThrowError(part);
+	});
+
+	test('an empty examples/ says there are no files yet', () => {
+		expect(() => resolve('a.ts', 'r', {})).toThrowError('There are no files in examples/ yet.');
+	});
+
+	test('a long file list is cut short', () => {
+		const names = Array.from({ length: 25 }, (_, i) => `t/f${String(i).padStart(2, '0')}.ts`);
+		const many = Object.fromEntries(names.map((name) => [name, '']));
+		expect(() => resolve('a.ts', 'r', many)).toThrowError('t/f19.ts, … (5 more).');
+	});
+});

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { knownLanguages } from '../../../../src/verify/lint/knownLanguages.ts';
+import { detailsOf, linesAndRules, lintInProcess } from '../lintInProcess.ts';
+
+const config = { TPD001: true };
+const at = (...lines: number[]) => lines.map((line) => ({ line, rule: 'TPD001' }));
+const allowlist = 'sh, bash, shell, console, json, jsonc, http, text, diff, yaml, mdx';
+
+describe('TPD001 fence-language', () => {
+	const failing = [
+		// ``` , ~~~ and a four-backtick fence in a list item.
+		{ fixture: 'fence-language/fail-missing-language.md', expected: at(3, 7, 13) },
+		// tsx2, Bash (Shiki is case-sensitive), pyton, klingon with meta.
+		{ fixture: 'fence-language/fail-unknown-language.md', expected: at(3, 7, 11, 15) },
+		// python, txt in a block quote, go inside a JSX block.
+		{ fixture: 'fence-language/fail-not-allowed.mdx', expected: at(3, 7, 12) },
+	];
+
+	test.each(failing)('$fixture fails on exactly the expected lines', async (row) => {
+		const findings = await lintInProcess({ fixture: row.fixture }, config);
+		expect(linesAndRules(findings)).toEqual(row.expected);
+	});
+
+	test('passes Expressive Code meta, text/console/diff, tildes, nesting and TS', async () => {
+		const fixture = 'fence-language/pass-languages.md';
+		expect(await lintInProcess({ fixture }, config)).toEqual([]);
+	});
+
+	test('a missing language says what to write, with the fence the author used', async () => {
+		const fixture = 'fence-language/fail-missing-language.md';
+		expect(detailsOf(await lintInProcess({ fixture }, config))).toEqual([
+			'Fence has no language: write ```text (or sh, json, http…) after the backticks',
+			'Fence has no language: write ~~~text (or sh, json, http…) after the tildes',
+			'Fence has no language: write ````text (or sh, json, http…) after the backticks',
+		]);
+	});
+
+	test('an unknown language suggests the nearest allowed, else the nearest Shiki id', async () => {
+		const fixture = 'fence-language/fail-unknown-language.md';
+		expect(detailsOf(await lintInProcess({ fixture }, config))).toEqual([
+			'Unknown language "tsx2": Shiki has no such language; did you mean "tsx"?',
+			'Unknown language "Bash": Shiki has no such language; did you mean "bash"?',
+			'Unknown language "pyton": Shiki has no such language; did you mean "python"? ' +
+				`(not on this project's allowlist either: use one of ${allowlist})`,
+			`Unknown language "klingon": Shiki has no such language; write one of ${allowlist}`,
+		]);
+	});
+
+	test('a known but unlisted language names the allowlist and where to extend it', async () => {
+		const fixture = 'fence-language/fail-not-allowed.mdx';
+		const [python] = await lintInProcess({ fixture }, config);
+		expect(python?.detail).toBe(
+			`Language "python" is not on this project's allowlist (${allowlist}): ` +
+				'use one of those, or add it to TPD001.allowed in .markdownlint.jsonc',
+		);
+		expect(python?.column).toBe(4);
+	});
+
+	test('the allowlist comes from the rule config', async () => {
+		const fixture = 'fence-language/fail-not-allowed.mdx';
+		const findings = await lintInProcess({ fixture }, { TPD001: { allowed: ['python', 'txt'] } });
+		expect(linesAndRules(findings)).toEqual(at(12));
+		expect(findings[0]?.detail).toContain('"go" is not on this project\'s allowlist (python, txt)');
+	});
+
+	test('a configured language Shiki does not know is a configuration error', async () => {
+		const input = { name: 'a.md', content: '# A\n' };
+		await expect(
+			lintInProcess(input, { TPD001: { allowed: ['sh', 'pyhton'] } }),
+		).rejects.toThrow('TPD001 config: "allowed" lists "pyhton", which Shiki does not know');
+	});
+
+	test('knows Shiki ids, aliases and the plain languages, and nothing else', () => {
+		for (const language of ['typescript', 'ts', 'sh', 'console', 'yml', 'text', 'txt', 'ansi']) {
+			expect(knownLanguages.has(language), language).toBe(true);
+		}
+		for (const language of ['tsx2', 'Bash', 'Dockerfile', '']) {
+			expect(knownLanguages.has(language), language).toBe(false);
+		}
+	});
+});

@@ -36,6 +36,7 @@ import {
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
 import { NOT_IN_SESSIONS, REQUESTABLE_SCOPES, SCOPE_ALLOWS, SCOPES } from '../mock/contract/scopes.ts';
 import { closestMatch } from './closestMatch.ts';
+import { openApiPath } from './openapi/openApiDocument.ts';
 import { statusText } from './http/statusText.ts';
 
 /** One fact's value, by the kind of thing it is; `about` says what it is, for lint messages. */
@@ -187,7 +188,8 @@ function buildFacts(): Record<string, Fact> {
 		facts[`endpoint.${endpoint.id}`] = {
 			kind: 'endpoint',
 			method,
-			path,
+			// Paths are written one way on every page, as the reference writes them: `{jti}`.
+			path: openApiPath(path),
 			status,
 			about: `the endpoint that does “${summary}”`,
 		};

@@ -41,6 +41,7 @@ import {
 	SCOPES,
 } from '../mock/contract/scopes.ts';
 import { closestMatch } from './closestMatch.ts';
+import { openApiPath } from './openapi/openApiDocument.ts';
 import { statusText } from './http/statusText.ts';
 
 /** One fact's value, by the kind of thing it is; `about` says what it is, for lint messages. */
@@ -193,7 +194,8 @@ function buildFacts(): Record<string, Fact> {
 		facts[`endpoint.${endpoint.id}`] = {
 			kind: 'endpoint',
 			method,
-			path,
+			// Paths are written one way on every page, as the reference writes them: `{jti}`.
+			path: openApiPath(path),
 			status,
 			about: `the endpoint that does “${summary}”`,
 		};

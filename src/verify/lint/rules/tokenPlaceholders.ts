@@ -36,7 +36,8 @@ function scan(lines: readonly string[], frontMatter: boolean, onError: RuleOnErr
  */
 const tokenPlaceholders: Rule = {
 	names: ['TPD002', 'token-placeholders'],
-	description: 'Tokens and credentials appear only as placeholders from src/mock/contract/placeholders.ts',
+	description:
+		'Tokens and credentials appear only as placeholders from src/mock/contract/placeholders.ts',
 	tags: ['security', 'placeholders'],
 	parser: 'micromark',
 	function: (params, onError) => {

@@ -16,13 +16,12 @@ import { statusText } from '../http/statusText.ts';
 /** A JSON object of the document. */
 export type Json = { [key: string]: unknown };
 
-/** The document's `x-unmatched` extension: what a request no operation matches is answered. */
-export const UNMATCHED = {
-	/** A known path with a method it does not have. */
-	wrongMethod: '405',
-	/** A path under `/3rdparty/v1/` that no operation has. */
-	unknownPath: '404',
-} as const;
+/** The `components.responses` name of each error answered before any operation. */
+const FALLBACK_RESPONSES: Record<(typeof FALLBACK_ERRORS)[number], string> = {
+	uriTooLong: 'UriTooLong',
+	methodNotAllowed: 'MethodNotAllowed',
+	routeNotFound: 'NotFound',
+};
 
 /** `/3rdparty/v1/service-tokens/:id/renew` → `/3rdparty/v1/service-tokens/{id}/renew`. */
 export function openApiPath(path: string): string {
@@ -48,7 +47,9 @@ const PARAMETER_NOTES: Record<string, string> = {
 
 /** A `Set-Cookie` value the refresh cookie may have, as a pattern. */
 export function setCookiePattern(kind: 'set' | 'clear'): string {
-	const attributes = Object.values(REFRESH_COOKIE.attributes).map((attribute) => `; ${attribute}`).join('');
+	const attributes = Object.values(REFRESH_COOKIE.attributes)
+		.map((attribute) => `; ${attribute}`)
+		.join('');
 	const value = kind === 'set' ? '[^;\\s]+' : '';
 	const maxAge = kind === 'set' ? '\\d+' : '0';
 	return `^${REFRESH_COOKIE.name}=${value}${attributes}; Max-Age=${maxAge}$`;
@@ -268,7 +269,6 @@ export function openApiDocument(): Json {
 		const path = openApiPath(endpoint.path);
 		paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: operation(endpoint) };
 	}
-	const [wrongMethod, unknownPath] = FALLBACK_ERRORS;
 	return {
 		openapi: '3.1.1',
 		info: {
@@ -314,14 +314,22 @@ export function openApiDocument(): Json {
 				},
 			},
 			responses: {
-				MethodNotAllowed: errorResponse(undefined, 405, [wrongMethod]),
-				NotFound: errorResponse(undefined, 404, [unknownPath]),
+				...Object.fromEntries(
+					FALLBACK_ERRORS.map((id) => [
+						FALLBACK_RESPONSES[id],
+						errorResponse(undefined, API_ERRORS[id].status, [id]),
+					])
+				),
 			},
 		},
-		'x-unmatched': {
-			[UNMATCHED.wrongMethod]: { $ref: '#/components/responses/MethodNotAllowed' },
-			[UNMATCHED.unknownPath]: { $ref: '#/components/responses/NotFound' },
-		},
+		// OpenAPI 3.1 cannot say what a path answers to a method it lacks, or what any path answers
+		// to a URL over the limit: these name the responses, for tools and the exchange check.
+		'x-unmatched': Object.fromEntries(
+			FALLBACK_ERRORS.map((id) => [
+				String(API_ERRORS[id].status),
+				{ $ref: `#/components/responses/${FALLBACK_RESPONSES[id]}` },
+			])
+		),
 		'x-service-token-caps': SERVICE_TOKEN_CAPS,
 	};
 }

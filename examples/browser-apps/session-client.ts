@@ -1,7 +1,8 @@
 /**
  * A browser app's side of a session: the access token lives in memory only, the refresh token in
  * an HttpOnly cookie the script never sees. Refreshes silently on 401 and ahead of expiry, and
- * coordinates tabs: one refresh at a time (Web Locks), the others reuse its result
+ * coordinates tabs: one refresh at a time (Web Locks), a refresh count every tab reads alike
+ * (IndexedDB) so a tab that waited knows another refreshed, the others reuse its result
  * (BroadcastChannel), and logging out in one tab logs out all of them.
  *
  * @see /guides/browser-apps/
@@ -20,8 +21,8 @@ export interface SessionClientOptions {
 	/** `null` where the browser has no Web Locks (then tabs coordinate only by broadcast). */
 	locks?: LockManager | null;
 	channel?: BroadcastChannel;
-	/** Shared by the tabs; holds a refresh counter, never a token. */
-	storage?: Pick<Storage, 'getItem' | 'setItem'>;
+	/** Shared by the tabs; holds a refresh count, never a token. `null`: no IndexedDB. */
+	indexedDB?: IDBFactory | null;
 }
 // #endregion options
 
@@ -30,18 +31,51 @@ export const TIMEOUT_MS = 10_000;
 /** Refresh this many seconds before the access token expires, unless told otherwise. */
 export const MARGIN_SECONDS = 30;
 
-/** Counts completed refreshes across tabs (a number, not a secret). */
-const REFRESH_COUNT = 'session:refresh-count';
-
 type TabMessage =
-	{ type: 'refreshed'; accessToken: string; expiresIn: number } | { type: 'logged-out' };
+	| { type: 'refreshed'; accessToken: string; expiresIn: number; generation: number }
+	| { type: 'logged-out' };
+
+// #region generation
+/**
+ * How many times the session has been refreshed (or logged in), as every tab reads it: IndexedDB,
+ * because a transaction that starts after another tab's has completed sees its write, whatever
+ * process each tab runs in. (`localStorage` does not promise that: Chromium hands other tabs'
+ * writes to a tab's process a little later.) A number, never a token.
+ */
+export function refreshCount(factory: IDBFactory) {
+	let database: Promise<IDBDatabase> | undefined;
+	const open = () =>
+		(database ??= new Promise((resolve, reject) => {
+			const request = factory.open('session', 1);
+			request.onupgradeneeded = () => request.result.createObjectStore('counters');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		}));
+	const run = async <T>(
+		mode: IDBTransactionMode,
+		use: (store: IDBObjectStore) => IDBRequest<T>
+	) => {
+		const transaction = (await open()).transaction('counters', mode);
+		const request = use(transaction.objectStore('counters'));
+		return new Promise<T>((resolve, reject) => {
+			transaction.oncomplete = () => resolve(request.result);
+			transaction.onerror = transaction.onabort = () => reject(transaction.error);
+		});
+	};
+	return {
+		read: async () => Number((await run('readonly', (store) => store.get('refreshes'))) ?? 0),
+		write: async (count: number) =>
+			void (await run('readwrite', (store) => store.put(count, 'refreshes'))),
+	};
+}
+// #endregion generation
 
 export class SessionClient {
 	readonly #baseUrl: string;
 	readonly #fetch: typeof fetch;
 	readonly #locks: LockManager | undefined;
 	readonly #channel: BroadcastChannel | undefined;
-	readonly #storage: Pick<Storage, 'getItem' | 'setItem'> | undefined;
+	readonly #count: ReturnType<typeof refreshCount> | undefined;
 	readonly #onLoggedOut: () => void;
 	readonly #marginSeconds: number;
 	// #region in-memory
@@ -49,10 +83,12 @@ export class SessionClient {
 	#accessToken: string | undefined;
 	// #endregion in-memory
 	#expiresIn = 0;
+	/** The refresh count when this tab's access token was issued. */
+	#generation = 0;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#pending: Promise<string | undefined> | undefined;
 	/** Resolves waiters when another tab's refreshed token arrives. */
-	#arrivals = new Set<(token: string) => void>();
+	#arrivals = new Set<() => void>();
 
 	constructor(options: SessionClientOptions = {}) {
 		this.#baseUrl = options.baseUrl ?? '';
@@ -62,7 +98,9 @@ export class SessionClient {
 		this.#channel =
 			options.channel ??
 			(typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('session'));
-		this.#storage = options.storage ?? globalThis.localStorage;
+		const factory =
+			options.indexedDB === null ? undefined : (options.indexedDB ?? globalThis.indexedDB);
+		this.#count = factory ? refreshCount(factory) : undefined;
 		this.#onLoggedOut = options.onLoggedOut ?? (() => {});
 		this.#marginSeconds = options.marginSeconds ?? MARGIN_SECONDS;
 		this.#channel?.addEventListener('message', (event: MessageEvent<TabMessage>) =>
@@ -80,8 +118,11 @@ export class SessionClient {
 			body: JSON.stringify({ username, password }),
 			signal: AbortSignal.timeout(TIMEOUT_MS),
 		});
+		// A wrong password is the user's to fix: no retry, just the error to show.
 		if (!response.ok) throw new Error(`login failed: ${response.status}`);
-		this.#share(await this.#accept(response));
+		const token = await this.#accept(response);
+		await this.#count?.write((this.#generation = (await this.#count.read()) + 1));
+		this.#share(token);
 	}
 	// #endregion login
 
@@ -97,7 +138,11 @@ export class SessionClient {
 		if (!token) throw new Error('not logged in'); // no session, not even a cookie: show the login
 		const response = await send(token);
 		if (response.status !== 401) return response;
-		const fresh = await this.refresh();
+		// A newer token may have come from another tab while this request was out: then use it.
+		const fresh =
+			this.#accessToken !== undefined && this.#accessToken !== token
+				? this.#accessToken
+				: await this.refresh();
 		if (!fresh) return response;
 		await response.text(); // read the refused answer to its end, which frees the connection
 		return send(fresh);
@@ -114,36 +159,40 @@ export class SessionClient {
 	}
 
 	async #refreshAcrossTabs(): Promise<string | undefined> {
-		const seenCount = this.#refreshCount();
 		const seenToken = this.#accessToken;
+		// Which refresh is the newest this tab knows of: its token's, or (no token) the count now.
+		const seen = seenToken ? this.#generation : ((await this.#count?.read()) ?? 0);
 		const refreshOnce = async () => {
-			if (this.#refreshCount() === seenCount) return this.#refreshNow();
-			// Another tab refreshed while we waited for the lock: use its token, here or on its way.
-			return this.#accessToken !== seenToken ? this.#accessToken : this.#nextTabToken();
+			const count = (await this.#count?.read()) ?? 0;
+			// A newer token arrived while this tab waited for the lock: use it.
+			if (this.#accessToken !== seenToken && this.#generation >= count) return this.#accessToken;
+			// Another tab refreshed after what this tab has seen: its token is on its way here.
+			if (count > seen) return this.#nextTabToken(count);
+			return this.#refreshNow(count);
 		};
 		return this.#locks ? this.#locks.request('session-refresh', refreshOnce) : refreshOnce();
 	}
 
-	#refreshCount(): number {
-		return Number(this.#storage?.getItem(REFRESH_COUNT) ?? 0);
-	}
-
-	/** The token another tab broadcast; refreshes itself if none arrives within a second. */
-	#nextTabToken(): Promise<string | undefined> {
+	/** The token of refresh number `count`, broadcast by the tab that made it. */
+	#nextTabToken(count: number): Promise<string | undefined> {
 		return new Promise((resolve) => {
+			const arrive = () => {
+				if (this.#generation < count) return;
+				clearTimeout(timeout);
+				this.#arrivals.delete(arrive);
+				resolve(this.#accessToken);
+			};
+			// That tab closed before its message was sent: after a second, refresh here instead.
 			const timeout = setTimeout(() => {
 				this.#arrivals.delete(arrive);
-				resolve(this.#refreshNow());
+				resolve(this.#refreshNow(count));
 			}, 1_000);
-			const arrive = (token: string) => {
-				clearTimeout(timeout);
-				resolve(token);
-			};
 			this.#arrivals.add(arrive);
+			arrive(); // it may have come already
 		});
 	}
 
-	async #refreshNow(): Promise<string | undefined> {
+	async #refreshNow(count: number): Promise<string | undefined> {
 		const response = await this.#fetch(`${this.#baseUrl}/auth/refresh`, {
 			method: 'POST',
 			credentials: 'include', // sends the HttpOnly cookie; the script never reads it
@@ -156,8 +205,10 @@ export class SessionClient {
 		}
 		if (!response.ok) throw new Error(`refresh failed: ${response.status}`);
 		const token = await this.#accept(response);
-		// Count before telling the others, so a tab that gets the lock next knows to wait for it.
-		this.#storage?.setItem(REFRESH_COUNT, String(this.#refreshCount() + 1));
+		// Counted before the others hear of it and before the lock is let go, so the tab that
+		// takes the lock next reads the new count and waits for this token instead of refreshing.
+		this.#generation = count + 1;
+		await this.#count?.write(this.#generation);
 		this.#share(token);
 		return token;
 	}
@@ -206,16 +257,28 @@ export class SessionClient {
 
 	#onTabMessage(message: TabMessage): void {
 		if (message.type === 'logged-out') return this.#end(false);
+		if (message.generation < this.#generation) return; // older than the token this tab has
+		this.#generation = message.generation;
 		this.#use(message.accessToken, message.expiresIn);
-		for (const arrive of this.#arrivals) arrive(message.accessToken);
-		this.#arrivals.clear();
+		for (const arrive of [...this.#arrivals]) arrive();
 	}
 	// #endregion logout
 
-	/** Gives the other tabs this tab's new token, so they need no refresh of their own. */
+	// #region share
+	/**
+	 * Gives the other tabs this tab's new token, so they need no refresh of their own. The channel
+	 * reaches every script of this origin, which could as well call /auth/refresh itself: keeping
+	 * injected script out (a Content Security Policy) is what protects the token, not the channel.
+	 */
 	#share(accessToken: string): void {
-		this.#post({ type: 'refreshed', accessToken, expiresIn: this.#expiresIn });
+		this.#post({
+			type: 'refreshed',
+			accessToken,
+			expiresIn: this.#expiresIn,
+			generation: this.#generation,
+		});
 	}
+	// #endregion share
 
 	#post(message: TabMessage): void {
 		this.#channel?.postMessage(message);

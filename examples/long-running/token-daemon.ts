@@ -1,10 +1,14 @@
 /**
  * A daemon that keeps a token pair fresh in the background: a timer set from each response when it
- * arrives, bounded retries with backoff on server and network errors, a fresh login when the
- * refresh token is refused, and revocation on the way out.
+ * arrives, bounded retries with backoff and jitter on server and network errors only, a fresh login
+ * when the refresh token is refused, a stop (and a report) when the credentials are refused, the
+ * login kept on disk across restarts, and revocation on the way out.
  *
  * @see /guides/long-running-services/
  */
+import type { TokenStore } from '../refresh/token-store.ts';
+import { ApiError } from '../service-tokens/create-service-token.ts';
+import { CredentialsRejected, isTransient, withRetries } from './with-retries.ts';
 
 // #region options
 export interface TokenDaemonOptions {
@@ -19,8 +23,13 @@ export interface TokenDaemonOptions {
 	/** First retry delay; doubles on each attempt, up to `maxDelayMs`. */
 	baseDelayMs?: number;
 	maxDelayMs?: number;
-	/** Told about every failed attempt; the daemon keeps going. */
+	/**
+	 * Told about every failed attempt. The daemon keeps going, except after a `CredentialsRejected`
+	 * (or another answer retrying cannot change): then it stops, and `accessToken` throws it.
+	 */
 	onError?: (error: unknown) => void;
+	/** Keeps the login across restarts; without one, a restart logs in again. */
+	store?: TokenStore;
 }
 // #endregion options
 
@@ -43,8 +52,8 @@ export const DAEMON_DEFAULTS = {
 } as const;
 
 export class TokenDaemon {
-	readonly #options: Required<Omit<TokenDaemonOptions, 'onError'>> &
-		Pick<TokenDaemonOptions, 'onError'>;
+	readonly #options: Required<Omit<TokenDaemonOptions, 'onError' | 'store'>> &
+		Pick<TokenDaemonOptions, 'onError' | 'store'>;
 	#pair: Pair | undefined;
 	/** The first pair of the current login: revoking it revokes every pair rotated from it. */
 	#loginId: string | undefined;
@@ -52,6 +61,8 @@ export class TokenDaemon {
 	/** Aborts whatever request is in flight when the daemon stops. */
 	#abort = new AbortController();
 	#stopped = false;
+	/** Why the daemon stopped by itself: an error no retry can fix. */
+	#failure: unknown;
 
 	constructor(options: TokenDaemonOptions) {
 		this.#options = { ...DAEMON_DEFAULTS, ...options };
@@ -59,18 +70,23 @@ export class TokenDaemon {
 	// #endregion defaults
 
 	// #region start
-	/** Logs in and starts the refresh cycle. Rejects if the first login fails. */
+	/**
+	 * Carries on with the stored login, or logs in, and starts the refresh cycle. Network errors
+	 * and 5xx are retried; refused credentials reject at once with `CredentialsRejected`.
+	 */
 	async start(): Promise<void> {
 		this.#stopped = false;
+		this.#failure = undefined;
 		this.#abort = new AbortController();
-		this.#schedule(await this.#login());
+		this.#schedule(await this.#withRetries());
 	}
 
 	/**
 	 * The newest access token: refreshed with the margin to spare while the API answers, and the
-	 * last good one while it does not.
+	 * last good one while it does not. Throws once the daemon has stopped on a configuration error.
 	 */
 	get accessToken(): string {
+		if (this.#failure) throw this.#failure;
 		if (!this.#pair) throw new Error('TokenDaemon has no token: call start() first');
 		return this.#pair.accessToken;
 	}
@@ -88,19 +104,32 @@ export class TokenDaemon {
 
 	// #region cycle
 	async #cycle(): Promise<void> {
-		for (let attempt = 0; attempt < this.#options.maxAttempts; attempt += 1) {
-			try {
-				this.#schedule(await this.#refreshOrLogin());
-				return;
-			} catch (error) {
-				if (this.#stopped) return;
-				// 5xx, timeouts, network errors: the tokens may still be good, so keep them.
-				this.#report(error);
-				await sleep(backoff(attempt, this.#options.baseDelayMs, this.#options.maxDelayMs));
+		try {
+			this.#schedule(await this.#withRetries());
+		} catch (error) {
+			if (this.#stopped) return;
+			this.#report(error);
+			if (isTransient(error)) {
+				// Out of attempts: try again later rather than die; the next success resets everything.
+				this.#schedule(this.#options.maxDelayMs);
+			} else {
+				// Refused credentials (or scopes) do not heal by themselves: stop and say so.
+				this.#failure = error;
+				this.#stopped = true;
 			}
 		}
-		// Out of attempts: try again later rather than die; the next success resets everything.
-		this.#schedule(this.#options.maxDelayMs);
+	}
+
+	/** One refresh or login, retried only on network errors, timeouts and 5xx. */
+	#withRetries(): Promise<number> {
+		const { maxAttempts, baseDelayMs, maxDelayMs } = this.#options;
+		return withRetries(() => this.#refreshOrLogin(), {
+			attempts: maxAttempts,
+			baseDelayMs,
+			maxDelayMs,
+			onRetry: (error) => this.#report(error),
+			signal: this.#abort.signal,
+		});
 	}
 
 	#report(error: unknown): void {
@@ -115,7 +144,7 @@ export class TokenDaemon {
 	// #region refresh-or-login
 	/** Returns the delay until the next refresh. */
 	async #refreshOrLogin(): Promise<number> {
-		const pair = this.#pair;
+		const pair = this.#pair ?? (await this.#restore());
 		if (!pair?.refreshToken) return this.#login();
 		const response = await this.#fetch('/3rdparty/v1/auth/token/refresh', {
 			method: 'POST',
@@ -126,7 +155,7 @@ export class TokenDaemon {
 			pair.refreshToken = undefined;
 			return this.#login();
 		}
-		if (!response.ok) throw new Error(`refresh failed: ${response.status}`);
+		if (!response.ok) throw await ApiError.from(response);
 		pair.refreshToken = undefined; // a 201 spent it, whatever the body turns out to hold
 		return (await this.#keep(response)).delay;
 	}
@@ -141,10 +170,18 @@ export class TokenDaemon {
 			},
 			body: JSON.stringify({ scopes }),
 		});
-		if (!response.ok) throw new Error(`login failed: ${response.status}`);
-		const { id, delay } = await this.#keep(response);
-		this.#loginId = id;
-		return delay;
+		// A 401 here means wrong credentials: CredentialsRejected, which no retry will fix.
+		if (!response.ok) throw await CredentialsRejected.from(response);
+		return (await this.#keep(response, { startsLogin: true })).delay;
+	}
+
+	/** After a restart: the stored login, whose refresh token the first cycle spends. */
+	async #restore(): Promise<Pair | undefined> {
+		const stored = await this.#options.store?.load();
+		if (!stored) return undefined;
+		this.#loginId = stored.loginId;
+		this.#pair = { accessToken: '', refreshToken: stored.refreshToken };
+		return this.#pair;
 	}
 
 	/** A request that gives up after a timeout, or at once when the daemon stops. */
@@ -155,8 +192,14 @@ export class TokenDaemon {
 	// #endregion refresh-or-login
 
 	// #region keep
-	/** Stores a complete pair, or nothing, and returns its id and when to refresh it. */
-	async #keep(response: Response): Promise<{ id: string; delay: number }> {
+	/**
+	 * Keeps a complete pair, or nothing, writes it to the store, and returns its id and when to
+	 * refresh it.
+	 */
+	async #keep(
+		response: Response,
+		{ startsLogin = false } = {}
+	): Promise<{ id: string; delay: number }> {
 		const body = (await response.json()) as Record<string, unknown>;
 		const { id, access_token, refresh_token, expires_at } = body;
 		const expiresAt = typeof expires_at === 'string' ? Date.parse(expires_at) : Number.NaN;
@@ -169,11 +212,27 @@ export class TokenDaemon {
 			throw new TypeError('token response without a complete pair');
 		}
 		this.#pair = { accessToken: access_token, refreshToken: refresh_token };
+		if (startsLogin) this.#loginId = id;
+		await this.#save(refresh_token);
 		// Lifetime by the server's own clock (its Date header), so a wrong local clock cannot
 		// make the timer late; the margin is seconds, the timer milliseconds.
 		const serverNow = Date.parse(response.headers.get('Date') ?? '') || Date.now();
 		const lifetime = expiresAt - serverNow;
 		return { id, delay: Math.max(lifetime - this.#options.marginSeconds * 1000, lifetime / 2, 0) };
+	}
+
+	/**
+	 * Until this write lands, the new refresh token lives only in memory. A failed write is
+	 * reported, not fatal: the pair in memory still works and the next refresh writes again.
+	 */
+	async #save(refreshToken: string): Promise<void> {
+		const { store } = this.#options;
+		if (!store || !this.#loginId) return;
+		try {
+			await store.save({ loginId: this.#loginId, refreshToken });
+		} catch (error) {
+			this.#report(error);
+		}
 	}
 	// #endregion keep
 
@@ -190,6 +249,7 @@ export class TokenDaemon {
 		this.#pair = undefined;
 		this.#loginId = undefined;
 		if (!loginId) return;
+		await this.#options.store?.clear();
 		const { baseUrl, username, password } = this.#options;
 		const response = await fetch(`${baseUrl}/3rdparty/v1/auth/token/${loginId}`, {
 			method: 'DELETE',
@@ -200,18 +260,3 @@ export class TokenDaemon {
 	}
 	// #endregion stop
 }
-
-// #region backoff
-/**
- * Exponential backoff with "equal jitter": half of each step fixed, half random, which spreads a
- * fleet's retries instead of synchronising them.
- */
-export function backoff(attempt: number, baseDelayMs: number, maxDelayMs: number): number {
-	const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
-	return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
-}
-
-function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
-}
-// #endregion backoff

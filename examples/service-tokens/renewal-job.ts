@@ -4,7 +4,8 @@
  *
  * @see /guides/service-tokens/
  */
-import { ApiError, type ServiceToken } from './create-service-token.ts';
+import { backoff, CredentialsRejected, isTransient } from '../long-running/with-retries.ts';
+import type { ServiceToken } from './create-service-token.ts';
 
 // #region options
 export interface RenewalJobOptions {
@@ -15,7 +16,10 @@ export interface RenewalJobOptions {
 	ttlSeconds: number;
 	/** Hands the new token to the service. The old token keeps working until it expires. */
 	onRenewed: (token: ServiceToken) => void | Promise<void>;
-	/** Told about every failure; the job stops on those that need a human (403, 404, legacy 400). */
+	/**
+	 * Told about every failure. The job stops on those that need a human: refused credentials
+	 * (`CredentialsRejected`), lost scopes (403), a token gone (404), a legacy token (400).
+	 */
 	onError?: (error: unknown) => void;
 }
 // #endregion options
@@ -23,8 +27,9 @@ export interface RenewalJobOptions {
 // #region state
 /** setTimeout cannot wait longer than 2^31 - 1 ms (24.8 days); longer waits fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
-/** After a 5xx, a network error or a failed hand-off, try again this much later. */
+/** After a 5xx, a network error or a failed hand-off, try again a minute later, then longer. */
 export const RETRY_MS = 60_000;
+export const MAX_RETRY_MS = 3_600_000;
 /** Renew when this share of the token's lifetime has passed. */
 export const RENEW_AT_SHARE = 0.8;
 export const TIMEOUT_MS = 10_000;
@@ -41,6 +46,8 @@ export class RenewalJob {
 	#ttlSeconds: number;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#stopped = true;
+	/** Failures in a row, for the backoff. */
+	#failures = 0;
 
 	constructor(options: RenewalJobOptions, current: ServiceToken) {
 		this.#options = options;
@@ -91,10 +98,10 @@ export class RenewalJob {
 				renewed = this.#unhanded = await this.#renew(this.#ttlSeconds);
 			} catch (error) {
 				this.#options.onError?.(error);
-				if (error instanceof ApiError && [400, 403, 404].includes(error.status)) {
-					this.stop(); // scopes lost, token gone, or legacy: retrying cannot help
+				if (isTransient(error)) {
+					this.#retryLater(); // 5xx or network: the old token still works
 				} else {
-					this.#wakeAt(Date.now() + RETRY_MS); // 5xx or network: the old token still works
+					this.stop(); // wrong credentials, scopes lost, token gone, legacy: retrying cannot help
 				}
 				throw error;
 			}
@@ -104,13 +111,18 @@ export class RenewalJob {
 		} catch (error) {
 			// Retry handing over this token, not renewing again: every renewal mints a credential.
 			this.#options.onError?.(error);
-			this.#wakeAt(Date.now() + RETRY_MS);
+			this.#retryLater();
 			throw error;
 		}
 		this.#unhanded = undefined;
+		this.#failures = 0;
 		this.#current = renewed;
 		if (!this.#stopped) this.start();
 		return renewed;
+	}
+
+	#retryLater(): void {
+		this.#wakeAt(Date.now() + backoff(this.#failures++, RETRY_MS, MAX_RETRY_MS));
 	}
 
 	async #renew(ttl: number): Promise<ServiceToken> {
@@ -134,7 +146,7 @@ export class RenewalJob {
 			this.#renewAt = Date.now() + RENEW_AT_SHARE * (Date.parse(renewed.expires_at) - serverNow);
 			return renewed;
 		}
-		const error = await ApiError.from(response);
+		const error = await CredentialsRejected.from(response); // a 401: the Basic credentials
 		const maxTtl = error.body.data?.['max_ttl'];
 		// Asked for more than the scopes allow: take the cap the API names, once.
 		if (error.status === 400 && typeof maxTtl === 'number' && maxTtl < ttl) {

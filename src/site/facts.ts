@@ -13,7 +13,7 @@ import {
 	DAEMON_DEFAULTS,
 	TIMEOUT_MS as DAEMON_TIMEOUT_MS,
 } from '../../examples/long-running/token-daemon.ts';
-import { RETRY_AFTER_MS, TIMEOUT_MS } from '../../examples/refresh/token-manager.ts';
+import { RETRY_BASE_MS, RETRY_MAX_MS, TIMEOUT_MS } from '../../examples/refresh/token-manager.ts';
 import {
 	RENEW_AT_SHARE,
 	RETRY_MS as RENEWAL_RETRY_MS,
@@ -118,8 +118,12 @@ function buildFacts(): Record<string, Fact> {
 		},
 		'tokenManager.margin': duration(DEFAULT_MARGIN_SECONDS, 'the token manager’s refresh margin'),
 		'tokenManager.retryPause': duration(
-			RETRY_AFTER_MS / 1000,
-			'the token manager’s pause after a failed refresh'
+			RETRY_BASE_MS / 1000,
+			'the token manager’s first pause after a failed refresh'
+		),
+		'tokenManager.longestRetryPause': duration(
+			RETRY_MAX_MS / 1000,
+			'the token manager’s longest pause after failed refreshes'
 		),
 		'tokenManager.timeout': duration(TIMEOUT_MS / 1000, 'the token manager’s request timeout'),
 		'daemon.margin': duration(DAEMON_DEFAULTS.marginSeconds, 'the token daemon’s refresh margin'),
@@ -306,10 +310,10 @@ function formatsOf(value: Fact, params: Readonly<Record<string, string>>) {
 		case 'error':
 			return {
 				message: () => ({ text: fillMessage(value.message, params), code: true }),
+				id: () => ({ text: API_ERRORS[value.id].error, code: true }),
 				long: () => ({ text: statusText(value.status), code: true }),
 				code: () => ({ text: String(value.status), code: true }),
 				number: () => ({ text: String(value.status), code: false }),
-				id: () => ({ text: value.wire, code: true }),
 				answer: () => ({
 					text: `${value.status} ${fillMessage(value.message, params)}`,
 					code: true,

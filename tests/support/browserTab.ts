@@ -1,7 +1,8 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { CookieJar } from 'tough-cookie';
 
 /**
- * What two tabs of one browser share: a cookie jar and the origin's localStorage. Each "tab" gets a `fetch` that sends and
+ * What two tabs of one browser share: a cookie jar, the origin's localStorage and its IndexedDB. Each "tab" gets a `fetch` that sends and
  * stores cookies like a browser would for `credentials: 'include'` (HttpOnly, Secure and Path
  * honoured), so the session examples can run in Node exactly as they do in a page.
  */
@@ -27,6 +28,8 @@ export function createBrowser() {
 	return {
 		fetch: tabFetch,
 		storage,
+		/** The origin's IndexedDB, shared by its tabs (in memory). */
+		indexedDB: new IDBFactory(),
 		/** The cookies a page script could read: HttpOnly ones are not among them. */
 		async scriptVisibleCookies(url: string): Promise<string[]> {
 			const cookies = await jar.getCookies(url, { http: false });

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { REFRESH_COOKIE } from '../../mock/contract/http.ts';
-import { ENDPOINTS, FALLBACK_ERRORS, type Endpoint } from '../../mock/contract/endpoints.ts';
+import { ENDPOINTS, type Endpoint } from '../../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId, errorBody } from '../../mock/contract/errors.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../../mock/contract/lifetimes.ts';
 import * as schemas from '../../mock/contract/schemas.ts';
@@ -18,6 +18,8 @@ export type Json = { [key: string]: unknown };
 
 /** The document's `x-unmatched` extension: what a request no operation matches is answered. */
 export const UNMATCHED = {
+	/** A URL longer than `MAX_URL_LENGTH` characters, origin included, whatever its path. */
+	tooLong: '414',
 	/** A known path with a method it does not have. */
 	wrongMethod: '405',
 	/** A path under `/3rdparty/v1/` that no operation has. */
@@ -268,7 +270,6 @@ export function openApiDocument(): Json {
 		const path = openApiPath(endpoint.path);
 		paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: operation(endpoint) };
 	}
-	const [wrongMethod, unknownPath] = FALLBACK_ERRORS;
 	return {
 		openapi: '3.1.1',
 		info: {
@@ -314,11 +315,13 @@ export function openApiDocument(): Json {
 				},
 			},
 			responses: {
-				MethodNotAllowed: errorResponse(undefined, 405, [wrongMethod]),
-				NotFound: errorResponse(undefined, 404, [unknownPath]),
+				UriTooLong: errorResponse(undefined, 414, ['uriTooLong']),
+				MethodNotAllowed: errorResponse(undefined, 405, ['methodNotAllowed']),
+				NotFound: errorResponse(undefined, 404, ['routeNotFound']),
 			},
 		},
 		'x-unmatched': {
+			[UNMATCHED.tooLong]: { $ref: '#/components/responses/UriTooLong' },
 			[UNMATCHED.wrongMethod]: { $ref: '#/components/responses/MethodNotAllowed' },
 			[UNMATCHED.unknownPath]: { $ref: '#/components/responses/NotFound' },
 		},

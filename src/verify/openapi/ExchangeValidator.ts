@@ -7,6 +7,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Exchange } from '../../mock/log/ExchangeLog.ts';
+import { MAX_URL_LENGTH } from '../../mock/contract/endpoints.ts';
 import type { Json } from '../../site/openapi/openApiDocument.ts';
 
 /** Response headers any HTTP message may carry, which an API document does not list. */
@@ -64,13 +65,14 @@ export class ExchangeValidator {
 		if (url.pathname.startsWith(MOCK_CONTROLS)) return [];
 		const at = `${request.method} ${url.pathname} → ${response.status}`;
 		const matching = this.#operations.filter((candidate) => this.#matches(candidate, url.pathname));
-		const operation = matching.find((candidate) => candidate.method === request.method);
 		// OpenAPI §4.8.8.2: a concrete path matches before a templated one (`/token/refresh`
-		// before `/token/{jti}`), so a wrong method is judged by the most specific path.
+		// before `/token/{jti}`), so the request is judged by the most specific path alone.
 		const specific = matching[0]?.template;
 		const onPath = matching.filter((candidate) => candidate.template === specific);
-		if (!operation) {
-			const expected = onPath.length > 0 ? '405' : '404';
+		const operation = onPath.find((candidate) => candidate.method === request.method);
+		if (!operation || request.url.length > MAX_URL_LENGTH) {
+			const expected =
+				request.url.length > MAX_URL_LENGTH ? '414' : onPath.length > 0 ? '405' : '404';
 			const unmatched = (this.#document['x-unmatched'] as Record<string, Json>)[expected];
 			if (String(response.status) !== expected) {
 				return [

@@ -1,7 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { SessionClient } from '../../../examples/browser-apps/session-client.ts';
+import { refreshCount, SessionClient } from '../../../examples/browser-apps/session-client.ts';
 import { createBrowser } from '../../support/browserTab.ts';
+import { createFakeLocks } from '../../support/fakeLocks.ts';
 import { exchangesTo } from '../../support/exchanges.ts';
 import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
 
@@ -23,7 +24,7 @@ function openTab(browser: ReturnType<typeof createBrowser>, onLoggedOut = vi.fn(
 	const client = new SessionClient({
 		baseUrl: BASE_URL,
 		fetch: browser.fetch,
-		storage: browser.storage,
+		indexedDB: browser.indexedDB,
 		channel: new BroadcastChannel(channelName),
 		onLoggedOut,
 	});
@@ -141,29 +142,70 @@ describe('SessionClient', () => {
 			const results = await Promise.all(tabs.flatMap((tab) => [send(tab), send(tab)]));
 			expect(results.map((result) => result.status)).toEqual(Array(6).fill(202));
 			expect(refreshes()).toHaveLength(1);
-			// Tabs share a counter through localStorage, never a token.
-			expect(browser.storage.dump()).not.toMatch(/eyJ/);
+			// Tabs share a count through IndexedDB, never a token: the login and one refresh.
+			expect(await refreshCount(browser.indexedDB).read()).toBe(2);
+			expect(browser.storage.dump()).toBe('');
 		});
 
-		test('a waiting tab that has not heard of the other refresh refreshes again: an extra refresh, never a reuse', async () => {
+		test('a waiting tab that has not heard of the other refresh yet waits for its token: one refresh, not two', async () => {
 			const browser = createBrowser();
 			const { client: first } = openTab(browser);
-			// A tab whose storage and channel lag behind: it learns nothing from the first tab.
-			const late = new SessionClient({
+			// A tab in another process: the other tab's messages reach it only when let through.
+			const late = lateChannel();
+			const slow = new SessionClient({
 				baseUrl: BASE_URL,
 				fetch: browser.fetch,
-				storage: createBrowser().storage,
-				channel: new BroadcastChannel(`${channelName}-late`),
+				indexedDB: browser.indexedDB,
+				channel: late.channel,
 			});
-			clients.push(late);
+			clients.push(slow);
 			await first.login(DEMO.username, DEMO.password);
 			api.clock.advance(900);
-			const [one, two] = await Promise.all([first.refresh(), late.refresh()]);
-			expect(one).toBeDefined();
-			expect(two).toBeDefined();
-			expect(refreshes().map((exchange) => exchange.response.status)).toEqual([200, 200]);
-			expect((await send(first)).status).toBe(202);
-			expect((await send(late)).status).toBe(202);
+			const both = Promise.all([first.refresh(), slow.refresh()]);
+			// The refresh is done and broadcast; the slow tab holds the lock, knows from the count
+			// that a refresh happened, and waits for its token instead of refreshing.
+			await vi.waitFor(() => expect(late.held()).toBe(2), { interval: 5 });
+			await vi.waitFor(() => expect(refreshes()).toHaveLength(1), { interval: 5 });
+			late.letThrough();
+			const [one, two] = await both;
+			expect(two).toBe(one);
+			expect(refreshes().map((exchange) => exchange.response.status)).toEqual([200]);
+			expect((await send(slow)).status).toBe(202);
+		});
+
+		test('a 401 for a token another tab has already replaced: retried with the new one, no refresh', async () => {
+			const browser = createBrowser();
+			const { client: first } = openTab(browser);
+			const late = lateChannel();
+			const locks = createFakeLocks();
+			const second = new SessionClient({
+				baseUrl: BASE_URL,
+				fetch: browser.fetch,
+				indexedDB: browser.indexedDB,
+				channel: late.channel,
+				locks,
+			});
+			clients.push(second);
+			await first.login(DEMO.username, DEMO.password);
+			await vi.waitFor(() => expect(late.held()).toBe(1), { interval: 5 });
+			late.letThrough();
+			api.clock.advance(900);
+			api.server.use(
+				http.post(
+					'*/3rdparty/v1/messages',
+					async () => {
+						// While this request is out, the other tab refreshes and its token arrives.
+						await first.refresh();
+						await vi.waitFor(() => expect(late.held()).toBe(1), { interval: 5 });
+						late.letThrough();
+						return HttpResponse.json({ message: 'Unauthorized', code: 401 }, { status: 401 });
+					},
+					{ once: true }
+				)
+			);
+			expect((await send(second)).status).toBe(202);
+			expect(refreshes()).toHaveLength(1);
+			expect(locks.requests('session-refresh')).toBe(0);
 		});
 
 		test('logout in one tab logs out every tab, and the cookie is gone', async () => {
@@ -243,7 +285,7 @@ describe('SessionClient', () => {
 				baseUrl: BASE_URL,
 				fetch: browser.fetch,
 				locks: null,
-				storage: browser.storage,
+				indexedDB: browser.indexedDB,
 				channel: new BroadcastChannel(channelName),
 			});
 			clients.push(client);
@@ -255,36 +297,79 @@ describe('SessionClient', () => {
 		});
 
 		test('a tab waiting for another’s broadcast that never comes refreshes itself after a second', async () => {
+			const browser = createBrowser();
+			const { client } = openTab(browser);
+			await client.login(DEMO.username, DEMO.password);
+			// Another tab holds the lock, counts a refresh, and closes before it could broadcast.
+			let release: () => void = () => {};
+			const held = new Promise<void>((resolve) => (release = resolve));
+			const lock = navigator.locks.request('session-refresh', () => held);
+			const refreshed = client.refresh(); // waits for the lock
+			const count = refreshCount(browser.indexedDB);
+			await count.write((await count.read()) + 1);
 			vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 			try {
-				const browser = createBrowser();
-				const storage = browser.storage;
-				const { client } = openTab(browser);
-				await client.login(DEMO.username, DEMO.password);
-				const timers = vi.getTimerCount(); // the refresh ahead of expiry
-				// Another tab holds the lock, counts a refresh, and its broadcast is lost.
-				let release: () => void = () => {};
-				const held = new Promise<void>((resolve) => (release = resolve));
-				const lock = navigator.locks.request('session-refresh', () => held);
-				let settled = false;
-				const refreshed = client.refresh().finally(() => (settled = true)); // waits for the lock
-				storage.setItem(
-					'session:refresh-count',
-					String(Number(storage.getItem('session:refresh-count') ?? 0) + 1)
-				);
 				release();
 				await lock;
-				// The tab starts waiting for the broadcast: its one-second timer is set.
-				await vi.waitUntil(() => vi.getTimerCount() > timers);
+				// Until the client holds the lock and has read the count, it has set no timer.
+				while (vi.getTimerCount() === 0) await new Promise((resolve) => setImmediate(resolve));
 				await vi.advanceTimersByTimeAsync(999);
-				expect(settled).toBe(false);
-				expect(refreshes()).toEqual([]);
+				expect(refreshes()).toHaveLength(0);
 				await vi.advanceTimersByTimeAsync(1);
 				expect(await refreshed).toBeDefined();
-				expect(refreshes().map((exchange) => exchange.response.status)).toEqual([200]);
 			} finally {
 				vi.useRealTimers();
 			}
+			expect(refreshes().map((exchange) => exchange.response.status)).toEqual([200]);
+			expect(await count.read()).toBe(3);
+		});
+
+		test('without IndexedDB tabs still share a token that arrived while they waited', async () => {
+			const browser = createBrowser();
+			const channel = new BroadcastChannel(channelName);
+			const tabs = [0, 1].map(() => {
+				const client = new SessionClient({
+					baseUrl: BASE_URL,
+					fetch: browser.fetch,
+					indexedDB: null,
+					channel: new BroadcastChannel(channelName),
+				});
+				clients.push(client);
+				return client;
+			});
+			channel.close();
+			await tabs[0]!.login(DEMO.username, DEMO.password);
+			await deliver(() => tabs[1]!.loggedIn);
+			api.clock.advance(900);
+			const results = await Promise.all(tabs.map((tab) => send(tab)));
+			expect(results.map((result) => result.status)).toEqual([202, 202]);
+			expect(refreshes().length).toBeGreaterThanOrEqual(1);
+			expect(refreshes().every((exchange) => exchange.response.status === 200)).toBe(true);
 		});
 	});
 });
+
+/**
+ * A BroadcastChannel whose incoming messages wait until `letThrough()`, like a tab in another
+ * process that hears of the others late.
+ */
+function lateChannel() {
+	const real = new BroadcastChannel(channelName);
+	const listeners: ((event: MessageEvent) => void)[] = [];
+	const queue: MessageEvent[] = [];
+	real.addEventListener('message', (event) => void queue.push(event));
+	const channel = {
+		addEventListener: (_: 'message', listener: (event: MessageEvent) => void) =>
+			void listeners.push(listener),
+		postMessage: (message: unknown) => real.postMessage(message),
+		close: () => real.close(),
+	} as unknown as BroadcastChannel;
+	return {
+		channel,
+		held: () => queue.length,
+		/** Delivers what has arrived so far, at once; later messages wait again. */
+		letThrough() {
+			for (const event of queue.splice(0)) for (const listener of listeners) listener(event);
+		},
+	};
+}

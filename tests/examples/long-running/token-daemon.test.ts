@@ -1,6 +1,8 @@
 import { getResponse, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { backoff, TokenDaemon } from '../../../examples/long-running/token-daemon.ts';
+import { TokenDaemon } from '../../../examples/long-running/token-daemon.ts';
+import { CredentialsRejected } from '../../../examples/long-running/with-retries.ts';
+import type { StoredLogin, TokenStore } from '../../../examples/refresh/token-store.ts';
 import { bearerOf, exchangesTo } from '../../support/exchanges.ts';
 import { bearer, call } from '../../support/http.ts';
 import { trackInFlight } from '../../support/settle.ts';
@@ -77,7 +79,7 @@ describe('TokenDaemon', () => {
 		expect(errors).toHaveLength(1);
 		expect(daemon.accessToken).toBe(before); // not cleared on 5xx
 		await elapse(1 + 2 + 4); // backoff 0.75 s, 1.5 s, 3 s with Math.random() = 0.5
-		expect(errors.map(String)).toEqual(Array(3).fill('Error: refresh failed: 503'));
+		expect(errors.map(String)).toEqual(Array(3).fill('ApiError: 503 error'));
 		expect(daemon.accessToken).not.toBe(before);
 		expect(await works(daemon.accessToken)).toBe(true);
 		expect(logins()).toHaveLength(1);
@@ -224,7 +226,7 @@ describe('TokenDaemon', () => {
 			})
 		);
 		await elapse(841);
-		expect(String(errors[0])).toMatch(/login failed: 503/);
+		expect(String(errors[0])).toMatch(/^ApiError: 503/);
 		expect(daemon.accessToken).toBe(first);
 		await elapse(60);
 		expect(daemon.accessToken).not.toBe(first);
@@ -294,12 +296,125 @@ describe('TokenDaemon', () => {
 		expect(() => daemon.accessToken).toThrow(/no token/);
 	});
 
-	test('backoff doubles up to the ceiling, jittered within its upper half', () => {
-		vi.spyOn(Math, 'random').mockReturnValue(0);
-		expect([0, 1, 2, 3, 10].map((attempt) => backoff(attempt, 1000, 8000))).toEqual([
-			500, 1000, 2000, 4000, 4000,
-		]);
-		vi.spyOn(Math, 'random').mockReturnValue(0.999999);
-		expect(backoff(2, 1000, 8000)).toBe(4000);
+	describe('wrong credentials are terminal', () => {
+		test('at start: rejects with CredentialsRejected after one login attempt, no retries', async () => {
+			const { started, errors } = startDaemon({ password: 'wrong' });
+			await expect(started).rejects.toBeInstanceOf(CredentialsRejected);
+			await elapse(600, 10);
+			expect(logins().map((exchange) => exchange.response.status)).toEqual([401]);
+			expect(errors).toEqual([]); // start() itself reports, by rejecting
+		});
+
+		test('mid-life (the password changed): stops, reports once, and serves no token', async () => {
+			const { daemon, started, errors } = startDaemon();
+			await started;
+			let attempts = 0;
+			api.server.use(
+				http.post('*/3rdparty/v1/auth/token/refresh', () =>
+					HttpResponse.json({ message: 'Unauthorized', code: 401 }, { status: 401 })
+				),
+				http.post('*/3rdparty/v1/auth/token', () => {
+					attempts += 1;
+					return HttpResponse.json({ message: 'Unauthorized', code: 401 }, { status: 401 });
+				})
+			);
+			await elapse(840);
+			await elapse(3600, 60);
+			expect(attempts).toBe(1);
+			expect(errors).toHaveLength(1);
+			expect(errors[0]).toBeInstanceOf(CredentialsRejected);
+			expect(() => daemon.accessToken).toThrow(CredentialsRejected);
+		});
+
+		test('a 5xx on the login is retried with backoff; the retry that succeeds resumes', async () => {
+			let failures = 2;
+			api.server.use(
+				http.post('*/3rdparty/v1/auth/token', () =>
+					failures-- > 0 ? new HttpResponse(null, { status: 502 }) : undefined
+				)
+			);
+			const { daemon, started, errors } = startDaemon();
+			await elapse(5);
+			await started;
+			expect(errors.map(String)).toEqual(['ApiError: 502 error', 'ApiError: 502 error']);
+			expect(await works(daemon.accessToken)).toBe(true);
+		});
+	});
+
+	describe('with a store: restarts', () => {
+		/** A TokenStore in memory that can fail its next write, as a full disk would. */
+		function memoryStore() {
+			let kept: StoredLogin | undefined;
+			const store = {
+				failNextSave: false,
+				async load() {
+					return kept;
+				},
+				async save(login: StoredLogin) {
+					if (store.failNextSave) {
+						store.failNextSave = false;
+						throw new Error('disk full');
+					}
+					kept = login;
+				},
+				async clear() {
+					kept = undefined;
+				},
+				get kept() {
+					return kept;
+				},
+			};
+			return store satisfies TokenStore;
+		}
+
+		test('a restart carries on with the stored login: no second login', async () => {
+			const store = memoryStore();
+			const first = startDaemon({ store });
+			await first.started;
+			await elapse(840);
+			expect(store.kept?.refreshToken).toBe(
+				JSON.parse(refreshes()[0]?.response.body ?? '{}').refresh_token
+			);
+			const second = startDaemon({ store }); // the process restarted; the old one is gone
+			await second.started;
+			expect(await works(second.daemon.accessToken)).toBe(true);
+			expect(logins()).toHaveLength(1);
+			expect(refreshes().map((exchange) => exchange.response.status)).toEqual([201, 201]);
+		});
+
+		test('a failed write is reported, the daemon keeps going, and the next refresh writes', async () => {
+			const store = memoryStore();
+			const { daemon, started, errors } = startDaemon({ store });
+			await started;
+			const stale = store.kept;
+			store.failNextSave = true;
+			await elapse(840);
+			expect(String(errors[0])).toBe('Error: disk full');
+			expect(store.kept).toEqual(stale);
+			expect(await works(daemon.accessToken)).toBe(true);
+			await elapse(840);
+			expect(store.kept?.refreshToken).not.toBe(stale?.refreshToken);
+		});
+
+		test('a crash before the write: the restart meets the spent token (401) and logs in once', async () => {
+			const store = memoryStore();
+			const { started } = startDaemon({ store });
+			await started;
+			store.failNextSave = true;
+			await elapse(840); // rotated; the store still holds the spent refresh token
+			const restarted = startDaemon({ store });
+			await restarted.started;
+			expect(await works(restarted.daemon.accessToken)).toBe(true);
+			expect(refreshes().map((exchange) => exchange.response.status)).toEqual([201, 401]);
+			expect(logins()).toHaveLength(2);
+		});
+
+		test('stop() clears the store: the next start logs in afresh', async () => {
+			const store = memoryStore();
+			const { daemon, started } = startDaemon({ store });
+			await started;
+			await daemon.stop();
+			expect(store.kept).toBeUndefined();
+		});
 	});
 });

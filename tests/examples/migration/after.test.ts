@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { CredentialsRejected } from '../../../examples/long-running/with-retries.ts';
 import { createMessageSender } from '../../../examples/migration/after.ts';
 import { exchangesTo } from '../../support/exchanges.ts';
 import { advance, useFakeDate } from '../../support/fakeDate.ts';
@@ -24,4 +25,11 @@ test('token pairs: over two hours the password is sent once; the rest are refres
 test('a refused message is an error naming the status, not a silent success', async () => {
 	const send = createMessageSender({ baseUrl: BASE_URL, ...DEMO });
 	await expect(send('', 'no number')).rejects.toThrow(/sending failed: 400/);
+});
+
+test('a wrong password is terminal: the first send fails, and later sends do not try it again', async () => {
+	const send = createMessageSender({ baseUrl: BASE_URL, ...DEMO, password: 'wrong' });
+	await expect(send('+15555550100', 'one')).rejects.toBeInstanceOf(CredentialsRejected);
+	await expect(send('+15555550100', 'two')).rejects.toBeInstanceOf(CredentialsRejected);
+	expect(exchangesTo(api.log.entries(), '/3rdparty/v1/auth/token', 'POST')).toHaveLength(1);
 });

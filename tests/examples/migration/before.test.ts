@@ -24,3 +24,9 @@ test('a refused message is an error naming the status, not a silent success', as
 	const send = createMessageSender({ baseUrl: BASE_URL, ...DEMO });
 	await expect(send('', 'no number')).rejects.toThrow(/sending failed: 400/);
 });
+
+test('a wrong password fails each send with one login attempt and no retry loop', async () => {
+	const send = createMessageSender({ baseUrl: BASE_URL, ...DEMO, password: 'wrong' });
+	await expect(send('+15555550100', 'one')).rejects.toThrow(/authentication failed: 401/);
+	expect(exchangesTo(api.log.entries(), '/3rdparty/v1/auth/token', 'POST')).toHaveLength(1);
+});

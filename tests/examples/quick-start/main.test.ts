@@ -27,3 +27,10 @@ test('main refuses to start without its settings', async () => {
 	await expect(main({ API_BASE_URL: BASE_URL })).rejects.toThrow(/API_USERNAME/);
 	expect(api.log.entries()).toHaveLength(0);
 });
+
+test('a wrong password stops main at the first request: no retry, nothing sent after it', async () => {
+	await expect(
+		main({ API_BASE_URL: BASE_URL, API_USERNAME: DEMO.username, API_PASSWORD: 'wrong' })
+	).rejects.toThrow(/401/);
+	expect(api.log.entries().map((entry) => entry.response.status)).toEqual([401]);
+});

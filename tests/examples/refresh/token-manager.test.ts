@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { CredentialsRejected } from '../../../examples/long-running/with-retries.ts';
 import { TokenManager } from '../../../examples/refresh/token-manager.ts';
 import { bearerOf, exchangesTo } from '../../support/exchanges.ts';
 import { advance, useFakeDate } from '../../support/fakeDate.ts';
@@ -8,6 +9,9 @@ import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
 
 const api = useMockApi();
 useFakeDate();
+afterEach(() => {
+	vi.restoreAllMocks();
+});
 
 const manager = (marginSeconds?: number) =>
 	new TokenManager({
@@ -85,6 +89,7 @@ describe('TokenManager', () => {
 	});
 
 	test('a 503 from refresh while the token is still valid: the current token, a pause, then a retry', async () => {
+		vi.spyOn(Math, 'random').mockReturnValue(0.9999); // the pause's jitter at its longest: 5 s
 		const tokens = manager();
 		const first = await tokens.getAccessToken();
 		advance(840);
@@ -111,7 +116,7 @@ describe('TokenManager', () => {
 		api.server.use(
 			http.post('*/3rdparty/v1/auth/token/refresh', () => new HttpResponse(null, { status: 503 }))
 		);
-		await expect(tokens.getAccessToken()).rejects.toThrow(/refresh failed: 503/);
+		await expect(tokens.getAccessToken()).rejects.toThrow(/^503/);
 	});
 
 	test('a malformed 201 stores nothing and the spent refresh token is never resent', async () => {
@@ -173,5 +178,44 @@ describe('TokenManager', () => {
 		await tokens.revoke();
 		const landed = await inFlight;
 		expect(await accepted(landed)).toBe(false);
+	});
+
+	test('a wrong password is terminal: one login attempt, then the same error without a request', async () => {
+		const tokens = new TokenManager({
+			baseUrl: BASE_URL,
+			...DEMO,
+			password: 'wrong',
+			scopes: ['messages:send'],
+		});
+		await expect(tokens.getAccessToken()).rejects.toBeInstanceOf(CredentialsRejected);
+		await expect(tokens.getAccessToken()).rejects.toThrow(
+			/refused the account credentials \(401\)/
+		);
+		expect(issued().map((exchange) => exchange.response.status)).toEqual([401]);
+	});
+
+	test('a password changed mid-life: the refresh refused, the login refused, then silence', async () => {
+		const tokens = manager();
+		await tokens.getAccessToken();
+		advance(30 * 86_400); // the refresh token has expired too
+		let logins = 0;
+		api.server.use(
+			http.post('*/3rdparty/v1/auth/token', () => {
+				logins += 1;
+				return HttpResponse.json({ message: 'Unauthorized', code: 401 }, { status: 401 });
+			})
+		);
+		await expect(tokens.getAccessToken()).rejects.toBeInstanceOf(CredentialsRejected);
+		await expect(tokens.getAccessToken()).rejects.toBeInstanceOf(CredentialsRejected);
+		expect(logins).toBe(1);
+		expect(refreshes().map((exchange) => exchange.response.status)).toEqual([401]);
+	});
+
+	test('a 400 on the login (an unknown scope) is an error, not a credentials problem', async () => {
+		const tokens = new TokenManager({ baseUrl: BASE_URL, ...DEMO, scopes: ['no:such-scope'] });
+		const error = await tokens.getAccessToken().catch((caught: unknown) => caught);
+		expect(error).toMatchObject({ status: 400 });
+		expect(error).not.toBeInstanceOf(CredentialsRejected);
+		expect(issued()).toHaveLength(1);
 	});
 });

@@ -7,7 +7,7 @@ import { useFakeDate } from '../../support/fakeDate.ts';
 import { bearer, call } from '../../support/http.ts';
 import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
 
-useMockApi();
+const api = useMockApi();
 useFakeDate();
 
 const DAY = 86_400;
@@ -61,4 +61,16 @@ test('a ttl over the cap is an ApiError carrying data.max_ttl', async () => {
 		body: { error: 'ttl_too_long', data: { field: 'ttl', max_ttl: 7 * DAY } },
 	});
 	expect(String(error)).toMatch(/400 invalid params: ttl exceeds the maximum of 604800 seconds/);
+});
+
+test('a wrong password is a 401 ApiError after one request: no retry', async () => {
+	const error = await createServiceToken({
+		baseUrl: BASE_URL,
+		...DEMO,
+		password: 'wrong',
+		name: 'sender',
+		scopes: ['messages:send'],
+	}).catch((caught: unknown) => caught);
+	expect(error).toMatchObject({ status: 401 });
+	expect(api.log.entries()).toHaveLength(1);
 });

@@ -5,6 +5,7 @@ import {
 	createServiceToken,
 	type ServiceToken,
 } from '../../../examples/service-tokens/create-service-token.ts';
+import { CredentialsRejected } from '../../../examples/long-running/with-retries.ts';
 import { RenewalJob } from '../../../examples/service-tokens/renewal-job.ts';
 import { exchangesTo } from '../../support/exchanges.ts';
 import { bearer, call } from '../../support/http.ts';
@@ -269,5 +270,48 @@ describe('RenewalJob', () => {
 		expect(renewals()).toHaveLength(1);
 		await elapse(HOUR);
 		expect(renewals()).toHaveLength(2);
+	});
+
+	test('a wrong password is terminal: one renewal attempt, reported, the job stopped', async () => {
+		const { first } = await setUp();
+		const errors: unknown[] = [];
+		const job = new RenewalJob(
+			{
+				baseUrl: BASE_URL,
+				...DEMO,
+				password: 'wrong',
+				ttlSeconds: DAY,
+				onRenewed: () => {},
+				onError: (error) => errors.push(error),
+			},
+			first
+		);
+		jobs.push(job);
+		job.start();
+		await elapse(3 * DAY);
+		expect(renewals().map((exchange) => exchange.response.status)).toEqual([401]);
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toBeInstanceOf(CredentialsRejected);
+	});
+
+	test('repeated 503s back off: a minute, then two, not a fixed beat', async () => {
+		vi.spyOn(Math, 'random').mockReturnValue(0.9999);
+		const { job, errors } = await setUp();
+		api.server.use(
+			http.post(
+				'*/3rdparty/v1/service-tokens/:id/renew',
+				() => new HttpResponse(null, { status: 503 })
+			)
+		);
+		job.start();
+		await elapse(0.8 * DAY);
+		expect(errors).toHaveLength(1);
+		await elapse(60, 10);
+		expect(errors).toHaveLength(2);
+		await elapse(110, 10);
+		expect(errors).toHaveLength(2);
+		await elapse(10, 10);
+		expect(errors).toHaveLength(3);
+		vi.restoreAllMocks();
 	});
 });

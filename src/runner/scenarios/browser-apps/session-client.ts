@@ -21,7 +21,7 @@ const NO_SESSION = [exchange('refreshSession', 'unauthorized')];
 
 /**
  * One SessionClient per tab, shared by every panel of the page, built with the browser's own
- * primitives (Web Locks, `BroadcastChannel('session')`, `localStorage`) exactly as a reader's
+ * primitives (Web Locks, `BroadcastChannel('session')`, IndexedDB) exactly as a reader's
  * app would build it. A second tab of this page has its own, and the two coordinate for real.
  */
 function sessionState({ baseUrl, report }: ScenarioEnvironment) {

@@ -1,0 +1,96 @@
+/**
+ * The retry rule every example follows: only a network failure, a timeout or a 5xx is tried again,
+ * a bounded number of times, with exponential backoff and jitter. Anything else (a 401 on the
+ * Basic login above all) is an answer, not an accident: stop and report it.
+ *
+ * @see /guides/long-running-services/
+ */
+import { ApiError } from '../service-tokens/create-service-token.ts';
+
+// #region credentials-rejected
+/**
+ * The API refused the account credentials (a 401 on Basic authentication). That is a
+ * configuration error, not an outage: retrying sends a wrong password again and again, and may
+ * lock the account. Stop and tell a human.
+ */
+export class CredentialsRejected extends ApiError {
+	constructor(status: number, body: ApiError['body']) {
+		super(status, body);
+		this.name = 'CredentialsRejected';
+		this.message = `the API refused the account credentials (${status}): check the username and password`;
+	}
+
+	/** An `ApiError` for a refused Basic login, a `CredentialsRejected` for a 401. */
+	static override async from(response: Response): Promise<ApiError> {
+		const error = await ApiError.from(response);
+		return error.status === 401 ? new CredentialsRejected(error.status, error.body) : error;
+	}
+}
+// #endregion credentials-rejected
+
+// #region is-transient
+/** Whether trying again later can help: the network, a timeout, or the server's own trouble. */
+export function isTransient(error: unknown): boolean {
+	if (error instanceof ApiError) return error.status >= 500;
+	// `fetch` rejects with a TypeError when the connection fails, and AbortSignal.timeout() with a
+	// TimeoutError. An AbortError means we cancelled the request ourselves: not worth a retry.
+	return error instanceof TypeError || (error instanceof Error && error.name === 'TimeoutError');
+}
+// #endregion is-transient
+
+// #region with-retries
+export interface RetryOptions {
+	/** Attempts in all, the first included. */
+	attempts?: number;
+	/** Ceiling of the first retry's delay; doubles on each attempt, up to `maxDelayMs`. */
+	baseDelayMs?: number;
+	maxDelayMs?: number;
+	/** Told about each failure that will be retried. */
+	onRetry?: (error: unknown) => void;
+	/** Stops waiting (and retrying) when aborted. */
+	signal?: AbortSignal;
+}
+
+/** Runs `operation`, trying again on transient failures only; rethrows everything else at once. */
+export async function withRetries<T>(
+	operation: () => Promise<T>,
+	options: RetryOptions = {}
+): Promise<T> {
+	const { attempts = 3, baseDelayMs = 1_000, maxDelayMs = 30_000, onRetry, signal } = options;
+	for (let attempt = 1; ; attempt += 1) {
+		try {
+			return await operation();
+		} catch (error) {
+			if (attempt >= attempts || !isTransient(error) || signal?.aborted) throw error;
+			onRetry?.(error);
+			await sleep(backoff(attempt - 1, baseDelayMs, maxDelayMs), signal);
+			signal?.throwIfAborted();
+		}
+	}
+}
+// #endregion with-retries
+
+// #region backoff
+/**
+ * Exponential backoff with "equal jitter": half of each step fixed, half random, which spreads a
+ * fleet's retries instead of synchronising them.
+ */
+export function backoff(attempt: number, baseDelayMs: number, maxDelayMs: number): number {
+	const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+	return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+}
+
+/** Waits `ms`, or less if `signal` aborts; the timer does not keep the process alive. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(done, ms);
+		timer.unref?.();
+		signal?.addEventListener('abort', done, { once: true });
+		function done() {
+			clearTimeout(timer);
+			signal?.removeEventListener('abort', done);
+			resolve();
+		}
+	});
+}
+// #endregion backoff

@@ -89,6 +89,11 @@ function buildFacts(): Record<string, Fact> {
 			about: 'the session cookie’s attributes',
 		},
 		'cookie.maxAge': duration(LIFETIMES.refreshToken, 'a fresh session cookie’s Max-Age'),
+		'cookie.maxAgeName': {
+			kind: 'literal',
+			text: 'Max-Age',
+			about: 'the session cookie’s lifetime attribute (the refresh token’s remaining seconds)',
+		},
 		'scopes.notInSessions': {
 			kind: 'list',
 			items: NOT_IN_SESSIONS,

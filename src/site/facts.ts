@@ -329,6 +329,8 @@ function formatsOf(value: Fact, params: Readonly<Record<string, string>>) {
 				long: () => ({ text: statusText(value.status), code: true }),
 				code: () => ({ text: String(value.status), code: true }),
 				number: () => ({ text: String(value.status), code: false }),
+				/** "`ttl_too_long`": the stable id an error body carries. */
+				id: () => ({ text: value.wire, code: true }),
 				answer: () => ({
 					text: `${value.status} ${fillMessage(value.message, params)}`,
 					code: true,

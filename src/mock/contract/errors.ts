@@ -185,7 +185,7 @@ export const API_ERRORS = {
 		message: 'Expectation Failed',
 	},
 	headersTooLarge: {
-		error: 'request_header_fields_too_large',
+		error: 'headers_too_large',
 		status: 431,
 		message: 'Request Header Fields Too Large',
 	},

@@ -17,6 +17,8 @@ export function routeOf(method: string, path: string): Route {
 	const url = new URL(path, 'https://api.token-pair.test');
 	const candidates = ENDPOINT_LIST.filter((candidate) => {
 		if (!candidate.path.startsWith(API_PREFIX) && url.pathname.includes(API_PREFIX)) return false;
+		// The contract's paths have no trailing slash, and one is not forgiven.
+		if (url.pathname.endsWith('/')) return false;
 		return matchRequestUrl(url, `*${candidate.path}`).matches;
 	});
 	// A path the contract spells out (`/auth/token/refresh`) is never a parameter's value.

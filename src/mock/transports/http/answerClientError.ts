@@ -1,13 +1,14 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { statusErrorBody } from '../../contract/errors.ts';
+import { TRANSPORT_STATUSES } from '../../contract/http.ts';
 import { CORS_HEADERS } from './cors.ts';
 
 /** Node's parser error codes, and the status each deserves. */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
-	HPE_HEADER_OVERFLOW: 431,
-	ERR_HTTP_REQUEST_TIMEOUT: 408,
-	HPE_HEADERS_TIMEOUT: 408,
+	HPE_HEADER_OVERFLOW: TRANSPORT_STATUSES.headersTooLarge,
+	ERR_HTTP_REQUEST_TIMEOUT: TRANSPORT_STATUSES.headersTimeout,
+	HPE_HEADERS_TIMEOUT: TRANSPORT_STATUSES.headersTimeout,
 };
 
 /**

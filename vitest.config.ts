@@ -1,11 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests of pure functions over files and strings: they touch no global (`fetch`, timers, `Date`,
+ * locks, environment), so they share workers instead of paying a fresh one per file. Everything
+ * else (the mock intercepting `fetch`, fake timers, stubbed globals) keeps a worker of its own.
+ */
+const SHARED_WORKERS = [
+	'tests/verify/{checks,lint,pages,samples}/**/*.test.ts',
+	'tests/site/**/*.test.ts',
+];
+// The browser suite drives a real Chromium against a built site; `npm run test:e2e` runs it.
+const EXCLUDE = ['tests/e2e/**', 'node_modules/**'];
+
 export default defineConfig({
 	test: {
 		environment: 'node',
-		include: ['tests/**/*.test.ts'],
-		// The browser suite drives a real Chromium against a built site; `npm run test:e2e` runs it.
-		exclude: ['tests/e2e/**', 'node_modules/**'],
+		projects: [
+			{
+				test: {
+					name: 'isolated',
+					include: ['tests/**/*.test.ts'],
+					exclude: [...EXCLUDE, ...SHARED_WORKERS],
+				},
+			},
+			{
+				test: { name: 'shared', include: SHARED_WORKERS, exclude: EXCLUDE, isolate: false },
+			},
+		],
 		coverage: {
 			provider: 'v8',
 			// Examples are what readers copy: each file must actually run in a test, not just compile.

@@ -52,7 +52,14 @@ type Node = {
 /** Blocks whose children are phrasing content: each is one unit of sentences. */
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
 /** Not prose: code, ESM, expressions (comments included), raw HTML, front matter (read apart). */
-const SKIPPED = new Set(['code', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html', 'yaml']);
+const SKIPPED = new Set([
+	'code',
+	'mdxjsEsm',
+	'mdxFlowExpression',
+	'mdxTextExpression',
+	'html',
+	'yaml',
+]);
 /** Attributes whose string value a reader sees as text. */
 const VISIBLE_ATTRIBUTES = new Set(['title', 'label', 'description', 'alt', 'caption']);
 const NOT_A_FACT = 'NotAFact';
@@ -139,7 +146,11 @@ export function readProse(page: Page, frontMatterLines: readonly string[] = []):
 			// A flow element's text children (`<Aside>text</Aside>` on one line) are phrasing.
 			const loose: ProsePiece[] = [];
 			for (const child of jsx.children) {
-				if (child.type === 'text' || child.type === 'inlineCode' || child.type.startsWith('mdxJsxText')) {
+				if (
+					child.type === 'text' ||
+					child.type === 'inlineCode' ||
+					child.type.startsWith('mdxJsxText')
+				) {
 					phrasing(child, loose, jsx.notAFact);
 				} else flow(child, jsx.notAFact);
 			}

@@ -1,0 +1,212 @@
+/**
+ * `npm run bench:scale` (part of `npm run bench`): how `npm test` grows with the documentation.
+ *
+ * In a throwaway copy of the repository, times each stage of `npm test` (typecheck, lint, unit,
+ * build) as the repository is, then with N generated regions added: for each, an example file
+ * holding one region that calls the API, a test that runs it against the mock, and a guide page
+ * that shows it (ten regions per page). Medians of BENCH_RUNS (default 3) runs per stage; the
+ * cost of one added region is the difference from the unchanged copy divided by N.
+ *
+ * Wall time on whatever machine runs it: never a test, never an assertion. `BENCH_QUICK=1` is a
+ * smoke run (N = 3, one run, the unit stage limited to the generated tests and the site checks);
+ * `BENCH_SIZES=0,50` picks the sizes.
+ * Results go to bench/results/scale.{json,md}; the table is printed too.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { median } from './lib/median.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const QUICK = Boolean(process.env['BENCH_QUICK']);
+const RUNS = QUICK ? 1 : Number(process.env['BENCH_RUNS'] ?? 3);
+const SIZES = process.env['BENCH_SIZES']
+	? process.env['BENCH_SIZES'].split(',').map(Number)
+	: QUICK
+		? [0, 3]
+		: [0, 50, 200];
+const RESULTS = join(ROOT, 'bench/results');
+const REGIONS_PER_PAGE = 10;
+/** Copies live inside the repository (git-ignored), so packages resolve by the upward search. */
+const WORK = join(ROOT, '.bench');
+const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', '.drift', '.bench', 'coverage']);
+
+const STAGES = {
+	typecheck: ['run', 'typecheck'],
+	lint: ['run', 'lint'],
+	unit: QUICK
+		? [
+				'exec',
+				'--',
+				'vitest',
+				'run',
+				'--coverage',
+				'--coverage.include=examples/scale/**',
+				'tests/examples/scale',
+				'tests/site',
+			]
+		: ['run', 'test:unit'],
+	build: ['run', 'build'],
+} as const;
+type Stage = keyof typeof STAGES;
+
+/** Seconds per stage, medians over the runs, for one size. */
+type Timings = Record<Stage, number>;
+
+/** Stages that exited non-zero: still timed (a red repository is measured as it is), but marked. */
+const failures = new Set<string>();
+
+function copyRepository(): string {
+	mkdirSync(WORK, { recursive: true });
+	const dir = mkdtempSync(join(WORK, 'copy-'));
+	for (const entry of readdirSync(ROOT)) {
+		if (!SKIP.has(entry)) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+	}
+	return dir;
+}
+
+/** Adds `count` regions: examples/scale/, tests/examples/scale/, src/content/docs/guides/scale-*. */
+function generate(dir: string, count: number): void {
+	rmSync(join(dir, 'examples/scale'), { recursive: true, force: true });
+	rmSync(join(dir, 'tests/examples/scale'), { recursive: true, force: true });
+	for (const entry of readdirSync(join(dir, 'src/content/docs/guides'))) {
+		if (entry.startsWith('scale-')) rmSync(join(dir, 'src/content/docs/guides', entry));
+	}
+	if (count === 0) return;
+	mkdirSync(join(dir, 'examples/scale'), { recursive: true });
+	mkdirSync(join(dir, 'tests/examples/scale'), { recursive: true });
+	const pages = Math.ceil(count / REGIONS_PER_PAGE);
+	for (let page = 0; page < pages; page++) {
+		const shown: string[] = [];
+		for (let i = page * REGIONS_PER_PAGE; i < Math.min(count, (page + 1) * REGIONS_PER_PAGE); i++) {
+			const name = `scale-${i}`;
+			writeFileSync(join(dir, `examples/scale/${name}.ts`), exampleSource(name, page));
+			writeFileSync(join(dir, `tests/examples/scale/${name}.test.ts`), testSource(name));
+			shown.push(`## Step ${i}\n\n<Example file="scale/${name}.ts" region="${name}" />\n`);
+		}
+		writeFileSync(
+			join(dir, `src/content/docs/guides/scale-${page}.mdx`),
+			`---\ntitle: Scale page ${page}\ndescription: A generated page of the scale benchmark.\n---\n\n` +
+				`import Example from '../../../components/Example.astro';\n\n` +
+				`Generated regions, each issuing a token pair.\n\n${shown.join('\n')}`
+		);
+	}
+}
+
+function functionName(name: string): string {
+	return name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+}
+
+function exampleSource(name: string, page: number): string {
+	return `/**
+ * A generated example of the scale benchmark: issues a token pair.
+ *
+ * @see /guides/scale-${page}/
+ */
+
+// #region ${name}
+export async function ${functionName(name)}(options: {
+	baseUrl: string;
+	username: string;
+	password: string;
+}): Promise<string> {
+	const response = await fetch(\`\${options.baseUrl}/3rdparty/v1/auth/token\`, {
+		method: 'POST',
+		headers: {
+			Authorization: \`Basic \${btoa(\`\${options.username}:\${options.password}\`)}\`,
+			'Content-Type': 'application/json',
+		},
+		body: JSON.stringify({ scopes: ['messages:read'] }),
+	});
+	if (!response.ok) throw new Error(\`issuing failed: \${response.status}\`);
+	const body = (await response.json()) as { access_token: string };
+	return body.access_token;
+}
+// #endregion ${name}
+`;
+}
+
+function testSource(name: string): string {
+	return `import { expect, test } from 'vitest';
+import { ${functionName(name)} } from '../../../examples/scale/${name}.ts';
+import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
+
+useMockApi();
+
+test('issues a token pair', async () => {
+	expect(await ${functionName(name)}({ baseUrl: BASE_URL, ...DEMO })).toMatch(/\\./);
+});
+
+test('a wrong password is an error', async () => {
+	await expect(${functionName(name)}({ baseUrl: BASE_URL, ...DEMO, password: 'x' })).rejects.toThrow(/401/);
+});
+`;
+}
+
+function time(dir: string, stage: Stage): number {
+	const started = process.hrtime.bigint();
+	const result = spawnSync('npm', [...STAGES[stage]], {
+		cwd: dir,
+		encoding: 'utf8',
+		env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+	});
+	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	if (result.status !== 0) {
+		failures.add(stage);
+		console.warn(
+			`bench:scale: ${stage} failed:\n${`${result.stdout}\n${result.stderr}`.slice(-1500)}`
+		);
+	}
+	return seconds;
+}
+
+function measure(dir: string, size: number): Timings {
+	generate(dir, size);
+	const timings = {} as Timings;
+	for (const stage of Object.keys(STAGES) as Stage[]) {
+		const samples = Array.from({ length: RUNS }, () => time(dir, stage));
+		timings[stage] = median(samples);
+		console.log(`bench:scale: N=${size} ${stage} ${samples.map((s) => s.toFixed(1)).join(' ')} s`);
+	}
+	return timings;
+}
+
+const total = (timings: Timings) => Object.values(timings).reduce((sum, value) => sum + value, 0);
+
+function table(results: Record<number, Timings>): string {
+	const stages = Object.keys(STAGES) as Stage[];
+	const base = results[0]!;
+	const header = `| Regions added | ${stages.join(' | ')} | npm test | per added region |`;
+	const rule = `|---|${stages.map(() => '---:').join('|')}|---:|---:|`;
+	const rows = Object.entries(results).map(([size, timings]) => {
+		const n = Number(size);
+		const perRegion =
+			n === 0 ? '' : `${(((total(timings) - total(base)) / n) * 1000).toFixed(0)} ms`;
+		const cells = stages.map(
+			(stage) => `${timings[stage].toFixed(1)} s${failures.has(stage) ? ' †' : ''}`
+		);
+		return `| ${n} | ${cells.join(' | ')} | ${total(timings).toFixed(1)} s | ${perRegion} |`;
+	});
+	const note =
+		failures.size > 0 ? ['', '† the stage failed on this repository (timed anyway).'] : [];
+	return [header, rule, ...rows, ...note].join('\n');
+}
+
+const dir = copyRepository();
+try {
+	console.log(`bench:scale: ${QUICK ? 'quick, ' : ''}${RUNS} run(s) per stage in ${dir}`);
+	const spawnResult = spawnSync('npm', ['exec', '--', 'astro', 'sync'], { cwd: dir });
+	if (spawnResult.status !== 0) throw new Error('astro sync failed in the copy');
+	const results: Record<number, Timings> = {};
+	for (const size of SIZES) results[size] = measure(dir, size);
+	const markdown = table(results);
+	mkdirSync(RESULTS, { recursive: true });
+	writeFileSync(
+		join(RESULTS, 'scale.json'),
+		JSON.stringify({ quick: QUICK, runs: RUNS, results }, null, 2)
+	);
+	writeFileSync(join(RESULTS, 'scale.md'), `${markdown}\n`);
+	console.log(`\n${markdown}`);
+} finally {
+	rmSync(dir, { recursive: true, force: true });
+}

@@ -1,5 +1,5 @@
 /**
- * The runner itself, loaded by the Run panels' bootstrap on the first press of one of their
+ * The runner itself, loaded by a `<run-panel>` (RunPanelElement) on the first press of one of its
  * buttons: msw/browser, the mock (jose, zod, tough-cookie) and the scenarios are in this chunk, so
  * a reader who never presses Run never downloads them.
  */
@@ -48,7 +48,7 @@ void shared.sync().then(
 	() => undefined
 );
 
-/** Carries out what a panel button asks for; the bootstrap calls this for every press. */
+/** Carries out what a panel button asks for; each panel calls this for every press. */
 export async function handle(button: HTMLButtonElement): Promise<void> {
 	const panel = button.closest<HTMLElement>('[data-runner]');
 	const output = panel?.querySelector<HTMLElement>('[data-runner-output]');

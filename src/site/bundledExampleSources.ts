@@ -1,4 +1,4 @@
-import type { ExampleSources } from './ExampleSources.ts';
+import type { ExampleSources } from './resolveExample.ts';
 
 // Vite resolves the glob at build time, so every example is bundled into the page render and a
 // new file needs no registration.

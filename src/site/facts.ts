@@ -34,15 +34,21 @@ import {
 	TRANSPORT_STATUSES,
 } from '../mock/contract/http.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
-import { NOT_IN_SESSIONS, REQUESTABLE_SCOPES, SCOPE_ALLOWS, SCOPES } from '../mock/contract/scopes.ts';
+import {
+	NOT_IN_SESSIONS,
+	REQUESTABLE_SCOPES,
+	SCOPE_ALLOWS,
+	SCOPES,
+} from '../mock/contract/scopes.ts';
 import { closestMatch } from './closestMatch.ts';
+import { openApiPath } from './openapi/openApiDocument.ts';
 import { statusText } from './http/statusText.ts';
 
 /** One fact's value, by the kind of thing it is; `about` says what it is, for lint messages. */
 export type FactValue =
 	| { kind: 'duration'; seconds: number }
 	| { kind: 'status'; status: number }
-	| { kind: 'error'; id: ApiErrorId; status: number; message: string }
+	| { kind: 'error'; id: ApiErrorId; wire: string; status: number; message: string }
 	| { kind: 'header'; name: string; value: string }
 	| { kind: 'literal'; text: string }
 	| { kind: 'list'; items: readonly string[] }
@@ -82,7 +88,11 @@ function buildFacts(): Record<string, Fact> {
 		'header.cacheControl': { kind: 'header', ...NO_STORE, about: 'the no-cache header' },
 		'header.pragma': { kind: 'header', ...PRAGMA_NO_CACHE, about: 'the HTTP/1.0 no-cache header' },
 		'header.wwwAuthenticate': { kind: 'header', ...CHALLENGE, about: 'the challenge of a 401' },
-		'cookie.name': { kind: 'literal', text: REFRESH_COOKIE.name, about: 'the session cookie’s name' },
+		'cookie.name': {
+			kind: 'literal',
+			text: REFRESH_COOKIE.name,
+			about: 'the session cookie’s name',
+		},
 		'cookie.attributes': {
 			kind: 'literal',
 			text: Object.values(REFRESH_COOKIE.attributes).join('; '),
@@ -136,10 +146,7 @@ function buildFacts(): Record<string, Fact> {
 			DAEMON_DEFAULTS.maxDelayMs / 1000,
 			'the token daemon’s longest retry delay'
 		),
-		'sessionClient.margin': duration(
-			SESSION_MARGIN_SECONDS,
-			'the session client’s refresh margin'
-		),
+		'sessionClient.margin': duration(SESSION_MARGIN_SECONDS, 'the session client’s refresh margin'),
 		'sessionClient.timeout': duration(
 			SESSION_TIMEOUT_MS / 1000,
 			'the session client’s request timeout'
@@ -187,7 +194,8 @@ function buildFacts(): Record<string, Fact> {
 		facts[`endpoint.${endpoint.id}`] = {
 			kind: 'endpoint',
 			method,
-			path,
+			// Paths are written one way on every page, as the reference writes them: `{jti}`.
+			path: openApiPath(path),
 			status,
 			about: `the endpoint that does “${summary}”`,
 		};
@@ -197,10 +205,11 @@ function buildFacts(): Record<string, Fact> {
 			about: `the success status of ${method} ${path}`,
 		};
 	}
-	for (const [id, { status, message }] of Object.entries(API_ERRORS)) {
+	for (const [id, { error, status, message }] of Object.entries(API_ERRORS)) {
 		facts[`error.${id}`] = {
 			kind: 'error',
 			id: id as ApiErrorId,
+			wire: error,
 			status,
 			message,
 			about: `the API error \`${id}\``,
@@ -217,7 +226,9 @@ export function fact(name: string): Fact {
 	const found = FACTS[name];
 	if (found) return found;
 	const near = closestMatch(name, Object.keys(FACTS));
-	throw new Error(`no fact "${name}"${near ? `; did you mean "${near}"?` : ''} (src/site/facts.ts)`);
+	throw new Error(
+		`no fact "${name}"${near ? `; did you mean "${near}"?` : ''} (src/site/facts.ts)`
+	);
 }
 
 const UNITS = [
@@ -230,7 +241,8 @@ const UNITS = [
 type UnitName = (typeof UNITS)[number]['name'];
 
 const grouped = (value: number) => value.toLocaleString('en-US');
-const plural = (count: number, unit: string) => `${grouped(count)} ${unit}${count === 1 ? '' : 's'}`;
+const plural = (count: number, unit: string) =>
+	`${grouped(count)} ${unit}${count === 1 ? '' : 's'}`;
 
 /** The largest unit that measures `seconds` exactly (seconds for 0). */
 function naturalUnit(seconds: number): (typeof UNITS)[number] {
@@ -309,10 +321,10 @@ function formatsOf(value: Fact, params: Readonly<Record<string, string>>) {
 		case 'error':
 			return {
 				message: () => ({ text: fillMessage(value.message, params), code: true }),
-				id: () => ({ text: API_ERRORS[value.id].error, code: true }),
 				long: () => ({ text: statusText(value.status), code: true }),
 				code: () => ({ text: String(value.status), code: true }),
 				number: () => ({ text: String(value.status), code: false }),
+				id: () => ({ text: value.wire, code: true }),
 				answer: () => ({
 					text: `${value.status} ${fillMessage(value.message, params)}`,
 					code: true,

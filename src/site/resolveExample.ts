@@ -1,9 +1,20 @@
-import { ExampleError } from './ExampleError.ts';
-import type { ExampleSources } from './ExampleSources.ts';
-import { exampleTestPath } from './exampleTestPath.ts';
-import { extractRegion } from './regions/extractRegion.ts';
-import { listRegions } from './regions/listRegions.ts';
-import { RegionError } from './regions/RegionError.ts';
+import { extractRegion, listRegions, RegionError } from './regions.ts';
+
+/** Error raised when an `<Example>` cannot be rendered; its message names page, file and region. */
+export class ExampleError extends Error {
+	constructor(message: string, options?: ErrorOptions) {
+		super(message, options);
+		this.name = 'ExampleError';
+	}
+}
+
+/** Example source texts keyed by path relative to `examples/`, e.g. `refresh/token-manager.ts`. */
+export type ExampleSources = Readonly<Record<string, string>>;
+
+/** The test that must import and run an example: `a/b.ts` → `tests/examples/a/b.test.ts`. */
+export function exampleTestPath(file: string): string {
+	return `tests/examples/${file.replace(/\.ts$/, '')}.test.ts`;
+}
 
 /** What an `<Example>` needs to render one region. */
 export interface ResolvedExample {

@@ -11,10 +11,9 @@ import { existsSync, globSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main as markdownlintCli2 } from 'markdownlint-cli2';
 import ts from 'typescript';
-import { checkExampleReferences } from './checks/checkExampleReferences.ts';
-import { scanPages } from './checks/checkPageReferences.ts';
+import { checkExampleReferences, scanPages } from './checks/checkExampleReferences.ts';
 import { readRepoFiles } from './checks/readRepoFiles.ts';
-import { exampleTestPath } from '../site/exampleTestPath.ts';
+import { exampleTestPath } from '../site/resolveExample.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

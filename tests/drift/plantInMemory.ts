@@ -24,8 +24,10 @@ import { join, resolve } from 'node:path';
 import { main as markdownlintCli2 } from 'markdownlint-cli2';
 import ts from 'typescript';
 import { expect } from 'vitest';
-import { checkExampleReferences } from '../../src/verify/checks/checkExampleReferences.ts';
-import type { Finding } from '../../src/verify/checks/Finding.ts';
+import {
+	checkExampleReferences,
+	type Finding,
+} from '../../src/verify/checks/checkExampleReferences.ts';
 import { readRepoFiles } from '../../src/verify/checks/readRepoFiles.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

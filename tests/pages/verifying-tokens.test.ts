@@ -6,7 +6,8 @@ import {
 	publishedKeySet,
 	verifyAccessToken,
 } from '../../examples/verifying/verify-access-token.ts';
-import { useFakeDate } from '../support/fakeDate.ts';
+import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../../src/mock/contract/lifetimes.ts';
+import { advance, useFakeDate } from '../support/fakeDate.ts';
 import { basic, bearer, call, issuePair } from '../support/http.ts';
 import { BASE_URL, useMockApi } from '../support/useMockApi.ts';
 
@@ -27,4 +28,24 @@ test('a revoked access token still verifies by signature, while the API itself r
 	).resolves.toMatchObject({
 		jti: pair.id,
 	});
+});
+
+test('a revoked service token is an access token too: it verifies for weeks, far past a pair’s lifetime', async () => {
+	const created = await call('POST', '/3rdparty/v1/service-tokens', {
+		authorization: basic(),
+		json: { name: 'nightly-report', scopes: ['messages:read'] },
+	});
+	expect(created.status).toBe(201);
+	const { id, token } = created.body as { id: string; token: string };
+	const revoked = await call('DELETE', `/3rdparty/v1/auth/token/${id}`, { authorization: basic() });
+	expect(revoked.status).toBe(204);
+
+	// Well past any pair's access token, well inside the service token's cap.
+	advance(LIFETIMES.accessToken * 10);
+	expect(LIFETIMES.accessToken * 10).toBeLessThan(SERVICE_TOKEN_CAPS['messages:read']);
+	const byApi = await call('GET', '/3rdparty/v1/messages/x', { authorization: bearer(token) });
+	expect(byApi.status).toBe(401);
+	await expect(
+		verifyAccessToken(token, publishedKeySet(BASE_URL), api.issuer)
+	).resolves.toMatchObject({ jti: id, type: 'access' });
 });

@@ -1,14 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { assertPublishable } from '../../src/verify/samples/assertPublishable.ts';
-import { findDriftedSamples } from '../../src/verify/samples/findDriftedSamples.ts';
-import { EXAMPLE_VALUES } from '../../src/verify/samples/exampleValues.ts';
+import { assertPublishable } from '../../src/verify/samples/redactBody.ts';
+import { findDriftedSamples, recordSamples } from '../../src/verify/samples/recordSamples.ts';
+import { EXAMPLE_VALUES, substitutePlaceholders } from '../../src/verify/samples/substitutePlaceholders.ts';
 import { readPage } from '../../src/verify/pages/readPage.ts';
-import { recordSamples } from '../../src/verify/samples/recordSamples.ts';
-import { SampleFile } from '../../src/site/samples/SampleFile.ts';
+import { SampleFile } from '../../src/site/samples/resolveSample.ts';
 import { SAMPLE_RECIPES } from '../../src/verify/samples/sampleRecipes.ts';
 import { SAMPLE_SCHEMAS } from '../../src/verify/samples/sampleSchemas.ts';
-import { substitutePlaceholders } from '../../src/verify/samples/substitutePlaceholders.ts';
 import { ENDPOINTS } from '../../src/mock/contract/endpoints.ts';
 import { readPages, ROOT } from './readPages.ts';
 

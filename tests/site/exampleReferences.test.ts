@@ -1,11 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { checkExampleReferences } from '../../src/verify/checks/checkExampleReferences.ts';
-import type { FindingKind } from '../../src/verify/checks/Finding.ts';
-import { isCheckedExample } from '../../src/verify/checks/isCheckedExample.ts';
+import { checkExampleReferences, type FindingKind, isCheckedExample } from '../../src/verify/checks/checkExampleReferences.ts';
 import { readRepoFiles } from '../../src/verify/checks/readRepoFiles.ts';
-import { exampleTestPath } from '../../src/site/exampleTestPath.ts';
+import { exampleTestPath } from '../../src/site/resolveExample.ts';
 
 // The checks themselves are unit-tested with defective inputs in tests/verify/checks/; this file
 // runs them over the real repository.

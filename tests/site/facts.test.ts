@@ -21,7 +21,9 @@ describe('formatFact', () => {
 	test('reads every value from the contract data', () => {
 		expect(FACTS['access.lifetime']).toMatchObject({ seconds: LIFETIMES.accessToken });
 		expect(FACTS['family.lifetime']).toMatchObject({ seconds: LIFETIMES.family });
-		expect(FACTS['cap.messages:send']).toMatchObject({ seconds: SERVICE_TOKEN_CAPS['messages:send'] });
+		expect(FACTS['cap.messages:send']).toMatchObject({
+			seconds: SERVICE_TOKEN_CAPS['messages:send'],
+		});
 	});
 
 	test('marks code, with reason phrases and filled error messages', () => {

@@ -1,7 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import type { ExampleSources } from '../../src/site/ExampleSources.ts';
-import { ExampleError } from '../../src/site/ExampleError.ts';
-import { resolveExample } from '../../src/site/resolveExample.ts';
+import {
+	ExampleError,
+	type ExampleSources,
+	exampleTestPath,
+	resolveExample,
+} from '../../src/site/resolveExample.ts';
+
+test.each([
+	{ file: 'refresh/token-manager.ts', expected: 'tests/examples/refresh/token-manager.test.ts' },
+	{ file: 'quick-start.ts', expected: 'tests/examples/quick-start.test.ts' },
+	{ file: 'a/b/c.ts', expected: 'tests/examples/a/b/c.test.ts' },
+])('$file is executed by $expected', ({ file, expected }) => {
+	expect(exampleTestPath(file)).toBe(expected);
+});
 
 const PAGE = 'src/content/docs/guides/refresh-and-rotation.mdx';
 const sources: ExampleSources = {

@@ -1,4 +1,4 @@
-import type { Locks } from '../../src/mock/crossTab/SharedMock.ts';
+import type { Locks } from '../../src/mock/crossTab/tabLocks.ts';
 
 type Mode = 'exclusive' | 'shared';
 

@@ -1,4 +1,4 @@
-import type { SharedStore } from '../../src/mock/crossTab/SharedStore.ts';
+import type { SharedStore } from '../../src/mock/crossTab/SharedState.ts';
 
 /** A `SharedStore` in memory, shared by the "tabs" of one test, with what happened to it. */
 export function createMemoryStore() {

@@ -1,10 +1,20 @@
 import { getResponse, http, type HttpHandler } from 'msw';
-import { CookieJar } from 'tough-cookie';
 import type { MockApi } from '../createMockApi.ts';
-import { setCookieHeaders } from '../http/setCookieHeaders.ts';
 import { requestWithCookie } from './requestWithCookie.ts';
-import { parseSharedState, SHARED_STATE_FORMAT, type SharedState } from './SharedState.ts';
-import type { SharedStore } from './SharedStore.ts';
+import {
+	parseSharedState,
+	SHARED_STATE_FORMAT,
+	type SharedState,
+	type SharedStore,
+} from './SharedState.ts';
+import {
+	announceChange,
+	listenForChanges,
+	type ChangeMessage,
+	type SharedChannel,
+} from './tabChannel.ts';
+import { TabCookies } from './TabCookies.ts';
+import { joinPresence, runLocked, type Locks } from './tabLocks.ts';
 import { withoutSetCookie } from './withoutSetCookie.ts';
 
 /** Work that changes the mock outside a request, which other tabs are told about. */
@@ -25,12 +35,6 @@ export interface SharedExtra {
 	restore(value: unknown): void;
 }
 
-/** The parts of the Web Locks API a shared mock uses (`navigator.locks`). */
-export type Locks = Pick<LockManager, 'request' | 'query'>;
-
-/** The parts of a `BroadcastChannel` a shared mock uses. */
-export type SharedChannel = Pick<BroadcastChannel, 'postMessage' | 'addEventListener' | 'close'>;
-
 /** What a {@link SharedMock} is made of; without `locks` or `store` it is this tab's alone. */
 export interface SharedMockOptions {
 	api: MockApi;
@@ -50,24 +54,17 @@ export interface SharedMockOptions {
 /** The default store key, lock name and channel name: one shared mock per site. */
 export const SHARED_MOCK_NAME = 'token-pair-docs:mock';
 
-/** What a tab posts after changing the shared state. */
-interface SharedMessage {
-	rev: string;
-	offsetSeconds: number;
-	reset: boolean;
-}
-
 /**
  * One mock shared by every tab of the site, although MSW resolves each tab's requests in that
  * tab: each tab has its own instance, and they take turns. Every request the mock answers (and
- * every clock move or reset) runs under one Web Lock; inside it the tab restores the latest
- * snapshot from the shared store (unless its own copy is that one), does the work, saves the new
- * snapshot and tells the other tabs over a `BroadcastChannel`, so they can show the new clock.
+ * every clock move or reset) runs under one Web Lock (`tabLocks`); inside it the tab restores
+ * the latest snapshot from the shared store (`SharedState`) unless its own copy is that one,
+ * does the work, saves the new snapshot and tells the other tabs (`tabChannel`), so they can
+ * show the new clock.
  *
- * The session cookie is the browser's, so it is shared the same way: a tough-cookie jar kept in
- * the shared state, not MSW's cookie store (which each tab loads once, when it starts). The jar
- * puts the `Cookie` header on the request the handlers see and stores the response's
- * `Set-Cookie`, which is then taken off the response MSW returns to the page.
+ * The session cookie is the browser's, so it is shared the same way (`TabCookies`): the jar puts
+ * the `Cookie` header on the request the handlers see and stores the response's `Set-Cookie`,
+ * which is then taken off the response MSW returns to the page.
  *
  * The shared state lives as long as some tab that uses it is open: a tab holds a shared
  * "presence" lock, and the first tab to start when no one holds it starts from a fresh mock.
@@ -78,23 +75,22 @@ export class SharedMock {
 	/** Answers what the mock's own handlers answer, and nothing else (the rest passes through). */
 	readonly handlers: HttpHandler[];
 	readonly #api: MockApi;
-	readonly #origin: string;
 	readonly #locks: Locks | undefined;
 	readonly #store: SharedStore | undefined;
 	readonly #channel: SharedChannel | undefined;
 	readonly #extra: SharedExtra | undefined;
 	readonly #name: string;
+	readonly #cookies: TabCookies;
 	readonly #listeners = new Set<(change: SharedChange) => void>();
-	#jar = newJar();
 	/** The `rev` of the shared state this tab's copy was restored from or saved as. */
 	#rev: string | undefined;
 	#started: Promise<void> | undefined;
 	#unsharedReason: string | undefined;
-	#releasePresence: (() => void) | undefined;
+	#leavePresence: (() => void) | undefined;
 
 	constructor(options: SharedMockOptions) {
 		this.#api = options.api;
-		this.#origin = options.origin;
+		this.#cookies = new TabCookies(options.origin);
 		this.#locks = options.locks;
 		this.#store = options.store;
 		this.#channel = options.channel;
@@ -155,7 +151,7 @@ export class SharedMock {
 
 	/** Leaves the other tabs alone from now on: releases the presence lock, closes the channel. */
 	close(): void {
-		this.#releasePresence?.();
+		this.#leavePresence?.();
 		this.#channel?.close();
 		this.#unshare('this tab stopped sharing its mock');
 	}
@@ -165,7 +161,7 @@ export class SharedMock {
 		try {
 			return await work();
 		} finally {
-			if (kind === 'reset') this.#jar = newJar();
+			if (kind === 'reset') this.#cookies.clear();
 		}
 	}
 
@@ -179,24 +175,14 @@ export class SharedMock {
 
 	async #answer(request: Request): Promise<Response | undefined> {
 		const url = request.url;
-		const withCookies = this.#sendsCookies(request);
+		const withCookies = this.#cookies.sends(request);
 		// Taken when the request is sent, before it waits for its turn, as a browser attaches
 		// cookies: two tabs refreshing at once send the same refresh token, as they would for real.
 		const cookie = withCookies ? await this.#cookieHeader(url) : '';
 		return this.exclusive(async () => {
 			const response = await getResponse(this.#api.handlers, requestWithCookie(request, cookie));
 			if (!response) return undefined;
-			if (withCookies) {
-				// Stored at the mock's time, so Max-Age counts on the clock the API keeps.
-				const now = new Date(this.#api.clock.now());
-				for (const value of setCookieHeaders(response)) {
-					this.#jar.setCookieSync(value, url, {
-						now,
-						sameSiteContext: 'strict',
-						ignoreError: true,
-					});
-				}
-			}
+			if (withCookies) this.#cookies.store(response, url, new Date(this.#api.clock.now()));
 			return withoutSetCookie(response);
 		});
 	}
@@ -204,61 +190,37 @@ export class SharedMock {
 	/** The `Cookie` header for a URL from the latest cookies any tab stored. */
 	async #cookieHeader(url: string): Promise<string> {
 		await this.#start();
-		let jar = this.#jar;
 		const state = this.shared ? parseSharedState(await this.#read()) : undefined;
-		if (state && state.rev !== this.#rev) {
-			try {
-				jar = CookieJar.deserializeSync(state.cookies);
-			} catch {
-				// Unreadable: the next save replaces it with this tab's jar, which is used meanwhile.
-			}
-		}
-		return jar.getCookieStringSync(url, { sameSiteContext: 'strict' });
-	}
-
-	/** As a browser decides: `omit` never, `include` always, `same-origin` for this origin. */
-	#sendsCookies(request: Request): boolean {
-		if (request.credentials === 'omit') return false;
-		return request.credentials === 'include' || new URL(request.url).origin === this.#origin;
+		return this.#cookies.header(url, state && state.rev !== this.#rev ? state.cookies : undefined);
 	}
 
 	/**
-	 * Once per tab: starts from a fresh mock if no other tab holds the presence lock (the tabs
-	 * that used the stored state are gone), takes that lock for as long as the page lives, and
-	 * starts listening to the other tabs. Done under the mock's lock, so two tabs starting at
-	 * once cannot both decide they are first.
+	 * Once per tab: starts from a fresh mock if no other tab is present (the tabs that used the
+	 * stored state are gone), stays present for as long as the page lives, and starts listening
+	 * to the other tabs.
 	 */
 	#start(): Promise<void> {
 		this.#started ??= (async () => {
 			const locks = this.#locks;
 			const store = this.#store;
 			if (!locks || !store || !this.shared) return;
-			const presence = `${this.#name}:presence`;
 			try {
 				await this.#lock(async () => {
-					const { held = [] } = await locks.query();
-					if (!held.some((lock) => lock.name === presence)) await store.remove();
-					await new Promise<void>((granted) => {
-						void locks.request(presence, { mode: 'shared' }, () => {
-							granted();
-							return new Promise<void>((release) => (this.#releasePresence = release));
-						});
-					});
+					const presence = await joinPresence(locks, `${this.#name}:presence`);
+					this.#leavePresence = presence.leave;
+					if (presence.first) await store.remove();
 				});
 			} catch (error) {
 				this.#unshare(`the shared mock could not start (${String(error)})`);
 				return;
 			}
-			this.#channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
-				void this.#onMessage(event.data);
-			});
+			listenForChanges(this.#channel, (message) => void this.#onChange(message));
 		})();
 		return this.#started;
 	}
 
 	#lock<T>(work: () => Promise<T>): Promise<T> {
-		if (!this.#locks) return work();
-		return this.#locks.request(this.#name, work);
+		return runLocked(this.#locks, this.#name, work);
 	}
 
 	async #read(): Promise<string | null> {
@@ -274,10 +236,10 @@ export class SharedMock {
 		const state = parseSharedState(await this.#read());
 		if (!state || state.rev === this.#rev) return;
 		try {
-			const jar = CookieJar.deserializeSync(state.cookies);
+			const restoreCookies = this.#cookies.prepareRestore(state.cookies);
 			await this.#api.restore(state.mock);
 			this.#extra?.restore(state.extra);
-			this.#jar = jar;
+			restoreCookies();
 			this.#rev = state.rev;
 		} catch {
 			// Written by a version of the site this one cannot read: this tab's own state replaces
@@ -286,13 +248,11 @@ export class SharedMock {
 	}
 
 	async #save(kind: SharedWork | undefined): Promise<void> {
-		const cookies = this.#jar.serializeSync();
-		if (!cookies) throw new Error('the cookie jar cannot be saved');
 		const state: SharedState = {
 			format: SHARED_STATE_FORMAT,
 			rev: crypto.randomUUID(),
 			mock: await this.#api.snapshot(),
-			cookies,
+			cookies: this.#cookies.serialize(),
 			extra: this.#extra?.snapshot(),
 		};
 		try {
@@ -302,20 +262,16 @@ export class SharedMock {
 			return;
 		}
 		this.#rev = state.rev;
-		const message: SharedMessage = {
-			rev: state.rev,
-			offsetSeconds: this.#api.clock.offsetSeconds,
-			reset: kind === 'reset',
-		};
-		this.#channel?.postMessage(message);
+		const offsetSeconds = this.#api.clock.offsetSeconds;
+		announceChange(this.#channel, { rev: state.rev, offsetSeconds, reset: kind === 'reset' });
 	}
 
 	/** Another tab saved: catch up if the clock moved or the mock was reset, and say so. */
-	async #onMessage(data: unknown): Promise<void> {
-		if (!isSharedMessage(data) || !this.shared) return;
-		if (!data.reset && data.offsetSeconds === this.#api.clock.offsetSeconds) return;
+	async #onChange(message: ChangeMessage): Promise<void> {
+		if (!this.shared) return;
+		if (!message.reset && message.offsetSeconds === this.#api.clock.offsetSeconds) return;
 		await this.sync();
-		this.#emit({ type: 'remote', reset: data.reset });
+		this.#emit({ type: 'remote', reset: message.reset });
 	}
 
 	#unshare(reason: string): void {
@@ -327,15 +283,4 @@ export class SharedMock {
 	#emit(change: SharedChange): void {
 		for (const listener of this.#listeners) listener(change);
 	}
-}
-
-function newJar(): CookieJar {
-	// localhost counts as secure, as in browsers, so the `Secure` session cookie works there.
-	return new CookieJar(undefined, { allowSecureOnLocal: true });
-}
-
-function isSharedMessage(data: unknown): data is SharedMessage {
-	if (typeof data !== 'object' || data === null) return false;
-	const { rev, offsetSeconds, reset } = data as Record<string, unknown>;
-	return typeof rev === 'string' && typeof offsetSeconds === 'number' && typeof reset === 'boolean';
 }

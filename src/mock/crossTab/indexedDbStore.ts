@@ -1,4 +1,4 @@
-import type { SharedStore } from './SharedStore.ts';
+import type { SharedStore } from './SharedState.ts';
 
 const DATABASE = 'token-pair-docs';
 const OBJECTS = 'shared';

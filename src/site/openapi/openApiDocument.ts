@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { REFRESH_COOKIE } from '../../mock/contract/http.ts';
-import { ENDPOINTS, type Endpoint } from '../../mock/contract/endpoints.ts';
+import { ENDPOINTS, FALLBACK_ERRORS, type Endpoint } from '../../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId, errorBody } from '../../mock/contract/errors.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../../mock/contract/lifetimes.ts';
 import * as schemas from '../../mock/contract/schemas.ts';
@@ -16,15 +16,12 @@ import { statusText } from '../http/statusText.ts';
 /** A JSON object of the document. */
 export type Json = { [key: string]: unknown };
 
-/** The document's `x-unmatched` extension: what a request no operation matches is answered. */
-export const UNMATCHED = {
-	/** A URL longer than `MAX_URL_LENGTH` characters, origin included, whatever its path. */
-	tooLong: '414',
-	/** A known path with a method it does not have. */
-	wrongMethod: '405',
-	/** A path under `/3rdparty/v1/` that no operation has. */
-	unknownPath: '404',
-} as const;
+/** The `components.responses` name of each error answered before any operation. */
+const FALLBACK_RESPONSES: Record<(typeof FALLBACK_ERRORS)[number], string> = {
+	uriTooLong: 'UriTooLong',
+	methodNotAllowed: 'MethodNotAllowed',
+	routeNotFound: 'NotFound',
+};
 
 /** `/3rdparty/v1/service-tokens/:id/renew` → `/3rdparty/v1/service-tokens/{id}/renew`. */
 export function openApiPath(path: string): string {
@@ -50,7 +47,9 @@ const PARAMETER_NOTES: Record<string, string> = {
 
 /** A `Set-Cookie` value the refresh cookie may have, as a pattern. */
 export function setCookiePattern(kind: 'set' | 'clear'): string {
-	const attributes = Object.values(REFRESH_COOKIE.attributes).map((attribute) => `; ${attribute}`).join('');
+	const attributes = Object.values(REFRESH_COOKIE.attributes)
+		.map((attribute) => `; ${attribute}`)
+		.join('');
 	const value = kind === 'set' ? '[^;\\s]+' : '';
 	const maxAge = kind === 'set' ? '\\d+' : '0';
 	return `^${REFRESH_COOKIE.name}=${value}${attributes}; Max-Age=${maxAge}$`;
@@ -315,16 +314,22 @@ export function openApiDocument(): Json {
 				},
 			},
 			responses: {
-				UriTooLong: errorResponse(undefined, 414, ['uriTooLong']),
-				MethodNotAllowed: errorResponse(undefined, 405, ['methodNotAllowed']),
-				NotFound: errorResponse(undefined, 404, ['routeNotFound']),
+				...Object.fromEntries(
+					FALLBACK_ERRORS.map((id) => [
+						FALLBACK_RESPONSES[id],
+						errorResponse(undefined, API_ERRORS[id].status, [id]),
+					])
+				),
 			},
 		},
-		'x-unmatched': {
-			[UNMATCHED.tooLong]: { $ref: '#/components/responses/UriTooLong' },
-			[UNMATCHED.wrongMethod]: { $ref: '#/components/responses/MethodNotAllowed' },
-			[UNMATCHED.unknownPath]: { $ref: '#/components/responses/NotFound' },
-		},
+		// OpenAPI 3.1 cannot say what a path answers to a method it lacks, or what any path answers
+		// to a URL over the limit: these name the responses, for tools and the exchange check.
+		'x-unmatched': Object.fromEntries(
+			FALLBACK_ERRORS.map((id) => [
+				String(API_ERRORS[id].status),
+				{ $ref: `#/components/responses/${FALLBACK_RESPONSES[id]}` },
+			])
+		),
 		'x-service-token-caps': SERVICE_TOKEN_CAPS,
 	};
 }

@@ -13,8 +13,10 @@ export function describeAuth(auth: Endpoint['auth']): string {
 				return `Bearer access token${scope}`;
 			case 'refresh-token':
 				return 'Bearer refresh token (carries `tokens:refresh`; `all:any` does not count)';
-			case 'cookie':
-				return 'The `refresh_token` cookie';
+			case 'password':
+				return 'The account’s `username` and `password` in the JSON body (no `Authorization` header)';
+			case 'refresh-cookie':
+				return 'The session’s `refresh_token` cookie, which the browser sends by itself (`HttpOnly`: page scripts cannot read it)';
 			default:
 				return scheme;
 		}

@@ -53,9 +53,12 @@ function walk(node: JsonSchema, prefix: string, required: boolean): SchemaField[
 		}
 		return rows;
 	}
-	return prefix
-		? []
-		: [{ name: '(body)', type: typeName(node), required, description: describe(node) }];
+	if (prefix) return [];
+	const body = { name: '(body)', type: typeName(node), required, description: describe(node) };
+	// A list's item fields matter more than the list: `[].id`, `[].name`, …
+	return node.type === 'array' && node.items?.type === 'object' && node.items.properties
+		? [body, ...walk(node.items, '[]', true)]
+		: [body];
 }
 
 function typeName(node: JsonSchema): string {

@@ -1,4 +1,4 @@
-import type { SampleFile } from './SampleFile.ts';
+import type { SampleFile } from './resolveSample.ts';
 
 // Vite resolves the glob at build time: a newly recorded sample needs no registration.
 const modules = import.meta.glob<SampleFile>('/src/samples/*.json', {

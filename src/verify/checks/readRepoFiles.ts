@@ -1,6 +1,6 @@
 import { globSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import type { RepoFiles, SourceFile } from './RepoFiles.ts';
+import type { RepoFiles, SourceFile } from './checkExampleReferences.ts';
 
 /** Read the pages, examples and example tests of the repository at `root` from disk. */
 export function readRepoFiles(root: string): RepoFiles {

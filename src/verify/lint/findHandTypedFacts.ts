@@ -135,7 +135,8 @@ const UNIT_SECONDS: [RegExp, number, string][] = [
 const WORD_NUMBER = Object.keys(NUMBER_WORDS)
 	.sort((a, b) => b.length - a.length)
 	.join('|');
-const LONG_UNITS = 'milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|quarters?|years?';
+const LONG_UNITS =
+	'milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|quarters?|years?';
 const SHORT_UNITS = 'ms|s|min|h';
 /** "900 s", "15-minute", "2,592,000 seconds", "24.8 days", "an hour", "ninety days". */
 const DURATION = new RegExp(
@@ -143,11 +144,15 @@ const DURATION = new RegExp(
 	'gi'
 );
 /** After "a second" / "one minute", words that make it an ordinal or a count of something else. */
-const ORDINAL_FOLLOWERS = /^\s+(?!after|before|later|ago|of|or|and|to|too|left|long|more|less|earlier|late|early|margin|window|wait)[a-z]/i;
+const ORDINAL_FOLLOWERS =
+	/^\s+(?!after|before|later|ago|of|or|and|to|too|left|long|more|less|earlier|late|early|margin|window|wait)[a-z]/i;
 
 function durationSeconds(match: RegExpMatchArray): number | undefined {
 	const [, digits, shortUnit, word, longUnit] = match;
-	const amount = digits !== undefined ? Number(digits.replace(/,/g, '')) : NUMBER_WORDS[(word ?? '').toLowerCase()];
+	const amount =
+		digits !== undefined
+			? Number(digits.replace(/,/g, ''))
+			: NUMBER_WORDS[(word ?? '').toLowerCase()];
 	const unit = (digits !== undefined ? shortUnit : longUnit) ?? '';
 	const seconds = UNIT_SECONDS.find(([pattern]) => pattern.test(unit))?.[1];
 	if (amount === undefined || seconds === undefined) return undefined;
@@ -229,7 +234,8 @@ const valueOf = (name: string): number | undefined => {
 	if (!found) return undefined;
 	if (found.kind === 'duration') return found.seconds;
 	if (found.kind === 'bytes') return found.bytes;
-	if (found.kind === 'status' || found.kind === 'error' || found.kind === 'endpoint') return found.status;
+	if (found.kind === 'status' || found.kind === 'error' || found.kind === 'endpoint')
+		return found.status;
 	return undefined;
 };
 
@@ -239,11 +245,15 @@ function factsWithValue(kind: Fact['kind'], value: number): string[] {
 		.map(([name]) => name);
 }
 
-function findDurations(text: BlockText, report: (found: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => void) {
+function findDurations(
+	text: BlockText,
+	report: (found: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => void
+) {
 	for (const match of text.prose.matchAll(DURATION)) {
 		const typed = match[0];
 		const after = text.prose.slice(match.index + typed.length);
-		if (match[3] && /second|minute/i.test(match[4] ?? '') && ORDINAL_FOLLOWERS.test(after)) continue;
+		if (match[3] && /second|minute/i.test(match[4] ?? '') && ORDINAL_FOLLOWERS.test(after))
+			continue;
 		const seconds = durationSeconds(match);
 		if (seconds === undefined) continue;
 		const { text: sentence, from } = sentenceAround(text.full, match.index);
@@ -291,26 +301,46 @@ const HTTP_STATUSES = new Set([
 	416, 417, 418, 421, 422, 423, 424, 425, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505,
 	506, 507, 508, 510, 511,
 ]);
-const STATUS_IN_PROSE = /(?<![\w.,+\-/:=#])([1-5]\d\d)(?![\w]|[.,]\d|\s?(ms|s|seconds?|minutes?|days?|KiB|bytes)\b)/g;
+const STATUS_IN_PROSE =
+	/(?<![\w.,+\-/:=#])([1-5]\d\d)(?![\w]|[.,]\d|\s?(ms|s|seconds?|minutes?|days?|KiB|bytes)\b)/g;
 const STATUS_IN_CODE = /^([1-5]\d\d)(?:\s|$)/;
 
 /** Words that name an endpoint in a sentence; the session ones are tried first. */
 const ENDPOINT_SUBJECTS: [RegExp, EndpointId][] = [
-	[/\/auth\/refresh\b|\bsession refresh|refresh(es|ing)? the session|(browser session|cookie).*\brefresh|\brefresh.*(browser session|cookie)/i, 'refreshSession'],
-	[/\/auth\/login\b|\blog(s|ging)? ?in\b.*\b(browser|session|cookie)|\b(browser|session)\b.*\blog(s|ging)? ?in\b|\blogin\b.*\b(browser|session)|\b(browser|session)\b.*\blogin\b/i, 'login'],
+	[
+		/\/auth\/refresh\b|\bsession refresh|refresh(es|ing)? the session|(browser session|cookie).*\brefresh|\brefresh.*(browser session|cookie)/i,
+		'refreshSession',
+	],
+	[
+		/\/auth\/login\b|\blog(s|ging)? ?in\b.*\b(browser|session|cookie)|\b(browser|session)\b.*\blog(s|ging)? ?in\b|\blogin\b.*\b(browser|session)|\b(browser|session)\b.*\blogin\b/i,
+		'login',
+	],
 	[/\/auth\/logout\b|\blog(s|ging)? ?out\b|\blogout\b/i, 'logout'],
-	[/\/auth\/token\/refresh\b|\brefresh(es|ed|ing)?\b(?![- ]tokens?\b)|\brotat(e|es|ion)\b/i, 'refreshTokenPair'],
+	[
+		/\/auth\/token\/refresh\b|\brefresh(es|ed|ing)?\b(?![- ]tokens?\b)|\brotat(e|es|ion)\b/i,
+		'refreshTokenPair',
+	],
 	[/\brenew(s|al|ing)?\b|\/renew\b/i, 'renewServiceToken'],
-	[/\bmint(s|ing)?\b|\bcreat(e|es|ing) (a )?service token|POST \/3rdparty\/v1\/service-tokens/i, 'createServiceToken'],
-	[/\blist(s|ing)? (your |the )?service tokens|GET \/3rdparty\/v1\/service-tokens/i, 'listServiceTokens'],
+	[
+		/\bmint(s|ing)?\b|\bcreat(e|es|ing) (a )?service token|POST \/3rdparty\/v1\/service-tokens/i,
+		'createServiceToken',
+	],
+	[
+		/\blist(s|ing)? (your |the )?service tokens|GET \/3rdparty\/v1\/service-tokens/i,
+		'listServiceTokens',
+	],
 	[/\brevok(e|es|ing)\b|\bDELETE\b/i, 'revokeToken'],
 	[/\bjwks\b|\bpublic keys\b/i, 'getJwks'],
 	[/\bsend(s|ing)? (a )?messages?\b|POST \/3rdparty\/v1\/messages\b/i, 'sendMessage'],
 	[/\b(read|get)(s|ting)? (a |the )?message|GET \/3rdparty\/v1\/messages\//i, 'getMessage'],
-	[/\bissu(e|es|ing)\b|\/auth\/token\b|\btoken pair\b|\bget a (new )?pair\b|\blog(s|ging)? in\b/i, 'issueTokenPair'],
+	[
+		/\bissu(e|es|ing)\b|\/auth\/token\b|\btoken pair\b|\bget a (new )?pair\b|\blog(s|ging)? in\b/i,
+		'issueTokenPair',
+	],
 ];
 const SUCCESS_WORDS = /\bsuccess(ful|fully)?\b|\bsucceeds?\b|\bworks\b/i;
-const ERROR_WORDS = /\b(refus(ed|es)|reject(ed|s)?|fails?|error|denied|invalid|expired|spent|wrong|missing|without|revoked|not)\b/i;
+const ERROR_WORDS =
+	/\b(refus(ed|es)|reject(ed|s)?|fails?|error|denied|invalid|expired|spent|wrong|missing|without|revoked|not)\b/i;
 
 function endpointOf(sentence: string): EndpointId | undefined {
 	return ENDPOINT_SUBJECTS.find(([pattern]) => pattern.test(sentence))?.[1];
@@ -329,23 +359,33 @@ function judgeStatus(status: number, sentence: string, code: boolean, typed: str
 		const success = spec?.success.status;
 		const endpointErrors: readonly ApiErrorId[] = spec?.errors ?? [];
 		const matchingError = endpointErrors.find((error) => API_ERRORS[error].status === status);
-		const saysSuccess = SUCCESS_WORDS.test(sentence) || (!ERROR_WORDS.test(sentence) && status < 300);
+		const saysSuccess =
+			SUCCESS_WORDS.test(sentence) || (!ERROR_WORDS.test(sentence) && status < 300);
 		if (status === success) {
 			return { fact: `status.${id}`, expected: factText(`status.${id}`), wrong: false, as };
 		}
 		if (!saysSuccess && matchingError) {
-			return { fact: `error.${matchingError}`, expected: factText(`error.${matchingError}`, 'long'), wrong: false, as };
+			return {
+				fact: `error.${matchingError}`,
+				expected: factText(`error.${matchingError}`, 'long'),
+				wrong: false,
+				as,
+			};
 		}
 		if (saysSuccess || status < 300) {
 			return { fact: `status.${id}`, expected: factText(`status.${id}`), wrong: true, as };
 		}
 	}
-	if (errors.length > 0) return { candidates: errors.map((error) => `error.${error}`), wrong: false, as };
+	if (errors.length > 0)
+		return { candidates: errors.map((error) => `error.${error}`), wrong: false, as };
 	const successes = ENDPOINTS.filter((endpoint) => endpoint.success.status === status);
 	return { candidates: successes.map((endpoint) => `status.${endpoint.id}`), wrong: false, as };
 }
 
-function findStatuses(text: BlockText, report: (found: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => void) {
+function findStatuses(
+	text: BlockText,
+	report: (found: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => void
+) {
 	const judge = (status: number, index: number, typed: string, code: boolean) => {
 		const { text: sentence } = sentenceAround(text.full, index);
 		const verdict = judgeStatus(status, sentence, code, typed);
@@ -375,12 +415,17 @@ const HEADERS: { pattern: RegExp; fact: string }[] = [
 	{ pattern: /\bPragma\b/g, fact: 'header.pragma' },
 ];
 
-function findHeaders(text: BlockText, report: (found: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => void) {
+function findHeaders(
+	text: BlockText,
+	report: (found: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => void
+) {
 	for (const { pattern, fact: name } of HEADERS) {
 		for (const match of text.full.matchAll(pattern)) {
 			const header = fact(name);
 			if (header.kind !== 'header') continue;
-			const value = /^\s*:\s*([^\s`,;)]*[^\s`,;).:])/.exec(text.full.slice(match.index + match[0].length));
+			const value = /^\s*:\s*([^\s`,;)]*[^\s`,;).:])/.exec(
+				text.full.slice(match.index + match[0].length)
+			);
 			const typed = value ? `${match[0]}${value[0]}` : match[0];
 			report(
 				{
@@ -399,24 +444,39 @@ function findHeaders(text: BlockText, report: (found: Omit<HandTypedFact, 'line'
 	// A header value on its own: `no-store`.
 	for (const match of text.full.matchAll(/(?<![\w:-]\s?)\bno-store\b/g)) {
 		report(
-			{ typed: match[0], kind: 'header', fact: 'header.cacheControl', expected: factText('header.cacheControl', 'value'), wrong: false, as: 'value', notAFact: false },
+			{
+				typed: match[0],
+				kind: 'header',
+				fact: 'header.cacheControl',
+				expected: factText('header.cacheControl', 'value'),
+				wrong: false,
+				as: 'value',
+				notAFact: false,
+			},
 			{ index: match.index, length: match[0].length }
 		);
 	}
 }
 
-const COOKIE_ATTRIBUTES: { pattern: RegExp; judge: (match: RegExpMatchArray) => { fact: string; wrong: boolean; as?: string } }[] = [
+const COOKIE_ATTRIBUTES: {
+	pattern: RegExp;
+	judge: (match: RegExpMatchArray) => { fact: string; wrong: boolean; as?: string };
+}[] = [
 	{ pattern: /\bHttpOnly\b/gi, judge: () => ({ fact: 'cookie.httpOnly', wrong: false }) },
 	{
 		pattern: /\bSameSite(?:=(\w+))?/g,
 		judge: (match) => ({
 			fact: 'cookie.sameSite',
-			wrong: match[1] !== undefined && `SameSite=${match[1]}` !== REFRESH_COOKIE.attributes.sameSite,
+			wrong:
+				match[1] !== undefined && `SameSite=${match[1]}` !== REFRESH_COOKIE.attributes.sameSite,
 		}),
 	},
 	{
 		pattern: /(?<![\w/])Path=(\/[\w/-]*)/g,
-		judge: (match) => ({ fact: 'cookie.path', wrong: `Path=${match[1]}` !== REFRESH_COOKIE.attributes.path }),
+		judge: (match) => ({
+			fact: 'cookie.path',
+			wrong: `Path=${match[1]}` !== REFRESH_COOKIE.attributes.path,
+		}),
 	},
 	{
 		pattern: /\bMax-Age(?:=(\d+))?/g,
@@ -427,16 +487,28 @@ const COOKIE_ATTRIBUTES: { pattern: RegExp; judge: (match: RegExpMatchArray) => 
 		}),
 	},
 	{ pattern: /\bDomain=\S+/g, judge: () => ({ fact: 'cookie.attributes', wrong: true }) },
-	{ pattern: /(?<=[a-z,;] )Secure\b|^Secure$/g, judge: () => ({ fact: 'cookie.secure', wrong: false }) },
+	{
+		pattern: /(?<=[a-z,;] )Secure\b|^Secure$/g,
+		judge: () => ({ fact: 'cookie.secure', wrong: false }),
+	},
 ];
 
-function findCookieAttributes(text: BlockText, report: (found: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => void) {
+function findCookieAttributes(
+	text: BlockText,
+	report: (found: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => void
+) {
 	const scan = (subject: string, offset: number) => {
 		for (const { pattern, judge } of COOKIE_ATTRIBUTES) {
 			for (const match of subject.matchAll(pattern)) {
 				const verdict = judge(match);
 				report(
-					{ typed: match[0], kind: 'cookie attribute', expected: factText(verdict.fact, verdict.as), notAFact: false, ...verdict },
+					{
+						typed: match[0],
+						kind: 'cookie attribute',
+						expected: factText(verdict.fact, verdict.as),
+						notAFact: false,
+						...verdict,
+					},
 					{ index: offset + match.index, length: match[0].length }
 				);
 			}
@@ -452,7 +524,14 @@ function findCookieAttributes(text: BlockText, report: (found: Omit<HandTypedFac
 		const { text: sentence } = sentenceAround(text.full, text.starts[i] ?? 0);
 		if (!/cookie/i.test(sentence)) return;
 		report(
-			{ typed: piece.text, kind: 'cookie attribute', fact: 'cookie.name', expected: factText('cookie.name'), wrong: false, notAFact: false },
+			{
+				typed: piece.text,
+				kind: 'cookie attribute',
+				fact: 'cookie.name',
+				expected: factText('cookie.name'),
+				wrong: false,
+				notAFact: false,
+			},
 			{ index: text.starts[i] ?? 0, length: piece.text.length }
 		);
 	});
@@ -462,7 +541,16 @@ function findCookieAttributes(text: BlockText, report: (found: Omit<HandTypedFac
 // Sizes
 
 const SIZE = /(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s?(KiB|KB|kB|MiB|MB|GiB|bytes?)\b/g;
-const SIZE_UNITS: Record<string, number> = { KiB: 1024, KB: 1000, kB: 1000, MiB: 1024 ** 2, MB: 1e6, GiB: 1024 ** 3, byte: 1, bytes: 1 };
+const SIZE_UNITS: Record<string, number> = {
+	KiB: 1024,
+	KB: 1000,
+	kB: 1000,
+	MiB: 1024 ** 2,
+	MB: 1e6,
+	GiB: 1024 ** 3,
+	byte: 1,
+	bytes: 1,
+};
 
 /** The name whose pattern matches nearest to `at` in `sentence`. */
 function nearestOf(sentence: string, at: number, subjects: [RegExp, string][]): string | undefined {
@@ -476,7 +564,10 @@ function nearestOf(sentence: string, at: number, subjects: [RegExp, string][]): 
 	return best?.name;
 }
 
-function findSizes(text: BlockText, report: (found: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => void) {
+function findSizes(
+	text: BlockText,
+	report: (found: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => void
+) {
 	for (const match of text.prose.matchAll(SIZE)) {
 		const bytes = Number((match[1] ?? '').replace(/,/g, '')) * (SIZE_UNITS[match[2] ?? ''] ?? 1);
 		const { text: sentence, from } = sentenceAround(text.full, match.index);
@@ -487,8 +578,23 @@ function findSizes(text: BlockText, report: (found: Omit<HandTypedFact, 'line' |
 		const as = /bytes?$/.test(match[0]) ? 'bytes' : 'long';
 		report(
 			name
-				? { typed: match[0], kind: 'size', fact: name, expected: factText(name, as), wrong: valueOf(name) !== bytes, as, notAFact: false }
-				: { typed: match[0], kind: 'size', wrong: false, as, notAFact: false, candidates: factsWithValue('bytes', bytes) },
+				? {
+						typed: match[0],
+						kind: 'size',
+						fact: name,
+						expected: factText(name, as),
+						wrong: valueOf(name) !== bytes,
+						as,
+						notAFact: false,
+					}
+				: {
+						typed: match[0],
+						kind: 'size',
+						wrong: false,
+						as,
+						notAFact: false,
+						candidates: factsWithValue('bytes', bytes),
+					},
 			{ index: match.index, length: match[0].length }
 		);
 	}
@@ -497,17 +603,19 @@ function findSizes(text: BlockText, report: (found: Omit<HandTypedFact, 'line' |
 // ---------------------------------------------------------------------------------------------
 // Error messages
 
-const CATALOGUE = (Object.entries(API_ERRORS) as [ApiErrorId, { message: string }][]).map(([id, { message }]) => ({
-	id,
-	message,
-	params: [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? ''),
-	pattern: new RegExp(
-		`^${message
-			.split(/\{\w+\}/)
-			.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-			.join('(.+)')}$`
-	),
-}));
+const CATALOGUE = (Object.entries(API_ERRORS) as [ApiErrorId, { message: string }][]).map(
+	([id, { message }]) => ({
+		id,
+		message,
+		params: [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? ''),
+		pattern: new RegExp(
+			`^${message
+				.split(/\{\w+\}/)
+				.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+				.join('(.+)')}$`
+		),
+	})
+);
 
 function matchCatalogue(candidate: string): ApiErrorId | undefined {
 	return CATALOGUE.find((entry) => entry.pattern.test(candidate))?.id;
@@ -531,9 +639,13 @@ const REASON_PHRASES = new Set(
 /** Text that reads like an API error message: words, maybe a colon, no code syntax. */
 const MESSAGE_LIKE = /^[A-Za-z][A-Za-z' ’,:-]*[A-Za-z.]$/;
 /** A sentence that is about what the API answered. */
-const ANSWER_CONTEXT = /\bmessages?\b|\berror\b|(?<![\w.])[1-5]\d\d(?![\w.])|\banswer(s|ed)?\b|\brefused\b|\brespon(ds|se)\b|\bsays\b/i;
+const ANSWER_CONTEXT =
+	/\bmessages?\b|\berror\b|(?<![\w.])[1-5]\d\d(?![\w.])|\banswer(s|ed)?\b|\brefused\b|\brespon(ds|se)\b|\bsays\b/i;
 
-function findMessages(text: BlockText, report: (found: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => void) {
+function findMessages(
+	text: BlockText,
+	report: (found: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => void
+) {
 	const candidates: { value: string; status?: number; index: number; length: number }[] = [];
 	text.pieces.forEach((piece, i) => {
 		if (!piece.code) return;
@@ -548,7 +660,11 @@ function findMessages(text: BlockText, report: (found: Omit<HandTypedFact, 'line
 		});
 	});
 	for (const match of text.prose.matchAll(/"([^"\n]{3,})"|“([^”\n]{3,})”/g)) {
-		candidates.push({ value: match[1] ?? match[2] ?? '', index: match.index, length: match[0].length });
+		candidates.push({
+			value: match[1] ?? match[2] ?? '',
+			index: match.index,
+			length: match[0].length,
+		});
 	}
 	for (const candidate of candidates) {
 		const id = matchCatalogue(candidate.value);
@@ -556,7 +672,13 @@ function findMessages(text: BlockText, report: (found: Omit<HandTypedFact, 'line
 			const name = `error.${id}`;
 			const params = messageParams(id, candidate.value);
 			const { status } = candidate;
-			const as = status === undefined ? 'message' : candidate.value === API_ERRORS[id].message && factText(name, 'long') === `${status} ${candidate.value}` ? 'long' : 'answer';
+			const as =
+				status === undefined
+					? 'message'
+					: candidate.value === API_ERRORS[id].message &&
+						  factText(name, 'long') === `${status} ${candidate.value}`
+						? 'long'
+						: 'answer';
 			report(
 				{
 					typed: status === undefined ? candidate.value : `${status} ${candidate.value}`,
@@ -578,7 +700,13 @@ function findMessages(text: BlockText, report: (found: Omit<HandTypedFact, 'line
 		const { text: sentence } = sentenceAround(text.full, candidate.index);
 		if (!ANSWER_CONTEXT.test(sentence)) continue;
 		report(
-			{ typed: candidate.value, kind: 'error message', wrong: true, notAFact: false, candidates: closestMessages(candidate.value) },
+			{
+				typed: candidate.value,
+				kind: 'error message',
+				wrong: true,
+				notAFact: false,
+				candidates: closestMessages(candidate.value),
+			},
 			candidate
 		);
 	}
@@ -589,7 +717,10 @@ function closestMessages(text: string): string[] {
 	const words = new Set(text.toLowerCase().split(/\W+/).filter(Boolean));
 	return CATALOGUE.map((entry) => ({
 		name: `error.${entry.id}`,
-		shared: entry.message.toLowerCase().split(/\W+/).filter((word) => words.has(word)).length,
+		shared: entry.message
+			.toLowerCase()
+			.split(/\W+/)
+			.filter((word) => words.has(word)).length,
 	}))
 		.filter((entry) => entry.shared > 0)
 		.sort((a, b) => b.shared - a.shared)
@@ -609,11 +740,18 @@ export function findHandTypedFacts(blocks: readonly ProseBlock[]): HandTypedFact
 		const text = joinBlock(block);
 		const taken: Located[] = [];
 		const report = (fact: Omit<HandTypedFact, 'line' | 'column'>, at: Located) => {
-			if (taken.some((other) => at.index < other.index + other.length && other.index < at.index + at.length)) return;
+			if (
+				taken.some(
+					(other) => at.index < other.index + other.length && other.index < at.index + at.length
+				)
+			)
+				return;
 			taken.push(at);
 			const { piece, start } = pieceAt(text, at.index);
 			const within = at.index - start;
-			const column = piece.column + Math.max(0, within - (piece.text.startsWith(' ') && piece.column === 1 ? 1 : 0));
+			const column =
+				piece.column +
+				Math.max(0, within - (piece.text.startsWith(' ') && piece.column === 1 ? 1 : 0));
 			found.push({ ...fact, notAFact: piece.notAFact !== undefined, line: piece.line, column });
 		};
 		findMessages(text, report);

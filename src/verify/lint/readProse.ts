@@ -1,12 +1,13 @@
 /**
- * The prose of a page as a reader sees it, from the MDX syntax tree Astro renders it with (satteri,
- * the parser of @astrojs/mdx 8): one {@link ProseBlock} per paragraph, heading, table cell or
- * string attribute, made of text and code-span pieces with their place in the source. Fences,
- * imports, expressions and `{/* comments *\/}` are not prose and are left out. Engineer "model"'s
- * page model (issue 9) replaces this module; TPD004 only needs `readProse`.
+ * The prose of a page as a reader sees it, grouped into the units sentences live in: one
+ * {@link ProseBlock} per paragraph, heading, table cell, visible attribute or front matter field,
+ * made of text and code-span pieces with their place in the source. It walks the syntax tree of
+ * the page model (src/verify/pages/readPage.ts, the parser Astro renders with), which lists text
+ * runs one by one; TPD004 needs them joined into sentences. Fences, imports, expressions and
+ * `{/* comments *\/}` are not prose and are left out.
  */
-import { markdownToMdast, type MdastNode, mdxToMdast } from 'satteri';
 import { parse as parseYaml } from 'yaml';
+import type { Page } from '../pages/readPage.ts';
 
 /** A run of prose: text, or the content of a code span. */
 export interface ProsePiece {
@@ -39,7 +40,7 @@ export interface PageProse {
 	components: readonly ProseComponent[];
 }
 
-type Node = MdastNode & {
+type Node = {
 	type: string;
 	value?: string;
 	name?: string | null;
@@ -51,7 +52,14 @@ type Node = MdastNode & {
 /** Blocks whose children are phrasing content: each is one unit of sentences. */
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
 /** Not prose: code, ESM, expressions (comments included), raw HTML, front matter (read apart). */
-const SKIPPED = new Set(['code', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html', 'yaml']);
+const SKIPPED = new Set([
+	'code',
+	'mdxjsEsm',
+	'mdxFlowExpression',
+	'mdxTextExpression',
+	'html',
+	'yaml',
+]);
 /** Attributes whose string value a reader sees as text. */
 const VISIBLE_ATTRIBUTES = new Set(['title', 'label', 'description', 'alt', 'caption']);
 const NOT_A_FACT = 'NotAFact';
@@ -67,12 +75,14 @@ function attributesOf(node: Node): Record<string, string> {
 }
 
 /**
- * Reads a page (the whole file, front matter included). `mdx` is false for plain Markdown, which
- * has no components.
+ * Reads the prose of a page the page model has read (its lines are the body, after the front
+ * matter) and of its front matter, whose lines markdownlint keeps apart. Front matter lines are
+ * counted from the file's first line, body lines from the body's.
  */
-export function readProse(source: string, mdx = true): PageProse {
-	const tree = (mdx ? mdxToMdast(source) : markdownToMdast(source)) as Node;
-	const blocks: ProseBlock[] = [];
+export function readProse(page: Page, frontMatterLines: readonly string[] = []): PageProse {
+	const tree = page.tree as unknown as Node | undefined;
+	const blocks: ProseBlock[] = [...frontMatter(frontMatterLines)];
+	if (!tree) return { blocks, components: [] };
 	const components: ProseComponent[] = [];
 
 	const startOf = (node: Node) => node.position?.start ?? { line: 1, column: 1 };
@@ -136,7 +146,11 @@ export function readProse(source: string, mdx = true): PageProse {
 			// A flow element's text children (`<Aside>text</Aside>` on one line) are phrasing.
 			const loose: ProsePiece[] = [];
 			for (const child of jsx.children) {
-				if (child.type === 'text' || child.type === 'inlineCode' || child.type.startsWith('mdxJsxText')) {
+				if (
+					child.type === 'text' ||
+					child.type === 'inlineCode' ||
+					child.type.startsWith('mdxJsxText')
+				) {
 					phrasing(child, loose, jsx.notAFact);
 				} else flow(child, jsx.notAFact);
 			}
@@ -146,20 +160,22 @@ export function readProse(source: string, mdx = true): PageProse {
 		for (const child of node.children ?? []) flow(child, notAFact);
 	}
 
-	for (const child of tree.children ?? []) {
-		if (child.type === 'yaml') blocks.push(...frontMatter(child));
-		else flow(child, undefined);
-	}
+	for (const child of tree.children ?? []) flow(child, undefined);
 	return { blocks, components };
 }
 
 /** The front matter fields a reader sees: `title` and `description`, each on its own line. */
-function frontMatter(node: Node): ProseBlock[] {
-	const yaml = node.value ?? '';
-	const data: unknown = parseYaml(yaml);
+function frontMatter(frontMatterLines: readonly string[]): ProseBlock[] {
+	// markdownlint keeps the `---` fences in the front matter lines.
+	const lines = frontMatterLines.map((line) => (line.trim() === '---' ? '' : line));
+	let data: unknown;
+	try {
+		data = parseYaml(lines.join('\n'));
+	} catch {
+		return [];
+	}
 	if (typeof data !== 'object' || data === null) return [];
-	const lines = yaml.split('\n');
-	const firstLine = (node.position?.start.line ?? 1) + 1;
+	const firstLine = 1;
 	const blocks: ProseBlock[] = [];
 	for (const key of ['title', 'description'] as const) {
 		const value = (data as Record<string, unknown>)[key];

@@ -22,9 +22,7 @@ export interface PageImport {
 
 /** The value of one JSX attribute, as far as a static check can tell. */
 export type AttributeValue =
-	| { kind: 'string'; value: string }
-	| { kind: 'expression'; text: string }
-	| { kind: 'boolean' };
+	{ kind: 'string'; value: string } | { kind: 'expression'; text: string } | { kind: 'boolean' };
 
 /** A JSX element of the page (or an HTML element of a `.md` page), resolved through its imports. */
 export interface PageElement {
@@ -195,7 +193,14 @@ function visit(
 			// Markdown's indented code blocks are code too, but not fences (no language, no meta).
 			const fenced = ['`', '~'].includes(page.source[start.offset] ?? '');
 			if (fenced) {
-				page.fences.push({ lang, meta, options: fenceOptions(meta), code, line: start.line, start });
+				page.fences.push({
+					lang,
+					meta,
+					options: fenceOptions(meta),
+					code,
+					line: start.line,
+					start,
+				});
 			}
 			page.text.push({ kind: 'code', value: code, start, end, within, ancestors });
 			return;
@@ -205,6 +210,19 @@ function visit(
 			page.text.push({
 				kind: node.type === 'text' ? 'prose' : 'inlineCode',
 				value: node.value ?? '',
+				start,
+				end,
+				within,
+				ancestors,
+			});
+			return;
+		case 'textDirective':
+		case 'leafDirective':
+			// Starlight claims only container directives (asides); it writes any other one back as
+			// the text it was (`messages:send` holds a `:send` directive), so that is what it is.
+			page.text.push({
+				kind: 'prose',
+				value: page.source.slice(start.offset, end.offset),
 				start,
 				end,
 				within,
@@ -243,7 +261,13 @@ function visit(
 
 /** The names an ESM block imports and the strings it holds, read with TypeScript's parser. */
 function readEsm(page: Page & Mutable, esm: string, firstLine: number): void {
-	const file = ts.createSourceFile('page.tsx', esm, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+	const file = ts.createSourceFile(
+		'page.tsx',
+		esm,
+		ts.ScriptTarget.Latest,
+		true,
+		ts.ScriptKind.TSX
+	);
 	const lineOf = (node: ts.Node) =>
 		firstLine + file.getLineAndCharacterOfPosition(node.getStart()).line;
 	const strings = (node: ts.Node): void => {
@@ -275,12 +299,7 @@ function readEsm(page: Page & Mutable, esm: string, firstLine: number): void {
 	}
 }
 
-function jsxElement(
-	page: Page,
-	node: AnyNode,
-	start: Point,
-	end: Point
-): PageElement | undefined {
+function jsxElement(page: Page, node: AnyNode, start: Point, end: Point): PageElement | undefined {
 	const name = typeof node['name'] === 'string' ? node['name'] : undefined;
 	if (name === undefined) return undefined; // a fragment: <>…</>
 	const attributes = new Map<string, AttributeValue>();
@@ -357,7 +376,8 @@ export function fenceOptions(meta: string): ReadonlyMap<string, string> {
 	for (const option of new MetaOptions(meta).list()) {
 		const { key, kind, value } = option;
 		// A bare word (`wrap`) is a boolean option; so is `status=` with no value.
-		if (key && (kind === 'string' || kind === 'boolean')) options.set(key.toLowerCase(), String(value));
+		if (key && (kind === 'string' || kind === 'boolean'))
+			options.set(key.toLowerCase(), String(value));
 	}
 	return options;
 }

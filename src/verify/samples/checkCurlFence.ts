@@ -1,10 +1,15 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Endpoint, ENDPOINTS } from '../../mock/contract/endpoints.ts';
+import type { Placeholder } from '../../mock/contract/placeholders.ts';
 import { REQUESTABLE_SCOPES } from '../../mock/contract/scopes.ts';
 import type { MockApi } from '../../mock/createMockApi.ts';
 import { replaceJwts } from '../../mock/tokens/jwt.ts';
 import type { HttpExchange } from '../../mock/transports/http/startHttpServer.ts';
 import type { Fence } from '../pages/readPage.ts';
-import { fenceCredentials } from './fenceCredentials.ts';
-import { runShell } from './runShell.ts';
+import { basicAuthorization, callMock } from './callMock.ts';
 import { substitutePlaceholders } from './substitutePlaceholders.ts';
 
 /** Fence languages the sample tests execute, and the shell each runs in. */
@@ -129,7 +134,9 @@ export async function checkCurlFence(
 	const values = await fenceCredentials(server.api, server.url, spec.scopes, fence.code);
 	const script = substitutePlaceholders(fence.code, values);
 	if (script.unresolved.length > 0) {
-		return [`${at}: no value for ${script.unresolved.join(', ')} (see src/mock/contract/placeholders.ts)`];
+		return [
+			`${at}: no value for ${script.unresolved.join(', ')} (see src/mock/contract/placeholders.ts)`,
+		];
 	}
 	server.exchanges.length = 0;
 	const run = await runShell(shell, script.text);
@@ -157,4 +164,101 @@ export async function checkCurlFence(
 export function outputTail(output: string): string {
 	const redacted = replaceJwts(output, () => '<redacted JWT>');
 	return redacted.length > 2000 ? `…${redacted.slice(-2000)}` : redacted;
+}
+
+/** The path of the service-token endpoint, if the mock has one. */
+function serviceTokenPath(): string | undefined {
+	const endpoints: readonly Endpoint[] = ENDPOINTS;
+	return endpoints.find((endpoint) => endpoint.id === 'createServiceToken')?.path;
+}
+
+/**
+ * Real values for a fence's placeholders, minted fresh from the mock with its first account: a
+ * token pair of `scopes`, and a service token when the fence uses `<SERVICE_TOKEN>`.
+ * `<TOKEN_ID>` is the service token's id where the fence addresses `service-tokens/<TOKEN_ID>`,
+ * else the pair's `id`.
+ */
+export async function fenceCredentials(
+	api: MockApi,
+	baseUrl: string,
+	scopes: readonly string[],
+	code: string
+): Promise<Partial<Record<Placeholder, string>>> {
+	const account = api.accounts[0];
+	if (!account) throw new Error('the mock has no account to mint tokens with');
+	const authorization = basicAuthorization(account.username, account.password);
+	const issued = await callMock(api, 'POST', '/3rdparty/v1/auth/token', {
+		authorization,
+		json: { scopes },
+	});
+	if (issued.status !== 201) {
+		throw new Error(
+			`could not issue a token pair for the fence: ${issued.status} ${await issued.text()}`
+		);
+	}
+	const pair = (await issued.json()) as { id: string; access_token: string; refresh_token: string };
+	const values: Partial<Record<Placeholder, string>> = {
+		'<API_BASE_URL>': baseUrl,
+		'<USERNAME>': account.username,
+		'<PASSWORD>': account.password,
+		'<BASIC_CREDENTIALS>': authorization.slice('Basic '.length),
+		'<ACCESS_TOKEN>': pair.access_token,
+		'<REFRESH_TOKEN>': pair.refresh_token,
+		'<TOKEN_ID>': pair.id,
+	};
+	if (!code.includes('<SERVICE_TOKEN>') && !code.includes('service-tokens/<TOKEN_ID>')) {
+		return values;
+	}
+	const path = serviceTokenPath();
+	if (path === undefined) {
+		throw new Error(
+			'the fence uses a service token, but the mock has no createServiceToken endpoint'
+		);
+	}
+	const minted = await callMock(api, 'POST', path, {
+		authorization,
+		json: { name: 'docs-sample', scopes },
+	});
+	if (minted.status !== 201) {
+		throw new Error(
+			`could not mint a service token for the fence: ${minted.status} ${await minted.text()}`
+		);
+	}
+	const service = (await minted.json()) as { id: string; token: string };
+	values['<SERVICE_TOKEN>'] = service.token;
+	if (code.includes('service-tokens/<TOKEN_ID>')) values['<TOKEN_ID>'] = service.id;
+	return values;
+}
+
+/** How a shell script ended. */
+export interface ShellRun {
+	/** `null` when it was killed (timed out). */
+	exitCode: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+/**
+ * Runs a script with `shell -c` in an empty temporary directory, with a minimal environment (no
+ * `~/.curlrc`, no proxy variables), so a page's fence behaves as on a reader's clean machine.
+ */
+export function runShell(shell: string, script: string, timeoutMs = 20_000): Promise<ShellRun> {
+	const home = mkdtempSync(join(tmpdir(), 'fence-'));
+	return new Promise((resolve) => {
+		const child = spawn(shell, ['-c', script], {
+			cwd: home,
+			env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: home, CURL_HOME: home, LC_ALL: 'C.UTF-8' },
+			stdio: ['ignore', 'pipe', 'pipe'],
+			timeout: timeoutMs,
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
+		child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+		child.on('error', (error) => (stderr += String(error)));
+		child.on('close', (exitCode) => {
+			rmSync(home, { recursive: true, force: true });
+			resolve({ exitCode, stdout, stderr });
+		});
+	});
 }

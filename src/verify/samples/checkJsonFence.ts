@@ -1,10 +1,9 @@
 import { closestMatch } from '../../site/closestMatch.ts';
 import { API_ERRORS, type ApiErrorId, errorBody } from '../../mock/contract/errors.ts';
-import { EXAMPLE_VALUES } from './exampleValues.ts';
+import { EXAMPLE_VALUES, substitutePlaceholders } from './substitutePlaceholders.ts';
 import { stripComments } from 'jsonc-parser';
 import type { Fence } from '../pages/readPage.ts';
 import { SAMPLE_SCHEMAS } from './sampleSchemas.ts';
-import { substitutePlaceholders } from './substitutePlaceholders.ts';
 
 /** Fence languages holding JSON samples. */
 export const JSON_LANGS: ReadonlySet<string> = new Set(['json', 'jsonc']);

@@ -5,8 +5,7 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { recordSamples } from './recordSamples.ts';
-import { serializeSample } from './serializeSample.ts';
+import { recordSamples, serializeSample } from './recordSamples.ts';
 
 const directory = fileURLToPath(new URL('../../samples/', import.meta.url));
 const samples = await recordSamples();

@@ -1,15 +1,12 @@
-import { endpoint, type Endpoint } from '../../mock/contract/endpoints.ts';
 import { Clock } from '../../mock/clock/Clock.ts';
+import { endpoint, type Endpoint } from '../../mock/contract/endpoints.ts';
 import { createMockApi } from '../../mock/createMockApi.ts';
 import type { TokenPairBody } from '../../mock/pairs/TokenPairs.ts';
-import { assertPublishable } from './assertPublishable.ts';
+import { SAMPLE_COMMENT, type SampleFile } from '../../site/samples/resolveSample.ts';
+import { assertPublishable, collectIds, redactBody } from './redactBody.ts';
 import { basicAuthorization, callMock } from './callMock.ts';
-import { collectIds } from './collectIds.ts';
-import { redactBody } from './redactBody.ts';
-import { SAMPLE_COMMENT, type SampleFile } from '../../site/samples/SampleFile.ts';
 import { type RecipeClient, SAMPLE_RECIPES, type SampleRecipe } from './sampleRecipes.ts';
 import { SAMPLE_SCHEMAS } from './sampleSchemas.ts';
-import { serializeSample } from './serializeSample.ts';
 
 /** The instant every recording happens at, so `expires_at` and friends never drift. */
 export const RECORDING_TIME = Date.parse('2026-03-14T01:45:00Z');
@@ -88,4 +85,29 @@ function firstDifference(a: string, b: string): string {
 	const right = b.split('\n');
 	const index = left.findIndex((line, i) => line !== right[i]);
 	return `  line ${index + 1}: ${left[index]?.trim()}  vs  ${right[index]?.trim()}`;
+}
+
+/** A sample file's text as the recorder compares and checks it (`record.ts` then runs Prettier). */
+export function serializeSample(sample: SampleFile): string {
+	return `${JSON.stringify(sample, null, '\t')}\n`;
+}
+
+/**
+ * The names of samples whose committed text (`src/samples/<name>.json`) does not hold the same
+ * JSON as a fresh recording, including samples only one side has. Formatting is not drift.
+ */
+export function findDriftedSamples(
+	committed: ReadonlyMap<string, string>,
+	fresh: ReadonlyMap<string, unknown>
+): string[] {
+	const names = [...new Set([...committed.keys(), ...fresh.keys()])].sort();
+	return names.filter((name) => {
+		const text = committed.get(name);
+		if (text === undefined || !fresh.has(name)) return true;
+		try {
+			return JSON.stringify(JSON.parse(text)) !== JSON.stringify(fresh.get(name));
+		} catch {
+			return true;
+		}
+	});
 }

@@ -1,6 +1,10 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { refreshCount, SessionClient } from '../../../examples/browser-apps/session-client.ts';
+import {
+	refreshCount,
+	SessionClient,
+	type SessionClientOptions,
+} from '../../../examples/browser-apps/session-client.ts';
 import { createBrowser } from '../../support/browserTab.ts';
 import { createFakeLocks } from '../../support/fakeLocks.ts';
 import { exchangesTo } from '../../support/exchanges.ts';
@@ -20,13 +24,18 @@ afterEach(() => {
 });
 
 /** A tab of `browser`: its own SessionClient and BroadcastChannel, the browser's cookies and locks. */
-function openTab(browser: ReturnType<typeof createBrowser>, onLoggedOut = vi.fn()) {
+function openTab(
+	browser: ReturnType<typeof createBrowser>,
+	onLoggedOut = vi.fn(),
+	options: SessionClientOptions = {}
+) {
 	const client = new SessionClient({
 		baseUrl: BASE_URL,
 		fetch: browser.fetch,
 		indexedDB: browser.indexedDB,
 		channel: new BroadcastChannel(channelName),
 		onLoggedOut,
+		...options,
 	});
 	clients.push(client);
 	return { client, onLoggedOut };
@@ -152,13 +161,7 @@ describe('SessionClient', () => {
 			const { client: first } = openTab(browser);
 			// A tab in another process: the other tab's messages reach it only when let through.
 			const late = lateChannel();
-			const slow = new SessionClient({
-				baseUrl: BASE_URL,
-				fetch: browser.fetch,
-				indexedDB: browser.indexedDB,
-				channel: late.channel,
-			});
-			clients.push(slow);
+			const { client: slow } = openTab(browser, vi.fn(), { channel: late.channel });
 			await first.login(DEMO.username, DEMO.password);
 			api.clock.advance(900);
 			const both = Promise.all([first.refresh(), slow.refresh()]);
@@ -178,14 +181,7 @@ describe('SessionClient', () => {
 			const { client: first } = openTab(browser);
 			const late = lateChannel();
 			const locks = createFakeLocks();
-			const second = new SessionClient({
-				baseUrl: BASE_URL,
-				fetch: browser.fetch,
-				indexedDB: browser.indexedDB,
-				channel: late.channel,
-				locks,
-			});
-			clients.push(second);
+			const { client: second } = openTab(browser, vi.fn(), { channel: late.channel, locks });
 			await first.login(DEMO.username, DEMO.password);
 			await vi.waitFor(() => expect(late.held()).toBe(1), { interval: 5 });
 			late.letThrough();

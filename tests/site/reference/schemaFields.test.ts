@@ -1,7 +1,11 @@
 import { expect, test } from 'vitest';
 import { z } from 'zod';
 import { schemaFields } from '../../../src/site/reference/schemaFields.ts';
-import { IssueTokenRequest, SendMessageRequest } from '../../../src/mock/contract/schemas.ts';
+import {
+	IssueTokenRequest,
+	SendMessageRequest,
+	ServiceTokenListResponse,
+} from '../../../src/mock/contract/schemas.ts';
 
 test('lists every field of a contract schema with its type, whether it is required and notes', () => {
 	const fields = schemaFields(IssueTokenRequest);
@@ -24,5 +28,15 @@ test('flattens nested objects and array items into dotted names', () => {
 test('a schema that is not an object becomes one "(body)" row', () => {
 	expect(schemaFields(z.array(z.string()))).toEqual([
 		{ name: '(body)', type: 'string[]', required: true, description: '' },
+	]);
+});
+
+test('a list body shows the fields of its items', () => {
+	expect(schemaFields(ServiceTokenListResponse).map((field) => field.name)).toEqual([
+		'(body)',
+		'[].id',
+		'[].name',
+		'[].scopes',
+		'[].expires_at',
 	]);
 });

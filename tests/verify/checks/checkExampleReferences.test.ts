@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkExampleReferences } from '../../../src/verify/checks/checkExampleReferences.ts';
-import type { RepoFiles } from '../../../src/verify/checks/RepoFiles.ts';
+import { checkExampleReferences, type RepoFiles } from '../../../src/verify/checks/checkExampleReferences.ts';
 
 const lines = (...text: string[]) => text.join('\n');
 const IMPORT = "import Example from '../../../components/Example.astro';";
@@ -60,7 +59,9 @@ describe('checkExampleReferences', () => {
 	});
 
 	test('finds nothing wrong in a repository without examples', () => {
-		expect(checkExampleReferences({ pages: [healthy.pages[0]!], examples: {}, tests: [] })).toEqual([]);
+		expect(checkExampleReferences({ pages: [healthy.pages[0]!], examples: {}, tests: [] })).toEqual(
+			[]
+		);
 	});
 
 	test.each([
@@ -80,7 +81,9 @@ describe('checkExampleReferences', () => {
 					kind: 'orphan-region',
 					path: 'examples/refresh/manager.ts',
 					line: 5,
-					message: expect.stringContaining('examples/refresh/manager.ts:5: region "rotate" is not shown on any page'),
+					message: expect.stringContaining(
+						'examples/refresh/manager.ts:5: region "rotate" is not shown on any page'
+					),
 				},
 			],
 		},
@@ -92,42 +95,61 @@ describe('checkExampleReferences', () => {
 					kind: 'missing-example',
 					path: 'src/content/docs/guides/refresh.mdx',
 					line: 10,
-					message: expect.stringContaining('page src/content/docs/guides/refresh.mdx:10: file examples/refresh/gone.ts does not exist'),
+					message: expect.stringContaining(
+						'page src/content/docs/guides/refresh.mdx:10: file examples/refresh/gone.ts does not exist'
+					),
 				},
 			],
 		},
 		{
 			defect: 'a page passes a non-literal file',
-			files: replacePage(guide.replace('file="refresh/manager.ts" region="rotate"', 'file={path} region="rotate"')),
+			files: replacePage(
+				guide.replace('file="refresh/manager.ts" region="rotate"', 'file={path} region="rotate"')
+			),
 			expected: [
 				{
 					kind: 'invalid-tag',
 					path: 'src/content/docs/guides/refresh.mdx',
 					line: 8,
-					message: expect.stringContaining('src/content/docs/guides/refresh.mdx:8: <Example> attribute file={path} must be a string literal'),
+					message: expect.stringContaining(
+						'src/content/docs/guides/refresh.mdx:8: <Example> attribute file={path} must be a string literal'
+					),
 				},
 				// The unreadable tag cannot count as showing the region; the readable one still counts.
-				expect.objectContaining({ kind: 'orphan-region', path: 'examples/refresh/manager.ts', line: 5 }),
+				expect.objectContaining({
+					kind: 'orphan-region',
+					path: 'examples/refresh/manager.ts',
+					line: 5,
+				}),
 			],
 		},
 		{
 			defect: 'a Markdown (.md) page uses <Example>',
 			files: {
 				...healthy,
-				pages: [...healthy.pages, { path: 'src/content/docs/help/faq.md', source: lines('# FAQ', '<Example file="refresh/manager.ts" region="rotate" />') }],
+				pages: [
+					...healthy.pages,
+					{
+						path: 'src/content/docs/help/faq.md',
+						source: lines('# FAQ', '<Example file="refresh/manager.ts" region="rotate" />'),
+					},
+				],
 			},
 			expected: [
 				{
 					kind: 'invalid-tag',
 					path: 'src/content/docs/help/faq.md',
 					line: 2,
-					message: 'src/content/docs/help/faq.md:2: <Example> only renders in .mdx pages; rename the page to .mdx',
+					message:
+						'src/content/docs/help/faq.md:2: <Example> only renders in .mdx pages; rename the page to .mdx',
 				},
 			],
 		},
 		{
 			defect: 'a region is shown by no page',
-			files: replacePage(guide.replace('<Example file="refresh/manager.ts" region="ensure-valid" />', '')),
+			files: replacePage(
+				guide.replace('<Example file="refresh/manager.ts" region="ensure-valid" />', '')
+			),
 			expected: [
 				{
 					kind: 'orphan-region',
@@ -142,7 +164,13 @@ describe('checkExampleReferences', () => {
 			defect: 'an example has malformed region markers',
 			files: {
 				...healthy,
-				examples: { ...healthy.examples, 'refresh/manager.ts': healthy.examples['refresh/manager.ts']!.replace('// #endregion rotate', '// #endregion rot') },
+				examples: {
+					...healthy.examples,
+					'refresh/manager.ts': healthy.examples['refresh/manager.ts']!.replace(
+						'// #endregion rotate',
+						'// #endregion rot'
+					),
+				},
 			},
 			expected: [
 				expect.objectContaining({ kind: 'missing-example', line: 6 }),
@@ -151,7 +179,8 @@ describe('checkExampleReferences', () => {
 					kind: 'malformed-regions',
 					path: 'examples/refresh/manager.ts',
 					line: 7,
-					message: 'examples/refresh/manager.ts:7: #endregion "rot" does not match the open region "rotate" (opened at line 5)',
+					message:
+						'examples/refresh/manager.ts:7: #endregion "rot" does not match the open region "rotate" (opened at line 5)',
 				},
 			],
 		},
@@ -170,12 +199,22 @@ describe('checkExampleReferences', () => {
 		},
 		{
 			defect: 'a test exists at another path only',
-			files: { ...healthy, tests: [{ ...healthy.tests[0]!, path: 'tests/examples/manager.test.ts' }] },
-			expected: [expect.objectContaining({ kind: 'missing-test', path: 'examples/refresh/manager.ts' })],
+			files: {
+				...healthy,
+				tests: [{ ...healthy.tests[0]!, path: 'tests/examples/manager.test.ts' }],
+			},
+			expected: [
+				expect.objectContaining({ kind: 'missing-test', path: 'examples/refresh/manager.ts' }),
+			],
 		},
 		{
 			defect: 'the test does not import its example',
-			files: { ...healthy, tests: [{ ...healthy.tests[0]!, source: "import { test } from 'vitest';\ntest('x', () => {});" }] },
+			files: {
+				...healthy,
+				tests: [
+					{ ...healthy.tests[0]!, source: "import { test } from 'vitest';\ntest('x', () => {});" },
+				],
+			},
 			expected: [
 				{
 					kind: 'test-not-importing',
@@ -190,7 +229,12 @@ describe('checkExampleReferences', () => {
 			defect: 'the test only imports types from its example',
 			files: {
 				...healthy,
-				tests: [{ ...healthy.tests[0]!, source: "import type { Rotate } from '../../../examples/refresh/manager.ts';" }],
+				tests: [
+					{
+						...healthy.tests[0]!,
+						source: "import type { Rotate } from '../../../examples/refresh/manager.ts';",
+					},
+				],
 			},
 			expected: [expect.objectContaining({ kind: 'test-not-importing' })],
 		},
@@ -208,7 +252,11 @@ describe('checkExampleReferences', () => {
 	])('a region named only in $place is an orphan', ({ text }) => {
 		const files = replacePage(guide.replace(rotate, text));
 		expect(checkExampleReferences(files)).toEqual([
-			expect.objectContaining({ kind: 'orphan-region', path: 'examples/refresh/manager.ts', line: 5 }),
+			expect.objectContaining({
+				kind: 'orphan-region',
+				path: 'examples/refresh/manager.ts',
+				line: 5,
+			}),
 		]);
 	});
 

@@ -2,7 +2,6 @@ import {
 	copyFileSync,
 	mkdirSync,
 	mkdtempSync,
-	readdirSync,
 	readFileSync,
 	rmSync,
 	symlinkSync,
@@ -13,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'jsonc-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { scriptLanguages } from '../../../src/verify/lint/scriptLanguages.ts';
+import { scriptLanguages } from '../../../src/verify/lint/languages.ts';
 import { fixturePath } from './lintInProcess.ts';
 import { runCli, type CliRun } from './runCli.ts';
 
@@ -49,12 +48,10 @@ describe("the repository's markdownlint configuration", () => {
 			copyFileSync(path.join(repo, file), path.join(root, file));
 		}
 		mkdirSync(path.join(root, 'src'));
-		// The rules and what they import (the contract, the fact vocabulary, the page model); the
-		// pages are the fixtures below, never the repository's own.
-		for (const entry of readdirSync(path.join(repo, 'src'))) {
-			if (entry !== 'content') {
-				symlinkSync(path.join(repo, 'src', entry), path.join(root, 'src', entry));
-			}
+		// The rules and what they import (the contract, the fact vocabulary, the page model's
+		// helpers, the examples' constants); the pages are the fixtures below, never the repository's.
+		for (const dir of ['src/verify', 'src/site', 'src/mock', 'examples']) {
+			symlinkSync(path.join(repo, dir), path.join(root, dir), 'dir');
 		}
 		const fixture = (name: string): string => readFileSync(fixturePath(name), 'utf8');
 		const leak = fixture('token-placeholders/fail-jwt.md');

@@ -19,7 +19,7 @@ export const fixturePath = (relative: string): string =>
  */
 export async function lintInProcess(
 	input: { fixture: string } | { name: string; content: string },
-	config: Configuration,
+	config: Configuration
 ): Promise<Finding[]> {
 	const options =
 		'fixture' in input

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(
-	new URL('../../../node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs', import.meta.url),
+	new URL('../../../node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs', import.meta.url)
 );
 
 /** One line of the default formatter's output: `file:line[:column] error RULE/alias …`. */

@@ -46,7 +46,7 @@ const TRICKY = lines(
 	'---',
 	IMPORT,
 	"import * as SL from '@astrojs/starlight/components';",
-	"export const snippet = '<Example file=\"esm.ts\" region=\"string\" />';",
+	'export const snippet = \'<Example file="esm.ts" region="string" />\';',
 	'',
 	'> ```sh status=201',
 	'> curl <API_BASE_URL>/quoted',
@@ -114,13 +114,11 @@ describe('readPage compared with what the page renders', () => {
 			['Example', 'default', '../../components/Example.astro'],
 			['SL', '*', '@astrojs/starlight/components'],
 		]);
-		expect(page.elements.map((element) => [element.name, element.source, element.export])).toEqual(
-			[
-				['SL.Tabs', '@astrojs/starlight/components', 'Tabs'],
-				['SL.TabItem', '@astrojs/starlight/components', 'TabItem'],
-				['Example', '../../components/Example.astro', 'default'],
-			]
-		);
+		expect(page.elements.map((element) => [element.name, element.source, element.export])).toEqual([
+			['SL.Tabs', '@astrojs/starlight/components', 'Tabs'],
+			['SL.TabItem', '@astrojs/starlight/components', 'TabItem'],
+			['Example', '../../components/Example.astro', 'default'],
+		]);
 	});
 
 	test('text says where it is: prose, code, or inside which component', () => {
@@ -137,9 +135,22 @@ describe('readPage compared with what the page renders', () => {
 	});
 });
 
+describe('readPage: directives', () => {
+	test('text that reads like a directive stays the text Starlight renders; asides hold prose', () => {
+		const page = mdx(lines('Scope messages:send at 12:30.', '', ':::note', 'Inside.', ':::'));
+		const prose = page.text.filter((text) => text.kind === 'prose');
+		expect(prose.map((text) => text.value).join('')).toBe('Scope messages:send at 12:30.Inside.');
+		expect(prose.at(-1)?.ancestors).toEqual(['containerDirective', 'paragraph']);
+	});
+});
+
 describe('readPage: references', () => {
 	test.each([
-		{ name: 'a page without examples', page: lines('---', 'title: T', '---', '', 'Text.'), expected: [] },
+		{
+			name: 'a page without examples',
+			page: lines('---', 'title: T', '---', '', 'Text.'),
+			expected: [],
+		},
 		{
 			name: 'one self-closing tag after front matter and import',
 			page: lines('---', 'title: T', '---', '', IMPORT, '', '<Example file="a/b.ts" region="r" />'),
@@ -211,7 +222,11 @@ describe('readPage: references', () => {
 		},
 		{
 			name: 'the component imported under another name',
-			page: lines("import Snippet from '../../components/Example.astro';", '', '<Snippet file="a.ts" region="r" />'),
+			page: lines(
+				"import Snippet from '../../components/Example.astro';",
+				'',
+				'<Snippet file="a.ts" region="r" />'
+			),
 			expected: [{ file: 'a.ts', region: 'r', line: 3 }],
 		},
 	])('finds $name', ({ page, expected }) => {
@@ -220,22 +235,86 @@ describe('readPage: references', () => {
 	});
 
 	test('an <Example> name bound to another module is not the component', () => {
-		expect(references(lines("import Example from './Other.astro';", '', '<Example file="a" region="r" />'))).toEqual([]);
+		expect(
+			references(
+				lines("import Example from './Other.astro';", '', '<Example file="a" region="r" />')
+			)
+		).toEqual([]);
 	});
 
 	test.each([
-		{ name: 'a non-literal file', page: lines('Text.', '', '<Example file={x} region="r" />'), line: 3, message: 'attribute file={x} must be a string literal like file="topic/name.ts"' },
-		{ name: 'a non-literal region (template literal)', page: lines('<Example', '  file="a.ts"', '  region={`r-${n}`}', '/>'), line: 1, message: 'attribute region={`r-${n}`} must be a string literal like region="region-name"' },
-		{ name: 'a string inside braces (still not a plain literal)', page: '<Example file={"a.ts"} region="r" />', line: 1, message: 'attribute file={"a.ts"} must be a string literal' },
-		{ name: 'a spread attribute', page: lines('', '<Example {...props} />'), line: 2, message: 'spread attributes ({...props}) are not allowed' },
-		{ name: 'a missing region', page: '<Example file="a.ts" />', line: 1, message: 'missing the region="region-name" attribute' },
-		{ name: 'a missing file', page: '<Example region="r" />', line: 1, message: 'missing the file="topic/name.ts" attribute' },
-		{ name: 'an empty file', page: '<Example file="" region="r" />', line: 1, message: 'attribute "file" must not be empty' },
-		{ name: 'a valueless file', page: '<Example file region="r" />', line: 1, message: 'attribute "file" must not be empty' },
-		{ name: 'a duplicate attribute', page: '<Example file="a.ts" file="b.ts" region="r" />', line: 1, message: 'attribute "file" is given twice' },
-		{ name: 'run given as a string', page: '<Example file="a.ts" region="r" run="yes" />', line: 1, message: 'attribute run="yes" must be written as a bare "run"' },
-		{ name: 'run given as an expression', page: '<Example file="a.ts" region="r" run={isOn} />', line: 1, message: 'attribute run={isOn} must be written' },
-		{ name: 'an unterminated tag', page: lines('Text.', '', '<Example file="a.ts"', 'region="r"'), line: 3, message: 'the page is not valid MDX' },
+		{
+			name: 'a non-literal file',
+			page: lines('Text.', '', '<Example file={x} region="r" />'),
+			line: 3,
+			message: 'attribute file={x} must be a string literal like file="topic/name.ts"',
+		},
+		{
+			name: 'a non-literal region (template literal)',
+			page: lines('<Example', '  file="a.ts"', '  region={`r-${n}`}', '/>'),
+			line: 1,
+			message: 'attribute region={`r-${n}`} must be a string literal like region="region-name"',
+		},
+		{
+			name: 'a string inside braces (still not a plain literal)',
+			page: '<Example file={"a.ts"} region="r" />',
+			line: 1,
+			message: 'attribute file={"a.ts"} must be a string literal',
+		},
+		{
+			name: 'a spread attribute',
+			page: lines('', '<Example {...props} />'),
+			line: 2,
+			message: 'spread attributes ({...props}) are not allowed',
+		},
+		{
+			name: 'a missing region',
+			page: '<Example file="a.ts" />',
+			line: 1,
+			message: 'missing the region="region-name" attribute',
+		},
+		{
+			name: 'a missing file',
+			page: '<Example region="r" />',
+			line: 1,
+			message: 'missing the file="topic/name.ts" attribute',
+		},
+		{
+			name: 'an empty file',
+			page: '<Example file="" region="r" />',
+			line: 1,
+			message: 'attribute "file" must not be empty',
+		},
+		{
+			name: 'a valueless file',
+			page: '<Example file region="r" />',
+			line: 1,
+			message: 'attribute "file" must not be empty',
+		},
+		{
+			name: 'a duplicate attribute',
+			page: '<Example file="a.ts" file="b.ts" region="r" />',
+			line: 1,
+			message: 'attribute "file" is given twice',
+		},
+		{
+			name: 'run given as a string',
+			page: '<Example file="a.ts" region="r" run="yes" />',
+			line: 1,
+			message: 'attribute run="yes" must be written as a bare "run"',
+		},
+		{
+			name: 'run given as an expression',
+			page: '<Example file="a.ts" region="r" run={isOn} />',
+			line: 1,
+			message: 'attribute run={isOn} must be written',
+		},
+		{
+			name: 'an unterminated tag',
+			page: lines('Text.', '', '<Example file="a.ts"', 'region="r"'),
+			line: 3,
+			message: 'the page is not valid MDX',
+		},
 	])('reports $name at its line', ({ page, line, message }) => {
 		const { problems, examples } = mdx(page);
 		expect(problems).toEqual([{ line, detail: expect.stringContaining(message) }]);
@@ -285,7 +364,21 @@ describe('readPage: references', () => {
 
 describe('readPage: fences', () => {
 	test('language, meta, code and line; front matter is not a fence', () => {
-		const page = mdx(lines('---', 'title: x', '---', '', '```sh status=201', 'curl x', '```', '', '~~~json', '{}', '~~~'));
+		const page = mdx(
+			lines(
+				'---',
+				'title: x',
+				'---',
+				'',
+				'```sh status=201',
+				'curl x',
+				'```',
+				'',
+				'~~~json',
+				'{}',
+				'~~~'
+			)
+		);
 		expect(page.fences.map(({ lang, meta, code, line }) => ({ lang, meta, code, line }))).toEqual([
 			{ lang: 'sh', meta: 'status=201', code: 'curl x', line: 5 },
 			{ lang: 'json', meta: '', code: '{}', line: 9 },
@@ -293,7 +386,9 @@ describe('readPage: fences', () => {
 	});
 
 	test('the indentation of a fence inside a component is removed', () => {
-		expect(mdx('<Tabs>\n  ```sh\n  curl a\n    b\n  ```\n</Tabs>').fences[0]?.code).toBe('curl a\n  b');
+		expect(mdx('<Tabs>\n  ```sh\n  curl a\n    b\n  ```\n</Tabs>').fences[0]?.code).toBe(
+			'curl a\n  b'
+		);
 	});
 
 	test('a longer fence holds a shorter one; an unclosed fence runs to the end', () => {

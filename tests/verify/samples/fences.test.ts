@@ -14,7 +14,9 @@ describe('readCurlFenceSpec', () => {
 			ok: true,
 			spec: { statuses: [201], scopes: [...DEFAULT_FENCE_SCOPES] },
 		});
-		expect(readCurlFenceSpec(fenceOptions('status="201 401" scopes=messages:send,messages:read'))).toEqual({
+		expect(
+			readCurlFenceSpec(fenceOptions('status="201 401" scopes=messages:send,messages:read'))
+		).toEqual({
 			ok: true,
 			spec: { statuses: [201, 401], scopes: ['messages:send', 'messages:read'] },
 		});

@@ -1,9 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { findDriftedSamples } from '../../../src/verify/samples/findDriftedSamples.ts';
+import { findDriftedSamples } from '../../../src/verify/samples/recordSamples.ts';
 import { readPage } from '../../../src/verify/pages/readPage.ts';
-import { resolveSample } from '../../../src/site/samples/resolveSample.ts';
-import type { SampleFile } from '../../../src/site/samples/SampleFile.ts';
-import { sampleTitle } from '../../../src/site/samples/sampleTitle.ts';
+import { resolveSample, type SampleFile, sampleTitle } from '../../../src/site/samples/resolveSample.ts';
 
 const sample: SampleFile = {
 	$comment: '',

@@ -1,4 +1,10 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import {
+	http,
+	HttpResponse,
+	type HttpCustomPredicate,
+	type HttpHandler,
+	type PathParams,
+} from 'msw';
 import { errorBody, type ApiErrorBody } from '../../contract/errors.ts';
 import type { MockApi } from '../../createMockApi.ts';
 
@@ -23,7 +29,7 @@ export function createControlHandlers(api: MockApi): HttpHandler[] {
 			headers: { 'Cache-Control': 'no-store', Date: new Date(api.clock.now()).toUTCString() },
 		});
 	return [
-		http.post(`*${CONTROL_PATHS.clock}`, async ({ request }) => {
+		http.post(under(CONTROL_PATHS.clock), async ({ request }) => {
 			const result = readAdvance(await request.text(), api.clock.offsetSeconds);
 			if (!result.ok) {
 				return HttpResponse.json(result.error, {
@@ -34,12 +40,12 @@ export function createControlHandlers(api: MockApi): HttpHandler[] {
 			api.clock.advance(result.seconds);
 			return noContent();
 		}),
-		http.post(`*${CONTROL_PATHS.reset}`, () => {
+		http.post(under(CONTROL_PATHS.reset), () => {
 			api.reset();
 			return noContent();
 		}),
 		...Object.values(CONTROL_PATHS).map((path) =>
-			http.all(`*${path}`, () =>
+			http.all(under(path), () =>
 				HttpResponse.json(errorBody('methodNotAllowed'), {
 					status: 405,
 					headers: { Allow: 'POST' },
@@ -80,4 +86,13 @@ export function readAdvance(text: string, offsetSeconds: number): AdvanceResult 
 		};
 	}
 	return { ok: true, seconds };
+}
+
+/**
+ * Matches a control path under any prefix. A predicate rather than an MSW path pattern with a
+ * leading wildcard: MSW's matcher throws on a URL over the API's length limit, and these handlers
+ * run first, so such a URL would be a 500 instead of the API's 414.
+ */
+function under(path: string): HttpCustomPredicate<PathParams> {
+	return ({ request }) => ({ matches: new URL(request.url).pathname.endsWith(path), params: {} });
 }

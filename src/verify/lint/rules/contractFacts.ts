@@ -1,19 +1,9 @@
 import type { Rule } from 'markdownlint';
-import { appliesTo } from '../rulePage.ts';
 import { closestMatch } from '../../../site/closestMatch.ts';
 import { FACTS, factFormats } from '../../../site/facts.ts';
 import { findHandTypedFacts, type HandTypedFact } from '../findHandTypedFacts.ts';
 import { readProse } from '../readProse.ts';
-
-/** Reads `include` (globs of the files this rule checks) from the rule's config. */
-function readInclude(config: unknown): readonly string[] | undefined {
-	if (typeof config !== 'object' || config === null || !('include' in config)) return undefined;
-	const { include } = config;
-	if (!Array.isArray(include) || !include.every((item) => typeof item === 'string')) {
-		throw new Error('TPD004 config: "include" must be an array of glob strings');
-	}
-	return include;
-}
+import { appliesTo, readInclude, rulePage } from '../rulePage.ts';
 
 /** Facts of the API itself, as opposed to the constants an example happens to choose. */
 const EXAMPLE_FACTS = /^(tokenManager|daemon|sessionClient|renewalJob)\./;
@@ -64,39 +54,39 @@ const contractFacts: Rule = {
 	tags: ['facts', 'contract'],
 	parser: 'none',
 	function: (params, onError) => {
-		if (!appliesTo(params.name, readInclude(params.config))) return;
-		const frontMatter = params.frontMatterLines.length;
-		const source = [...params.frontMatterLines, ...params.lines].join('\n');
-		const report = (line: number, detail: string, column?: number, length?: number) => {
-			const inFrontMatter = line <= frontMatter;
-			const lineNumber = inFrontMatter ? line : line - frontMatter;
-			const text = (inFrontMatter ? params.frontMatterLines : params.lines)[lineNumber - 1] ?? '';
+		if (!appliesTo(params.name, readInclude('TPD004', params.config))) return;
+		const report = (
+			line: number,
+			detail: string,
+			inFrontMatter: boolean,
+			column?: number,
+			length?: number
+		) => {
+			const text = (inFrontMatter ? params.frontMatterLines : params.lines)[line - 1] ?? '';
 			const fits = column !== undefined && length !== undefined && column + length - 1 <= text.length;
 			onError({
-				lineNumber,
+				lineNumber: line,
 				detail,
 				context: text.trim().slice(0, 80),
 				...(inFrontMatter ? { frontMatter: true } : {}),
 				...(fits ? { range: [column, length] as [number, number] } : {}),
 			});
 		};
-		let prose: ReturnType<typeof readProse>;
-		try {
-			prose = readProse(source, !params.name.endsWith('.md'));
-		} catch (error) {
-			// The site cannot render a page its parser refuses; say where, rather than crash.
-			const message = error instanceof Error ? error.message : String(error);
-			const line = Number(/^(\d+):/.exec(message)?.[1] ?? 1);
-			report(Math.min(Math.max(line, frontMatter + 1), frontMatter + params.lines.length), `The page is not valid MDX, so its facts cannot be checked: ${message}`);
-			return;
-		}
+		// A page its parser refuses is TPD001's finding; there is no prose to read.
+		const prose = readProse(rulePage(params), params.frontMatterLines);
 		for (const block of prose.blocks) {
 			for (const found of findHandTypedFacts([block])) {
 				// Inside <NotAFact>, only a contract fact the sentence clearly states is an error:
 				// advice about an example's settings (margins, pauses) is what the marker is for.
 				if (found.notAFact && !(found.fact && isContractFact(found.fact))) continue;
 				const detail = detailOf(found, block.where);
-				report(found.line, found.notAFact ? `${detail} (<NotAFact> cannot hide a contract fact)` : detail, found.column, found.typed.length);
+				report(
+					found.line,
+					found.notAFact ? `${detail} (<NotAFact> cannot hide a contract fact)` : detail,
+					block.where === 'front matter',
+					found.column,
+					found.typed.length
+				);
 			}
 		}
 		for (const component of prose.components) {
@@ -104,11 +94,19 @@ const contractFacts: Rule = {
 				const name = component.attributes['name'] ?? '';
 				if (!FACTS[name]) {
 					const near = closestMatch(name, Object.keys(FACTS));
-					report(component.line, `<Fact name="${name}"> names no fact${near ? `; did you mean "${near}"?` : ''} (src/site/facts.ts)`);
+					report(
+						component.line,
+						`<Fact name="${name}"> names no fact${near ? `; did you mean "${near}"?` : ''} (src/site/facts.ts)`,
+						false
+					);
 				}
 			}
 			if (component.name === 'NotAFact' && !component.attributes['because']?.trim()) {
-				report(component.line, '<NotAFact> needs because="…": say why these words are not a contract fact');
+				report(
+					component.line,
+					'<NotAFact> needs because="…": say why these words are not a contract fact',
+					false
+				);
 			}
 		}
 	},

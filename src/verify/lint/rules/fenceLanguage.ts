@@ -1,8 +1,7 @@
 import type { Rule } from 'markdownlint';
 import { closestMatch } from '../../../site/closestMatch.ts';
-import { knownLanguages } from '../knownLanguages.ts';
+import { knownLanguages, scriptLanguages } from '../languages.ts';
 import { fenceOpening, rulePage } from '../rulePage.ts';
-import { scriptLanguages } from '../scriptLanguages.ts';
 
 const defaultAllowed: readonly string[] = [
 	...['sh', 'bash', 'shell', 'console', 'json', 'jsonc', 'http', 'text', 'diff', 'yaml', 'mdx'],
@@ -56,7 +55,9 @@ const fenceLanguage: Rule = {
 		const shown = (offered.length > 0 ? offered : allowed).join(', ');
 		const page = rulePage(params);
 		// A page the renderer cannot parse cannot be checked either; the build would fail too.
-		for (const { line, detail } of page.problems.filter((p) => p.detail.includes('not valid MDX'))) {
+		for (const { line, detail } of page.problems.filter((p) =>
+			p.detail.includes('not valid MDX')
+		)) {
 			onError({ lineNumber: line, detail: `${detail}: fix the syntax so the page can be checked` });
 		}
 		for (const fence of page.fences) {

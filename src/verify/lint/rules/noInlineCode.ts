@@ -1,7 +1,7 @@
 import type { Rule } from 'markdownlint';
 import type { PageElement } from '../../pages/readPage.ts';
 import { appliesTo, fenceOpening, readInclude, rulePage } from '../rulePage.ts';
-import { scriptLanguages } from '../scriptLanguages.ts';
+import { scriptLanguages } from '../languages.ts';
 
 const instead =
 	'code lives in examples/<topic>/<name>.ts between "// #region <name>" and ' +

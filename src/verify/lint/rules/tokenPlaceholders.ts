@@ -1,6 +1,5 @@
 import type { Rule, RuleOnError, RuleParams } from 'markdownlint';
-import { findPemBlocks } from '../tokens/findPemBlocks.ts';
-import { findTokenLeaks } from '../tokens/findTokenLeaks.ts';
+import { findPemBlocks, findTokenLeaks } from '../findTokenLeaks.ts';
 
 /**
  * The document's lines as written. markdownlint blanks out HTML comment text in `params.lines`,
@@ -37,7 +36,8 @@ function scan(lines: readonly string[], frontMatter: boolean, onError: RuleOnErr
  */
 const tokenPlaceholders: Rule = {
 	names: ['TPD002', 'token-placeholders'],
-	description: 'Tokens and credentials appear only as placeholders from src/mock/contract/placeholders.ts',
+	description:
+		'Tokens and credentials appear only as placeholders from src/mock/contract/placeholders.ts',
 	tags: ['security', 'placeholders'],
 	parser: 'micromark',
 	function: (params, onError) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { knownLanguages } from '../../../../src/verify/lint/knownLanguages.ts';
+import { knownLanguages } from '../../../../src/verify/lint/languages.ts';
 import { detailsOf, linesAndRules, lintInProcess } from '../lintInProcess.ts';
 
 const config = { TPD001: true };
@@ -51,7 +51,7 @@ describe('TPD001 fence-language', () => {
 		const [python] = await lintInProcess({ fixture }, config);
 		expect(python?.detail).toBe(
 			`Language "python" is not on this project's allowlist (${allowlist}): ` +
-				'use one of those, or add it to TPD001.allowed in .markdownlint.jsonc',
+				'use one of those, or add it to TPD001.allowed in .markdownlint.jsonc'
 		);
 		expect(python?.column).toBe(4);
 	});
@@ -65,9 +65,9 @@ describe('TPD001 fence-language', () => {
 
 	test('a configured language Shiki does not know is a configuration error', async () => {
 		const input = { name: 'a.md', content: '# A\n' };
-		await expect(
-			lintInProcess(input, { TPD001: { allowed: ['sh', 'pyhton'] } }),
-		).rejects.toThrow('TPD001 config: "allowed" lists "pyhton", which Shiki does not know');
+		await expect(lintInProcess(input, { TPD001: { allowed: ['sh', 'pyhton'] } })).rejects.toThrow(
+			'TPD001 config: "allowed" lists "pyhton", which Shiki does not know'
+		);
 	});
 
 	test('knows Shiki ids, aliases and the plain languages, and nothing else', () => {

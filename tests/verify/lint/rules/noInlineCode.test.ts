@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { scriptLanguages } from '../../../../src/verify/lint/scriptLanguages.ts';
+import { scriptLanguages } from '../../../../src/verify/lint/languages.ts';
 import { detailsOf, linesAndRules, lintInProcess } from '../lintInProcess.ts';
 
 const config = { TPD003: true };
@@ -44,12 +44,8 @@ describe('TPD003 no-inline-code', () => {
 
 	test('every TypeScript/JavaScript alias Shiki knows is caught', async () => {
 		const languages = [...scriptLanguages];
-		expect(languages).toEqual(
-			expect.arrayContaining(['typescript', 'ts', 'mts', 'cts', 'tsx']),
-		);
-		expect(languages).toEqual(
-			expect.arrayContaining(['javascript', 'js', 'mjs', 'cjs', 'jsx']),
-		);
+		expect(languages).toEqual(expect.arrayContaining(['typescript', 'ts', 'mts', 'cts', 'tsx']));
+		expect(languages).toEqual(expect.arrayContaining(['javascript', 'js', 'mjs', 'cjs', 'jsx']));
 		const content = languages.map((language) => `\`\`\`${language}\nx\n\`\`\`\n`).join('\n');
 		const findings = await lintInProcess({ name: 'page.mdx', content }, config);
 		expect(findings).toHaveLength(languages.length);
@@ -77,14 +73,20 @@ describe('TPD003 no-inline-code', () => {
 			way: 'a raw <pre><code class="language-ts">',
 			content: 'Text.\n\n<pre><code class="language-ts">const a = 1;</code></pre>\n',
 			expected: [
-				{ line: 3, detail: `A raw <code class="language-ts"> shows code that no test runs: ${instead}` },
+				{
+					line: 3,
+					detail: `A raw <code class="language-ts"> shows code that no test runs: ${instead}`,
+				},
 			],
 		},
 		{
 			way: 'a raw <pre className="language-js">',
 			content: '<pre className="language-js">{`const a = 1;`}</pre>\n',
 			expected: [
-				{ line: 1, detail: `A raw <pre class="language-js"> shows code that no test runs: ${instead}` },
+				{
+					line: 1,
+					detail: `A raw <pre class="language-js"> shows code that no test runs: ${instead}`,
+				},
 			],
 		},
 	])('catches TS/JS shown through $way', async ({ content, expected }) => {
@@ -99,7 +101,7 @@ describe('TPD003 no-inline-code', () => {
 
 	test('code in an MDX comment or a JS string is not on the page', async () => {
 		const content = [
-			"export const note = '<Code code={x} lang=\"ts\" />';",
+			'export const note = \'<Code code={x} lang="ts" />\';',
 			'',
 			'{/* <pre><code class="language-ts">x</code></pre> */}',
 			'',
@@ -129,7 +131,7 @@ describe('TPD003 no-inline-code', () => {
 	test('a malformed `include` is a configuration error', async () => {
 		const input = { name: 'a.md', content: '# A\n' };
 		await expect(lintInProcess(input, { TPD003: { include: 'src/**' } })).rejects.toThrow(
-			'TPD003 config: "include" must be an array of glob strings',
+			'TPD003 config: "include" must be an array of glob strings'
 		);
 	});
 });

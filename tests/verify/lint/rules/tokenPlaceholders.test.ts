@@ -93,7 +93,7 @@ describe('TPD002 token-placeholders', () => {
 		const signing = findings.find((finding) => finding.line === 10);
 		expect(signing?.detail).toBe(
 			'High-entropy string (40 characters) looks like a secret: write <ACCESS_TOKEN> instead ' +
-				'(if it is not a credential, shorten it)',
+				'(if it is not a credential, shorten it)'
 		);
 		expect(signing?.column).toBe(18);
 		for (const finding of findings) expect(finding.detail).not.toMatch(/wJalr|9f86d0|f83OJ3/);

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkCurlFence, type FenceServer } from '../../../src/verify/samples/checkCurlFence.ts';
+import type { Fence } from '../../../src/verify/pages/readPage.ts';
+import { ENDPOINTS, type EndpointId } from '../../../src/mock/contract/endpoints.ts';
+import { createMockApi } from '../../../src/mock/createMockApi.ts';
+import {
+	startHttpServer,
+	type RunningHttpServer,
+} from '../../../src/mock/transports/http/startHttpServer.ts';
+import {
+	curlExample,
+	REQUEST_EXAMPLES,
+	requestHeaders,
+	responseHeaders,
+} from '../../../src/site/reference/endpointReference.ts';
+import { openApiDocument } from '../../../src/site/openapi/openApiDocument.ts';
+import { ExchangeValidator } from '../../../src/verify/openapi/ExchangeValidator.ts';
+
+const openApi = new ExchangeValidator(openApiDocument());
+const fenceServer: FenceServer = { url: '', api: createMockApi(), exchanges: [] };
+let server: RunningHttpServer;
+
+beforeAll(async () => {
+	server = await startHttpServer({
+		api: fenceServer.api,
+		port: 0,
+		onExchange: (exchange) => fenceServer.exchanges.push(exchange),
+	});
+	fenceServer.url = server.url;
+});
+afterAll(() => server.close());
+
+/** The fence a page would hold for the command: ```sh status=<statuses>. */
+function shFence(code: string, statuses: string): Fence {
+	return {
+		lang: 'sh',
+		meta: `status=${statuses}`,
+		options: new Map([['status', statuses]]),
+		code,
+		line: 1,
+		start: { line: 1, column: 1, offset: 0 },
+	};
+}
+
+describe('each endpoint’s cURL command on the reference runs against the mock over HTTP', () => {
+	test.each(ENDPOINTS.map((endpoint) => [endpoint.id, endpoint]))(
+		'%s',
+		async (id, endpoint) => {
+			const { code, statuses } = curlExample(endpoint);
+			const fence = shFence(code, statuses.join(','));
+			expect(await checkCurlFence(fence, `reference ${id}`, fenceServer)).toEqual([]);
+			const exchanges = fenceServer.api.log.entries();
+			expect(exchanges.flatMap((exchange) => openApi.check(exchange))).toEqual([]);
+			expect(statuses.at(-1)).toBe(endpoint.success.status);
+		},
+		60_000
+	);
+
+	test('a command whose status drifted is reported', async () => {
+		const [issue] = ENDPOINTS;
+		const fence = shFence(curlExample(issue).code, '200');
+		expect(await checkCurlFence(fence, 'reference issueTokenPair', fenceServer)).toContainEqual(
+			expect.stringContaining('declared status=200 but the requests got 201')
+		);
+	}, 60_000);
+});
+
+describe('the reference’s request and header data', () => {
+	test('every request example fits its endpoint’s schema, and only those endpoints have one', () => {
+		for (const endpoint of ENDPOINTS) {
+			const example = REQUEST_EXAMPLES[endpoint.id as EndpointId];
+			if (!('request' in endpoint)) {
+				expect(example, endpoint.id).toBeUndefined();
+				continue;
+			}
+			expect(endpoint.request.safeParse(example).success, endpoint.id).toBe(true);
+		}
+	});
+
+	test('headers come from the OpenAPI document: 401 challenge, cookie attributes, caching', () => {
+		const byId = Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint.id, endpoint]));
+		const names = (rows: { name: string }[]) => rows.map((row) => row.name);
+		expect(responseHeaders(byId['issueTokenPair']!, 401)).toContainEqual(
+			expect.objectContaining({ name: 'WWW-Authenticate', value: 'Bearer' })
+		);
+		expect(responseHeaders(byId['getJwks']!, 200)).toContainEqual(
+			expect.objectContaining({ name: 'Cache-Control', value: 'public, max-age=300' })
+		);
+		const login = responseHeaders(byId['login']!, 200).find((row) => row.name === 'Set-Cookie');
+		expect(login?.notes).toMatch(/HttpOnly; Secure; SameSite=Strict; Path=\/auth; Max-Age=/);
+		expect(names(responseHeaders(byId['refreshSession']!, 401))).toContain('Set-Cookie');
+		expect(names(requestHeaders(byId['refreshSession']!))).toEqual(['Cookie', 'X-CSRF']);
+	});
+});

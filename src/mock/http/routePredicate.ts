@@ -26,6 +26,8 @@ const LITERAL_PATHS = [...new Set(ENDPOINTS.map(({ path }) => path))].filter(
 export function matchPath(url: URL, path: string): { matches: boolean; params: PathParams } {
 	const none = { matches: false, params: {} };
 	if (url.href.length > MAX_URL_LENGTH) return none;
+	// MSW forgives a trailing slash; the contract (and its OpenAPI document) does not.
+	if (url.pathname.endsWith('/') && !path.endsWith('/')) return none;
 	const match = matchRequestUrl(url, pattern(url, path));
 	if (!match.matches) return none;
 	if (path.includes('/:')) {

@@ -114,3 +114,10 @@ describe('URLs over the limit', () => {
 		expect(await getResponse(api.handlers, new Request(url))).toBeUndefined();
 	});
 });
+
+test.each(['/3rdparty/v1/messages/', '/3rdparty/v1/auth/token/'])(
+	'%s, a contract path with a trailing slash, is an unknown path (404), not a 405',
+	async (path) => {
+		expect((await call('GET', path)).status).toBe(404);
+	}
+);

@@ -67,7 +67,7 @@ export class TokenManager {
 		const pair = this.#pair;
 		if (pair && !this.#unsaved && Date.now() < pair.refreshAt) return pair.accessToken;
 		try {
-			return (await this.#renew()).accessToken;
+			return (await this.#nextPair()).accessToken;
 		} catch (error) {
 			// A 5xx or a timeout says nothing about the tokens: while the current access token is
 			// still valid, use it, and let the next attempt wait a growing while instead of piling on.
@@ -88,8 +88,8 @@ export class TokenManager {
 	// #endregion invalidate
 
 	// #region single-flight
-	/** One renewal at a time: concurrent callers all await the same one. */
-	#renew(): Promise<CurrentPair> {
+	/** One new pair at a time: concurrent callers all await the same one. */
+	#nextPair(): Promise<CurrentPair> {
 		this.#pending ??= this.#obtainPair().finally(() => {
 			this.#pending = undefined;
 		});

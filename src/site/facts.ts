@@ -31,7 +31,6 @@ import {
 	PRAGMA_NO_CACHE,
 	REFRESH_COOKIE,
 	ROTATION_DEFAULTS,
-	TRANSPORT_STATUSES,
 } from '../mock/contract/http.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
 import {
@@ -99,6 +98,11 @@ function buildFacts(): Record<string, Fact> {
 			about: 'the session cookie’s attributes',
 		},
 		'cookie.maxAge': duration(LIFETIMES.refreshToken, 'a fresh session cookie’s Max-Age'),
+		'cookie.maxAgeName': {
+			kind: 'literal',
+			text: 'Max-Age',
+			about: 'the session cookie’s lifetime attribute (the refresh token’s remaining seconds)',
+		},
 		'scopes.notInSessions': {
 			kind: 'list',
 			items: NOT_IN_SESSIONS,
@@ -110,16 +114,6 @@ function buildFacts(): Record<string, Fact> {
 			HEADERS_TIMEOUT_SECONDS,
 			'how long the mock server waits for a request’s headers'
 		),
-		'status.headersTooLarge': {
-			kind: 'status',
-			status: TRANSPORT_STATUSES.headersTooLarge,
-			about: 'the answer to a header block over the limit',
-		},
-		'status.headersTimeout': {
-			kind: 'status',
-			status: TRANSPORT_STATUSES.headersTimeout,
-			about: 'the answer to headers that do not arrive in time',
-		},
 		'overlap.default': duration(ROTATION_DEFAULTS.overlapSeconds, 'the default overlap window'),
 		'reusePolicy.default': {
 			kind: 'literal',
@@ -324,6 +318,7 @@ function formatsOf(value: Fact, params: Readonly<Record<string, string>>) {
 				long: () => ({ text: statusText(value.status), code: true }),
 				code: () => ({ text: String(value.status), code: true }),
 				number: () => ({ text: String(value.status), code: false }),
+				/** "`ttl_too_long`": the stable id an error body carries. */
 				id: () => ({ text: value.wire, code: true }),
 				answer: () => ({
 					text: `${value.status} ${fillMessage(value.message, params)}`,

@@ -12,7 +12,12 @@
  */
 export const REFRESH_COOKIE = {
 	name: 'refresh_token',
-	attributes: { httpOnly: 'HttpOnly', secure: 'Secure', sameSite: 'SameSite=Strict', path: 'Path=/auth' },
+	attributes: {
+		httpOnly: 'HttpOnly',
+		secure: 'Secure',
+		sameSite: 'SameSite=Strict',
+		path: 'Path=/auth',
+	},
 } as const;
 
 /** A header: its name and the one value the contract gives it. */
@@ -31,7 +36,10 @@ export const NO_STORE = { name: 'Cache-Control', value: 'no-store' } as const sa
 export const PRAGMA_NO_CACHE = { name: 'Pragma', value: 'no-cache' } as const satisfies HeaderFact;
 
 /** RFC 6750 §3: a 401 names the scheme the client should use. */
-export const CHALLENGE = { name: 'WWW-Authenticate', value: 'Bearer' } as const satisfies HeaderFact;
+export const CHALLENGE = {
+	name: 'WWW-Authenticate',
+	value: 'Bearer',
+} as const satisfies HeaderFact;
 
 /** Bodies larger than this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -42,8 +50,6 @@ export const MAX_HEADER_BYTES = 16 * 1024;
 /** The seconds the HTTP server waits for a request's headers before it answers 408. */
 export const HEADERS_TIMEOUT_SECONDS = 10;
 
-/** What the HTTP server answers a request it cannot even parse, before any endpoint sees it. */
-export const TRANSPORT_STATUSES = { headersTooLarge: 431, headersTimeout: 408 } as const;
 
 /**
  * **[design, Auth0-style]** Rotation's defaults: a replayed refresh token is rejected alone, and no

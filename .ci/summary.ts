@@ -1,5 +1,6 @@
 /**
- * Sums vitest's closing "Tests" lines from CI logs into one plain line, `N passed, N failed`, so
+ * Sums vitest's closing "Tests" lines, and the conformance suite's plain ones, from CI logs into
+ * one plain line, `N passed, N failed`, so
  * whoever reads the CI output sees the total of every suite at a glance.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,11 @@ for (const file of process.argv.slice(2)) {
 		passed += Number(/(\d+) passed/.exec(counts)?.[1] ?? 0);
 		failed += Number(/(\d+) failed/.exec(counts)?.[1] ?? 0);
 		skipped += Number(/(\d+) skipped/.exec(counts)?.[1] ?? 0);
+	}
+	// The conformance suite's own closing line: "40 passed, 0 failed".
+	for (const [, ok = '0', ko = '0'] of text.matchAll(/^(\d+) passed, (\d+) failed$/gm)) {
+		passed += Number(ok);
+		failed += Number(ko);
 	}
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

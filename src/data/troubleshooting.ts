@@ -119,6 +119,25 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		causes: `A request body over ${factMarkdown('limit.body')}.`,
 		fix: 'Send smaller bodies; no endpoint needs more.',
 	},
+	badRequest: {
+		causes:
+			'The local HTTP server (`npm run mock-api`) could not read the request as HTTP/1.1: a malformed request line or header, a header with control characters, a bad chunk size, both `Content-Length` and `Transfer-Encoding`, or no `Host` header (or two).',
+		fix: 'Send requests with an HTTP client library rather than by hand; it writes the framing and the `Host` header for you.',
+	},
+	requestTimeout: {
+		causes:
+			'The request’s headers (10 s) or the whole request (30 s) took too long to arrive, as from a client that stalled or a connection left half-open.',
+		fix: 'Send the request in one go; for a large upload, make sure the client is not waiting for something before it writes the body.',
+	},
+	expectationFailed: {
+		causes: 'An `Expect` header other than `100-continue`, which the server cannot meet.',
+		fix: 'Drop the `Expect` header, or send `Expect: 100-continue` only.',
+	},
+	headersTooLarge: {
+		causes:
+			'The request’s headers add up to more than 16 KiB, usually a cookie jar that kept growing or a token pasted into a header several times.',
+		fix: 'Send one `Authorization` header with one token; tokens of this API are far below the limit.',
+	},
 	uriTooLong: {
 		causes:
 			'A request URL over 8,192 characters, usually a token or a body put into the query string, or a path built in a loop.',

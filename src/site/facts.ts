@@ -99,6 +99,11 @@ function buildFacts(): Record<string, Fact> {
 			about: 'the session cookie’s attributes',
 		},
 		'cookie.maxAge': duration(LIFETIMES.refreshToken, 'a fresh session cookie’s Max-Age'),
+		'cookie.maxAgeName': {
+			kind: 'literal',
+			text: 'Max-Age',
+			about: 'the session cookie’s lifetime attribute (the refresh token’s remaining seconds)',
+		},
 		'scopes.notInSessions': {
 			kind: 'list',
 			items: NOT_IN_SESSIONS,
@@ -324,7 +329,6 @@ function formatsOf(value: Fact, params: Readonly<Record<string, string>>) {
 				long: () => ({ text: statusText(value.status), code: true }),
 				code: () => ({ text: String(value.status), code: true }),
 				number: () => ({ text: String(value.status), code: false }),
-				id: () => ({ text: value.wire, code: true }),
 				answer: () => ({
 					text: `${value.status} ${fillMessage(value.message, params)}`,
 					code: true,

@@ -42,7 +42,8 @@ test('the pages, the clock buttons, the stories and the diagram state the new on
 	const page = (path: string) => pages.get(path) ?? '';
 	expect(page('concepts/token-pairs/index.html')).toContain('10 minutes');
 	expect(page('concepts/token-pairs/index.html')).toContain('600 s');
-	expect(page('help/faq/index.html')).toContain('10-minute');
+	expect(page('index.html')).toContain('every 10 minutes');
+	expect(page('guides/browser-apps/index.html')).toContain('Access token (10 minutes)');
 	// Clock buttons: one lifetime, and into the token manager's margin before it.
 	expect(page('start/quick-start/index.html')).toContain('+10 min');
 	expect(page('start/quick-start/index.html')).toContain('+9 min');

@@ -41,6 +41,7 @@ test('the catalogue has at least 40 rows, in every group the contract covers', (
 			'rotation',
 			'revocation',
 			'request bodies',
+			'requests',
 			'service tokens and renewal caps',
 			'cookies and CSRF',
 		])

@@ -19,7 +19,10 @@ const api = useMockApi();
 const { settle } = trackInFlight();
 
 beforeEach(() => {
-	vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: new Date('2026-03-14T01:45:00Z') });
+	vi.useFakeTimers({
+		toFake: ['setTimeout', 'clearTimeout', 'Date'],
+		now: new Date('2026-03-14T01:45:00Z'),
+	});
 	vi.spyOn(Math, 'random').mockReturnValue(0.5);
 });
 const daemons: TokenDaemon[] = [];
@@ -62,7 +65,12 @@ const firstRefreshAndRetry = LIFETIMES.accessToken - DAEMON_DEFAULTS.marginSecon
 
 async function runWithOverlap(overlapSeconds: number) {
 	api.settings.overlapSeconds = overlapSeconds;
-	const daemon = new TokenDaemon({ baseUrl: BASE_URL, ...DEMO, scopes: ['messages:read'], onError: () => {} });
+	const daemon = new TokenDaemon({
+		baseUrl: BASE_URL,
+		...DEMO,
+		scopes: ['messages:read'],
+		onError: () => {},
+	});
 	daemons.push(daemon);
 	await daemon.start();
 	hangNextRefresh();

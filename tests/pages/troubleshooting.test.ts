@@ -5,7 +5,7 @@
  * entry (a missing one is a type error), each runs example code the way a reader would misuse it,
  * and the test checks the mock answered exactly that row's status and message.
  */
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SessionClient } from '../../examples/browser-apps/session-client.ts';
 import { issueTokenPair } from '../../examples/quick-start/issue-token-pair.ts';
 import { sendMessage } from '../../examples/quick-start/send-message.ts';
@@ -18,11 +18,41 @@ import {
 import { RenewalJob } from '../../examples/service-tokens/renewal-job.ts';
 import { TROUBLESHOOTING } from '../../src/data/troubleshooting.ts';
 import { API_ERRORS, type ApiErrorId, errorBody } from '../../src/mock/contract/errors.ts';
+import { createMockApi } from '../../src/mock/createMockApi.ts';
+import {
+	type RunningHttpServer,
+	startHttpServer,
+} from '../../src/mock/transports/http/startHttpServer.ts';
+import { type RawResponse, rawRequest } from '../mock/transports/http/rawRequest.ts';
 import { createBrowser } from '../support/browserTab.ts';
 import { issuePair } from '../support/http.ts';
 import { BASE_URL, DEMO, useMockApi } from '../support/useMockApi.ts';
 
 const api = useMockApi();
+
+// The HTTP server of `npm run mock-api`, for the errors only it answers; short timeouts, so the
+// request-timeout row does not wait 10 s.
+let http: RunningHttpServer;
+beforeAll(async () => {
+	http = await startHttpServer({
+		api: createMockApi(),
+		port: 0,
+		timeouts: { headers: 300, request: 1000, check: 100 },
+	});
+});
+afterAll(() => http.close());
+/**
+ * Raw bytes to that server. msw/node's interception is paused meanwhile: it holds back a request
+ * until its headers are complete, which is exactly what the request-timeout row never sends.
+ */
+async function raw(bytes: string): Promise<RawResponse> {
+	api.server.close();
+	try {
+		return await rawRequest(http.url, [bytes], { waitMs: 4000 });
+	} finally {
+		api.server.listen({ onUnhandledFrame: 'error' });
+	}
+}
 const DAY = 86_400;
 
 /** The authorized fetch of the refresh guide, as a reader would wire it up. */
@@ -52,8 +82,13 @@ const serviceToken = (overrides: Partial<Parameters<typeof createServiceToken>[0
 	});
 
 interface Provocation {
-	/** Runs example code the wrong way; may throw, as the examples do on errors. */
+	/**
+	 * Runs example code the wrong way; may throw, as the examples do on errors. An error only the
+	 * HTTP server answers returns what it answered instead (no handler saw it, so the log cannot).
+	 */
 	provoke: () => Promise<unknown>;
+	/** The answer of an HTTP-server-only error, read by `provoke` from `npm run mock-api`'s server. */
+	transport?: true;
 	/** The parameters the message is filled with. */
 	params?: Record<string, string | number | string[]>;
 }
@@ -172,6 +207,22 @@ const PROVOCATIONS: Record<ApiErrorId, Provocation> = {
 	},
 	routeNotFound: { provoke: () => apiFetch('/3rdparty/v1/message') },
 	methodNotAllowed: { provoke: () => apiFetch('/3rdparty/v1/messages') },
+	badRequest: { transport: true, provoke: () => raw('GET / HTTP/1.1\r\n\r\n') },
+	requestTimeout: {
+		transport: true,
+		provoke: () => raw('GET /3rdparty/v1/auth/jwks HTTP/1.1\r\nHost: x\r\n'),
+	},
+	expectationFailed: {
+		transport: true,
+		provoke: () => raw('POST /auth/login HTTP/1.1\r\nHost: x\r\nExpect: tea\r\n\r\n'),
+	},
+	headersTooLarge: {
+		transport: true,
+		provoke: () =>
+			raw(
+				`GET /3rdparty/v1/auth/jwks HTTP/1.1\r\nHost: x\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`
+			),
+	},
 	uriTooLong: { provoke: () => apiFetch(`/3rdparty/v1/messages/${'a'.repeat(9000)}`) },
 	payloadTooLarge: {
 		provoke: () =>
@@ -186,9 +237,17 @@ const PROVOCATIONS: Record<ApiErrorId, Provocation> = {
 
 describe('every Troubleshooting row is provoked through the examples', () => {
 	test.each(Object.keys(API_ERRORS) as ApiErrorId[])('%s', async (id) => {
-		const { provoke, params = {} } = PROVOCATIONS[id];
-		await provoke().catch(() => {});
+		const { provoke, params = {}, transport } = PROVOCATIONS[id];
 		const expected = errorBody(id, params);
+		if (transport) {
+			const answer = (await provoke()) as RawResponse;
+			expect({ status: answer.status, body: JSON.parse(answer.body) }).toEqual({
+				status: expected.code,
+				body: expected,
+			});
+			return;
+		}
+		await provoke().catch(() => {});
 		const answers = api.log.entries().map((exchange) => ({
 			status: exchange.response.status,
 			body: JSON.parse(exchange.response.body ?? 'null') as unknown,

@@ -71,6 +71,18 @@ export const FALLBACK_ERRORS = [
 	'routeNotFound',
 ] as const satisfies readonly ApiErrorId[];
 
+/**
+ * Errors an HTTP server answers to a request it cannot hand to any endpoint: one it cannot parse
+ * (or without `Host`), one whose headers never finish, an `Expect` it cannot meet, headers over
+ * the limit. `npm run mock-api` answers them with the error body like every other error.
+ */
+export const TRANSPORT_ERRORS = [
+	'badRequest',
+	'requestTimeout',
+	'expectationFailed',
+	'headersTooLarge',
+] as const satisfies readonly ApiErrorId[];
+
 /** Every endpoint, in the order the reference lists them. */
 export const ENDPOINTS = [
 	{

@@ -169,6 +169,26 @@ export const API_ERRORS = {
 		status: 414,
 		message: 'URI Too Long',
 	},
+	badRequest: {
+		error: 'bad_request',
+		status: 400,
+		message: 'Bad Request',
+	},
+	requestTimeout: {
+		error: 'request_timeout',
+		status: 408,
+		message: 'Request Timeout',
+	},
+	expectationFailed: {
+		error: 'expectation_failed',
+		status: 417,
+		message: 'Expectation Failed',
+	},
+	headersTooLarge: {
+		error: 'headers_too_large',
+		status: 431,
+		message: 'Request Header Fields Too Large',
+	},
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** The id of an error in {@link API_ERRORS}. */

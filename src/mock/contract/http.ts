@@ -12,7 +12,12 @@
  */
 export const REFRESH_COOKIE = {
 	name: 'refresh_token',
-	attributes: { httpOnly: 'HttpOnly', secure: 'Secure', sameSite: 'SameSite=Strict', path: 'Path=/auth' },
+	attributes: {
+		httpOnly: 'HttpOnly',
+		secure: 'Secure',
+		sameSite: 'SameSite=Strict',
+		path: 'Path=/auth',
+	},
 } as const;
 
 /** A header: its name and the one value the contract gives it. */
@@ -31,7 +36,10 @@ export const NO_STORE = { name: 'Cache-Control', value: 'no-store' } as const sa
 export const PRAGMA_NO_CACHE = { name: 'Pragma', value: 'no-cache' } as const satisfies HeaderFact;
 
 /** RFC 6750 §3: a 401 names the scheme the client should use. */
-export const CHALLENGE = { name: 'WWW-Authenticate', value: 'Bearer' } as const satisfies HeaderFact;
+export const CHALLENGE = {
+	name: 'WWW-Authenticate',
+	value: 'Bearer',
+} as const satisfies HeaderFact;
 
 /** Bodies larger than this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 64 * 1024;

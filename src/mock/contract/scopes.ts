@@ -72,10 +72,6 @@ export const SCOPE_ALLOWS: Readonly<Record<Scope, string>> = {
 	'logs:read': 'Reading logs',
 	'tokens:manage':
 		'Issuing token pairs and revoking tokens with a bearer token instead of the password, and minting, listing and renewing service tokens',
-	'tokens:refresh': 'Refreshing a token pair. System scope: only refresh tokens carry it, nobody may request it.',
+	'tokens:refresh':
+		'Refreshing a token pair. System scope: only refresh tokens carry it, nobody may request it.',
 };
-
-/** Whether a string names a known scope. */
-export function isScope(value: string): value is Scope {
-	return (SCOPES as readonly string[]).includes(value);
-}

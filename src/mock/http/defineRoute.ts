@@ -3,13 +3,13 @@ import { endpoint, type EndpointId } from '../contract/endpoints.ts';
 import { statusErrorBody } from '../contract/errors.ts';
 import { atInstant, type MockContext } from '../MockContext.ts';
 import { routePredicate } from './routePredicate.ts';
+import { cookieHeader } from './requestCookie.ts';
 import { setCookieHeaders } from './setCookieHeaders.ts';
 
 /** What a route's resolver receives. */
 export interface RouteInput {
 	request: Request;
 	params: Record<string, string>;
-	cookies: Record<string, string>;
 	ctx: MockContext;
 }
 
@@ -36,13 +36,13 @@ export function defineRoute(
  * hunt for, rather than a crash of whichever transport is serving.
  */
 export function logged(ctx: MockContext, resolver: RouteResolver): HttpResponseResolver {
-	return async ({ request, params, cookies }) => {
+	return async ({ request, params }) => {
 		const copy = request.clone();
 		// Time is read once per request: its tokens, checks, cookies, `Date` and log entry agree.
 		const at = atInstant(ctx);
 		let response: Response;
 		try {
-			response = await resolver({ request, params: stringParams(params), cookies, ctx: at });
+			response = await resolver({ request, params: stringParams(params), ctx: at });
 		} catch (error) {
 			console.error(`[mock] ${request.method} ${request.url} threw`, error);
 			response = HttpResponse.json(statusErrorBody(500, 'Internal Server Error'), {
@@ -54,6 +54,7 @@ export function logged(ctx: MockContext, resolver: RouteResolver): HttpResponseR
 			response.headers.set('Date', new Date(at.clock.now()).toUTCString());
 		}
 		await ctx.log.record(at.clock.now(), copy, response.clone(), {
+			cookie: cookieHeader(request),
 			setCookie: setCookieHeaders(response),
 		});
 		return response;

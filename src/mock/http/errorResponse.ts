@@ -9,7 +9,8 @@ export function errorResponse(
 	headers: Record<string, string> = {}
 ): Response {
 	const status = errorStatus(id);
-	const challenge: Record<string, string> = status === 401 ? { [CHALLENGE.name]: CHALLENGE.value } : {};
+	const challenge: Record<string, string> =
+		status === 401 ? { [CHALLENGE.name]: CHALLENGE.value } : {};
 	return HttpResponse.json(errorBody(id, params), {
 		status,
 		headers: { [NO_STORE.name]: NO_STORE.value, ...challenge, ...headers },

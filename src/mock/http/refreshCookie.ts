@@ -1,4 +1,5 @@
 import { REFRESH_COOKIE } from '../contract/http.ts';
+import { cookieHeader } from './requestCookie.ts';
 
 const NAME = REFRESH_COOKIE.name;
 const ATTRIBUTES = Object.values(REFRESH_COOKIE.attributes).join('; ');
@@ -21,16 +22,15 @@ export const refreshCookie = {
 	},
 
 	/**
-	 * The refresh token a request carries: from MSW's parsed `cookies` (the `Cookie` header in Node,
-	 * MSW's cookie store in the browser). `null` when there is none, or when the `Cookie` header
-	 * carries two different ones: a tossed cookie may be either, and the API will not guess.
+	 * The refresh token a request's `Cookie` header carries (see `cookieHeader`). `null` when there
+	 * is none, or when it carries two different ones: a tossed cookie may be either, and the API
+	 * will not guess.
 	 */
-	read(request: Request, cookies: Record<string, string>): string | null {
-		const value = cookies[NAME];
-		if (value === undefined || value === '') return null;
-		const header = request.headers.get('cookie');
-		if (header !== null && new Set(rawValues(header)).size > 1) return null;
-		return value;
+	read(request: Request): string | null {
+		const header = cookieHeader(request);
+		const values = new Set(header === null ? [] : rawValues(header));
+		const [value] = values;
+		return values.size === 1 && value !== '' && value !== undefined ? value : null;
 	},
 };
 

@@ -3,6 +3,7 @@ import type { MockContext } from '../MockContext.ts';
 import type { IssuedPair } from '../pairs/TokenPairs.ts';
 import { NO_STORE_HEADERS } from './noStore.ts';
 import { refreshCookie } from './refreshCookie.ts';
+import { withSetCookie } from './setCookieHeaders.ts';
 
 /**
  * The 200 of `/auth/login` and `/auth/refresh`: the access token in the body for the page to keep
@@ -10,18 +11,15 @@ import { refreshCookie } from './refreshCookie.ts';
  */
 export function sessionResponse(ctx: MockContext, pair: IssuedPair): Response {
 	const now = ctx.clock.nowSeconds();
-	return HttpResponse.json(
+	const response = HttpResponse.json(
 		{
 			access_token: pair.body.access_token,
 			token_type: 'Bearer',
 			expires_in: Math.max(0, pair.accessExpiresAt - now),
 		},
-		{
-			status: 200,
-			headers: {
-				...NO_STORE_HEADERS,
-				'Set-Cookie': refreshCookie.set(pair.body.refresh_token, pair.refreshExpiresAt - now),
-			},
-		}
+		{ status: 200, headers: NO_STORE_HEADERS }
 	);
+	return withSetCookie(response, [
+		refreshCookie.set(pair.body.refresh_token, pair.refreshExpiresAt - now),
+	]);
 }

@@ -1,23 +1,21 @@
 /**
- * Every `Set-Cookie` of a response the mock's handlers made.
+ * The `Set-Cookie` values of a response a handler made.
  *
- * In a page, a `Response` may not hold `Set-Cookie` (a forbidden response header: browsers drop
- * it), so `headers` has none there. MSW's `HttpResponse` keeps the raw values on the response
- * under a private symbol for its own cookie store, and exports no way to read them; this finds
- * that symbol by its description. tests/mock/http/setCookieHeaders.test.ts pins it, so an MSW
- * upgrade that renames it fails a test instead of silently losing the session cookie.
+ * `Set-Cookie` is a forbidden response header: in a page, a `Response` silently drops it, so its
+ * `headers` cannot say which cookies the mock set. The handlers create their cookies, so they
+ * record them when they make them ({@link withSetCookie}); the shared browser mock and the
+ * exchange log read them back here. A WeakMap keyed by the response: nothing else to clean up.
  */
-export function setCookieHeaders(response: Response): string[] {
-	const fromHeaders = response.headers.getSetCookie();
-	if (fromHeaders.length > 0) return fromHeaders;
-	const symbol = Object.getOwnPropertySymbols(response).find(
-		(candidate) => candidate.description === MSW_SET_COOKIE
-	);
-	const raw: unknown = symbol === undefined ? undefined : Reflect.get(response, symbol);
-	return Array.isArray(raw)
-		? raw.filter((value): value is string => typeof value === 'string')
-		: [];
+const recorded = new WeakMap<Response, readonly string[]>();
+
+/** Sets cookies on a response (where its headers can hold them) and records them; returns it. */
+export function withSetCookie(response: Response, values: readonly string[]): Response {
+	for (const value of values) response.headers.append('Set-Cookie', value);
+	recorded.set(response, [...(recorded.get(response) ?? []), ...values]);
+	return response;
 }
 
-/** The description of the symbol under which MSW's `HttpResponse` keeps its raw `Set-Cookie`s. */
-export const MSW_SET_COOKIE = 'kSetCookie';
+/** Every `Set-Cookie` of a response: what its handler recorded, else what its headers hold. */
+export function setCookieHeaders(response: Response): string[] {
+	return [...(recorded.get(response) ?? response.headers.getSetCookie())];
+}

@@ -46,16 +46,20 @@ export class ExchangeLog {
 
 	/**
 	 * Records a request and its response; pass copies (`clone()`) whose bodies are still unread.
-	 * `setCookie` gives the response's `Set-Cookie` values when its headers cannot hold them (a
-	 * `Response` made in a page; see `setCookieHeaders`).
+	 * `cookie` and `setCookie` give the request's `Cookie` and the response's `Set-Cookie` values
+	 * when their headers cannot hold them (made in a page; see `cookieHeader`, `setCookieHeaders`).
 	 */
 	async record(
 		at: number,
 		request: Request,
 		response: Response,
-		options: { setCookie?: readonly string[] } = {}
+		options: { cookie?: string | null; setCookie?: readonly string[] } = {}
 	): Promise<Exchange> {
 		const setCookie = options.setCookie ?? response.headers.getSetCookie();
+		const requestHeaders = Object.fromEntries(request.headers);
+		if (options.cookie !== undefined && options.cookie !== null) {
+			requestHeaders['cookie'] = options.cookie;
+		}
 		const responseHeaders = Object.fromEntries(response.headers);
 		if (setCookie.length > 0) responseHeaders['set-cookie'] = setCookie.join(', ');
 		const exchange: Exchange = {
@@ -64,7 +68,7 @@ export class ExchangeLog {
 			request: {
 				method: request.method,
 				url: request.url,
-				headers: Object.fromEntries(request.headers),
+				headers: requestHeaders,
 				body: await readText(request),
 			},
 			response: {

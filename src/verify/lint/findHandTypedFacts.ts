@@ -480,11 +480,14 @@ const COOKIE_ATTRIBUTES: {
 	},
 	{
 		pattern: /\bMax-Age(?:=(\d+))?/g,
-		judge: (match) => ({
-			fact: 'cookie.maxAge',
-			wrong: match[1] !== undefined && Number(match[1]) !== valueOf('cookie.maxAge'),
-			as: 'maxAge',
-		}),
+		judge: (match) =>
+			match[1] === undefined
+				? { fact: 'cookie.maxAgeName', wrong: false }
+				: {
+						fact: 'cookie.maxAge',
+						wrong: Number(match[1]) !== valueOf('cookie.maxAge'),
+						as: 'maxAge',
+					},
 	},
 	{ pattern: /\bDomain=\S+/g, judge: () => ({ fact: 'cookie.attributes', wrong: true }) },
 	{

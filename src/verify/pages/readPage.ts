@@ -216,6 +216,19 @@ function visit(
 				ancestors,
 			});
 			return;
+		case 'textDirective':
+		case 'leafDirective':
+			// Starlight claims only container directives (asides); it writes any other one back as
+			// the text it was (`messages:send` holds a `:send` directive), so that is what it is.
+			page.text.push({
+				kind: 'prose',
+				value: page.source.slice(start.offset, end.offset),
+				start,
+				end,
+				within,
+				ancestors,
+			});
+			return;
 		case 'html':
 			for (const element of htmlElements(node.value ?? '', start, end)) page.elements.push(element);
 			return;

@@ -2,6 +2,7 @@ import type { CatalogueRow } from '../support/CatalogueRow.ts';
 import { ALGORITHMS } from './algorithms.ts';
 import { CLAIMS } from './claims.ts';
 import { REQUEST_BODIES } from './requestBodies.ts';
+import { REQUESTS } from './requests.ts';
 import { REVOCATION } from './revocation.ts';
 import { ROTATION } from './rotation.ts';
 import { SERVICE_TOKENS } from './serviceTokens.ts';
@@ -16,6 +17,7 @@ export const CATALOGUE: readonly CatalogueRow[] = [
 	...ROTATION,
 	...REVOCATION,
 	...REQUEST_BODIES,
+	...REQUESTS,
 	...SERVICE_TOKENS,
 	...SESSIONS,
 ];

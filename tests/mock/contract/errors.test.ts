@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { ENDPOINTS, FALLBACK_ERRORS } from '../../../src/mock/contract/endpoints.ts';
+import {
+	ENDPOINTS,
+	FALLBACK_ERRORS,
+	TRANSPORT_ERRORS,
+} from '../../../src/mock/contract/endpoints.ts';
 import {
 	API_ERRORS,
 	type ApiErrorId,
@@ -18,8 +22,10 @@ function unusedErrors(
 }
 
 describe('the error catalogue', () => {
-	test('every entry is answered by at least one endpoint or fallback', () => {
-		expect(unusedErrors(API_ERRORS, ENDPOINTS, FALLBACK_ERRORS)).toEqual([]);
+	test('every entry is answered by at least one endpoint, fallback or the HTTP server', () => {
+		expect(unusedErrors(API_ERRORS, ENDPOINTS, [...FALLBACK_ERRORS, ...TRANSPORT_ERRORS])).toEqual(
+			[]
+		);
 	});
 
 	test('the check finds an entry nothing uses', () => {
@@ -27,7 +33,9 @@ describe('the error catalogue', () => {
 			...API_ERRORS,
 			retiredError: { error: 'gone', status: 410, message: 'Gone' },
 		};
-		expect(unusedErrors(catalogue, ENDPOINTS, FALLBACK_ERRORS)).toEqual(['retiredError']);
+		expect(unusedErrors(catalogue, ENDPOINTS, [...FALLBACK_ERRORS, ...TRANSPORT_ERRORS])).toEqual([
+			'retiredError',
+		]);
 	});
 
 	test('every listed error is in the catalogue, and no endpoint lists one twice', () => {

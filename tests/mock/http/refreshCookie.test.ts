@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { refreshCookie } from '../../../src/mock/http/refreshCookie.ts';
+import { withCookieHeader } from '../../../src/mock/http/requestCookie.ts';
 
 const request = (cookie?: string) =>
 	new Request('https://api.test/auth/refresh', cookie === undefined ? {} : { headers: { cookie } });
@@ -20,33 +21,19 @@ describe('refreshCookie', () => {
 	});
 
 	test.each([
-		{
-			name: 'the parsed cookie (browser: no Cookie header)',
-			cookie: undefined,
-			parsed: { refresh_token: 't' },
-			read: 't',
-		},
-		{
-			name: 'the header agrees',
-			cookie: 'refresh_token=t; a=1',
-			parsed: { refresh_token: 't', a: '1' },
-			read: 't',
-		},
-		{
-			name: 'the same value twice',
-			cookie: 'refresh_token=t; refresh_token=t',
-			parsed: { refresh_token: 't' },
-			read: 't',
-		},
-		{
-			name: 'two different values',
-			cookie: 'refresh_token=t; refresh_token=u',
-			parsed: { refresh_token: 't' },
-			read: null,
-		},
-		{ name: 'no cookie', cookie: undefined, parsed: {}, read: null },
-		{ name: 'an empty value', cookie: 'refresh_token=', parsed: { refresh_token: '' }, read: null },
-	])('read: $name → $read', ({ cookie, parsed, read }) => {
-		expect(refreshCookie.read(request(cookie), parsed)).toBe(read);
+		{ name: 'the header holds it', cookie: 'refresh_token=t; a=1', read: 't' },
+		{ name: 'the same value twice', cookie: 'refresh_token=t; refresh_token=t', read: 't' },
+		{ name: 'two different values', cookie: 'refresh_token=t; refresh_token=u', read: null },
+		{ name: 'another cookie only', cookie: 'a=1', read: null },
+		{ name: 'no cookie', cookie: undefined, read: null },
+		{ name: 'an empty value', cookie: 'refresh_token=', read: null },
+	])('read: $name → $read', ({ cookie, read }) => {
+		expect(refreshCookie.read(request(cookie))).toBe(read);
+	});
+
+	test('read: the header recorded for a page’s request, which cannot hold one itself', () => {
+		const page = new Request('https://docs.test/auth/refresh', { method: 'POST' });
+		expect(refreshCookie.read(withCookieHeader(page, 'refresh_token=t'))).toBe('t');
+		expect(refreshCookie.read(withCookieHeader(request('refresh_token=stale'), ''))).toBeNull();
 	});
 });

@@ -135,6 +135,15 @@ describe('readPage compared with what the page renders', () => {
 	});
 });
 
+describe('readPage: directives', () => {
+	test('text that reads like a directive stays the text Starlight renders; asides hold prose', () => {
+		const page = mdx(lines('Scope messages:send at 12:30.', '', ':::note', 'Inside.', ':::'));
+		const prose = page.text.filter((text) => text.kind === 'prose');
+		expect(prose.map((text) => text.value).join('')).toBe('Scope messages:send at 12:30.Inside.');
+		expect(prose.at(-1)?.ancestors).toEqual(['containerDirective', 'paragraph']);
+	});
+});
+
 describe('readPage: references', () => {
 	test.each([
 		{

@@ -8,7 +8,7 @@ import { sessionResponse } from '../../http/sessionResponse.ts';
 import type { RouteResolver } from '../../http/defineRoute.ts';
 
 /** `POST /auth/login`: starts a browser session; the refresh token goes into the cookie. */
-export const login: RouteResolver = async ({ request, cookies, ctx }) => {
+export const login: RouteResolver = async ({ request, ctx }) => {
 	const body = await readJsonBody(request);
 	if (!body.ok) return errorResponse(body.error);
 	const parsed = validate(LoginRequest, body.value);
@@ -17,7 +17,7 @@ export const login: RouteResolver = async ({ request, cookies, ctx }) => {
 	if (!account) return errorResponse('unauthorized');
 
 	// The new cookie overwrites the old one; the old login must not live on without it.
-	const previous = refreshCookie.read(request, cookies);
+	const previous = refreshCookie.read(request);
 	if (previous !== null) await ctx.pairs.end(previous, 'session');
 
 	const scopes = sessionScopes(ctx.accounts, account.userId);

@@ -1,12 +1,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MockApi } from '../../createMockApi.ts';
+import { getResponse } from 'msw';
+// srvx's Node adapter turns Node's request into a Fetch `Request` (body read lazily, capped by
+// `maxRequestBodySize`, aborted when the client goes) and writes a Fetch `Response` back with
+// backpressure. Chosen over @hono/node-server (needs `hono` itself at run time) and
+// @whatwg-node/server (five dependencies): no dependencies, and the h3/Nitro team keeps it.
+import type { NodeHttp1Handler, ServerRequest } from 'srvx';
+import { sendNodeResponse, toNodeHandler } from 'srvx/node';
+import { MAX_URL_LENGTH } from '../../contract/endpoints.ts';
+import type { ApiErrorId } from '../../contract/errors.ts';
 import { HEADERS_TIMEOUT_SECONDS, MAX_BODY_BYTES, MAX_HEADER_BYTES } from '../../contract/http.ts';
-import { answerClientError } from './answerClientError.ts';
-import { answerRequest, type BridgeContext } from './answerRequest.ts';
-import { createControlHandlers } from './createControlHandlers.ts';
-import { CORS_HEADERS } from './cors.ts';
-import { writeFetchResponse } from './writeFetchResponse.ts';
+import type { MockApi } from '../../createMockApi.ts';
+import { errorResponse } from '../../http/errorResponse.ts';
+import { allowedMethods } from '../../http/routePredicate.ts';
+import { answerClientError, answerConnect } from './answerClientError.ts';
+import { CONTROL_PATHS, createControlHandlers } from './createControlHandlers.ts';
+import { CORS_HEADERS, isPreflight, preflightResponse } from './cors.ts';
 
 /** How long the server waits on slow clients, in milliseconds. */
 export interface HttpTimeouts {
@@ -62,73 +71,136 @@ export interface RunningHttpServer {
 
 /**
  * Serves a mock's MSW handlers (`api.handlers`, unchanged) over real HTTP, plus the mock-only
- * `/__mock/*` controls and CORS. Each Node request becomes a Fetch `Request` answered by MSW's
+ * `/__mock/*` controls and CORS. Each request becomes a Fetch `Request` answered by MSW's
  * `getResponse`, so every endpoint behaves exactly as it does under `msw/node` and in the browser.
+ *
+ * What no handler can see is answered here, always with the contract's error body, the CORS
+ * headers and the mock clock's `Date`: a request Node cannot parse, headers over Node's limit or
+ * too slow, no `Host`, an `Expect` other than `100-continue`, a URL or body over the limits, a
+ * method Fetch cannot carry (`TRACE`, `CONNECT`), a path no handler knows.
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
 	const { api, port, host = '127.0.0.1', onExchange } = options;
 	const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+	const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+	const handlers = [...createControlHandlers(api), ...api.handlers];
 	const server = createServer({
 		headersTimeout: timeouts.headers,
 		requestTimeout: timeouts.request,
 		keepAliveTimeout: timeouts.keepAlive,
 		connectionsCheckingInterval: timeouts.check,
+		// Node's own answer would be an empty 400; this server answers it with the error body.
+		requireHostHeader: false,
 		maxHeaderSize: MAX_HEADER_BYTES,
 	});
-	const ctx: BridgeContext = {
-		handlers: [...createControlHandlers(api), ...api.handlers],
-		origin: '',
-		maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
-	};
-
+	let origin = '';
 	let closing: Promise<void> | undefined;
-	const serve = async (request: IncomingMessage, response: ServerResponse) => {
-		// The mock's clock dates its responses; Node's wall-clock `Date` would contradict it.
-		response.sendDate = false;
-		response.on('error', () => {});
-		request.on('error', () => {});
-		const answer = await answerRequest(request, ctx);
-		if (answer.kind === 'aborted') return;
-		const extraHeaders: Record<string, string> = { ...CORS_HEADERS };
-		if (!answer.response.headers.has('Date')) {
-			extraHeaders['Date'] = new Date(api.clock.now()).toUTCString();
+
+	/** Every response leaves with CORS, the mock's `Date` and an exact `Content-Length`. */
+	const finish = async (response: Response, close = false): Promise<Response> => {
+		const headers = new Headers(response.headers);
+		for (const [name, value] of Object.entries(CORS_HEADERS)) headers.set(name, value);
+		if (!headers.has('Date')) headers.set('Date', new Date(api.clock.now()).toUTCString());
+		if (close || closing !== undefined) headers.set('Connection', 'close');
+		const bodyless = response.body === null || response.status === 204 || response.status === 304;
+		const body = bodyless ? null : new Uint8Array(await response.arrayBuffer());
+		if (body !== null) headers.set('Content-Length', String(body.byteLength));
+		return new Response(body, { status: response.status, headers });
+	};
+	const refuse = (id: ApiErrorId, headers: Record<string, string> = {}, close = false) =>
+		finish(errorResponse(id, {}, headers), close);
+
+	const answer = async (request: Request, req: IncomingMessage): Promise<Response> => {
+		if (req.httpVersion === '1.1' && countHeader(req, 'host') !== 1)
+			return refuse('badRequest', {}, true);
+		const { pathname, search } = new URL(request.url);
+		const url = new URL(`${origin}${pathname}${search}`);
+		if (url.href.length > MAX_URL_LENGTH) return refuse('uriTooLong');
+		if (isPreflight(req.method, req.headers)) return finish(preflightResponse());
+		if (!isFetchMethod(request.method)) return refuseMethod(url);
+
+		let body: ArrayBuffer | undefined;
+		if (request.method !== 'GET' && request.method !== 'HEAD') {
+			// Declared too large: answered before a byte is read; the rest is never read, so the
+			// connection cannot be reused.
+			if (Number(req.headers['content-length']) > maxBodyBytes) {
+				return refuse('payloadTooLarge', {}, true);
+			}
+			try {
+				body = await request.arrayBuffer();
+			} catch (error) {
+				if ((error as { statusCode?: number }).statusCode === 413) {
+					return refuse('payloadTooLarge', {}, true);
+				}
+				throw error;
+			}
 		}
-		// Once closing, no connection is kept alive for another request.
-		if (closing !== undefined) extraHeaders['Connection'] = 'close';
-		if (answer.close) {
-			extraHeaders['Connection'] = 'close';
-			// Discard what the client is still sending, so it reads the 413 rather than a reset.
-			request.resume();
-		}
-		try {
-			await writeFetchResponse(response, answer.response, {
-				head: request.method === 'HEAD',
-				extraHeaders,
-			});
-		} catch (error) {
-			console.error(
-				`[mock-api] could not write the response to ${request.url?.split('?')[0]}`,
-				error
-			);
-			response.destroy();
-			return;
-		}
-		onExchange?.({
-			method: request.method ?? '',
-			path: request.url ?? '',
-			status: answer.response.status,
+		const forHandlers = new Request(url, {
+			method: request.method,
+			headers: request.headers,
+			...(body === undefined ? {} : { body }),
 		});
+		const response = await getResponse(handlers, forHandlers);
+		return response ? finish(response) : refuse('routeNotFound');
 	};
 
-	server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-		void serve(request, response);
+	const refuseMethod = (url: URL) => {
+		const control = (Object.values(CONTROL_PATHS) as string[]).includes(url.pathname);
+		const allow = control ? ['POST'] : allowedMethods(url);
+		return allow.length > 0
+			? refuse('methodNotAllowed', { Allow: allow.join(', ') })
+			: refuse('routeNotFound');
+	};
+
+	const handle = toNodeHandler(
+		async (request) => {
+			const { req, res } = (request as ServerRequest).runtime!.node! as {
+				req: IncomingMessage;
+				res: ServerResponse;
+			};
+			let response: Response;
+			try {
+				response = await answer(request, req);
+			} catch (error) {
+				// The client went away mid-body: there is nobody left to answer.
+				if (request.signal.aborted || req.destroyed) return new Response(null, { status: 499 });
+				// A bug of this bridge, never the client's fault. The path only: a query may hold a token.
+				console.error(`[mock-api] ${req.method} ${req.url?.split('?')[0]} failed`, error);
+				const body = { message: 'Internal Server Error', code: 500 };
+				response = await finish(Response.json(body, { status: 500 }));
+			}
+			res.once('finish', () =>
+				onExchange?.({ method: req.method ?? '', path: req.url ?? '', status: response.status })
+			);
+			return response;
+		},
+		{ maxRequestBodySize: maxBodyBytes }
+	) as NodeHttp1Handler;
+
+	server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+		// The mock's clock dates its responses; Node's wall-clock `Date` would contradict it.
+		res.sendDate = false;
+		req.on('error', () => {});
+		res.on('error', () => {});
+		void handle(req, res);
 	});
 	// `Expect: 100-continue`: invite the body only if it may fit, else answer 413 straight away.
-	server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
-		if (!(Number(request.headers['content-length']) > ctx.maxBodyBytes)) response.writeContinue();
-		void serve(request, response);
+	server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+		if (!(Number(req.headers['content-length']) > maxBodyBytes)) res.writeContinue();
+		server.emit('request', req, res);
 	});
-	server.on('clientError', answerClientError);
+	// Any other expectation cannot be met (RFC 9110 §10.1.1).
+	server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+		res.sendDate = false;
+		res.on('error', () => {});
+		req.resume();
+		void refuse('expectationFailed', {}, true).then((response) => sendNodeResponse(res, response));
+	});
+	const now = () => new Date(api.clock.now()).toUTCString();
+	server.on('clientError', (error: Error & { code?: string }, socket) =>
+		answerClientError(error, socket, now())
+	);
+	server.on('connect', (_req: IncomingMessage, socket) => answerConnect(socket, now()));
 
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -139,8 +211,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 	});
 	const address = server.address() as AddressInfo;
 	const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-	const url = `http://${hostPart}:${address.port}`;
-	ctx.origin = url;
+	origin = `http://${hostPart}:${address.port}`;
 
 	const close = () =>
 		(closing ??= new Promise<void>((resolve) => {
@@ -148,5 +219,24 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 			server.closeIdleConnections();
 			setTimeout(() => server.closeAllConnections(), timeouts.shutdownGrace).unref();
 		}));
-	return { url, port: address.port, close };
+	return { url: origin, port: address.port, close };
+}
+
+/** How many times a request carries a header (Node folds or drops repeats in `headers`). */
+function countHeader(req: IncomingMessage, name: string): number {
+	let count = 0;
+	for (let i = 0; i < req.rawHeaders.length; i += 2) {
+		if (req.rawHeaders[i]?.toLowerCase() === name) count += 1;
+	}
+	return count;
+}
+
+/** Whether a Fetch `Request` can carry this method (`TRACE`, `TRACK`, `CONNECT` it cannot). */
+function isFetchMethod(method: string): boolean {
+	try {
+		new Request('http://x/', { method });
+		return true;
+	} catch {
+		return false;
+	}
 }

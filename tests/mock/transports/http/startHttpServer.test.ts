@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ErrorResponse, TokenPairResponse } from '../../../../src/mock/contract/schemas.ts';
+import { Clock } from '../../../../src/mock/clock/Clock.ts';
 import { createMockApi } from '../../../../src/mock/createMockApi.ts';
 import { MAX_BODY_BYTES } from '../../../../src/mock/http/readJsonBody.ts';
 import {
@@ -7,7 +8,7 @@ import {
 	type HttpExchange,
 	type RunningHttpServer,
 } from '../../../../src/mock/transports/http/startHttpServer.ts';
-import { rawRequest } from './rawRequest.ts';
+import { type RawResponse, rawRequest } from './rawRequest.ts';
 import { testClock } from '../../../support/testClock.ts';
 
 const api = createMockApi({ clock: testClock() });
@@ -367,5 +368,118 @@ describe('close()', () => {
 		await expect(fetch(`${local.url}/3rdparty/v1/auth/jwks`)).rejects.toThrow();
 		// Idempotent: a second close resolves too.
 		await local.close();
+	});
+});
+
+describe('errors the server answers itself carry the error body, CORS and the mock’s Date', () => {
+	const jwks = '/3rdparty/v1/auth/jwks';
+	// A frozen clock far from the wall clock's: a wall-clock Date would be caught, none can tick.
+	const FROZEN = Date.parse('2031-06-01T12:00:00Z');
+	let frozen: RunningHttpServer;
+	beforeAll(async () => {
+		const clock = new Clock(() => FROZEN);
+		frozen = await startHttpServer({ api: createMockApi({ clock }), port: 0 });
+	});
+	afterAll(() => frozen.close());
+
+	/** The parts every such answer must have, whatever its status. */
+	function expectContractError(result: RawResponse, status: number) {
+		expect(result.status).toBe(status);
+		expect(ErrorResponse.parse(JSON.parse(result.body))).toMatchObject({ code: status });
+		expect(result.headers['access-control-allow-origin']).toBe('*');
+		expect(result.headers['date']).toBe(new Date(FROZEN).toUTCString());
+	}
+
+	test.each([
+		['no Host', `GET ${jwks} HTTP/1.1\r\n\r\n`, 400],
+		['two Host headers', `GET ${jwks} HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n`, 400],
+		['an Expect it cannot meet', `POST ${jwks} HTTP/1.1\r\nHost: x\r\nExpect: tea\r\n\r\n`, 417],
+		[
+			'headers over the limit',
+			`GET ${jwks} HTTP/1.1\r\nHost: x\r\nX-A: ${'a'.repeat(20_000)}\r\n\r\n`,
+			431,
+		],
+		['a malformed request line', 'GET\r\n\r\n', 400],
+		[
+			'CONNECT (no tunnels here)',
+			'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com\r\n\r\n',
+			405,
+		],
+		[
+			'a URL over the limit on a path no handler knows',
+			`GET /${'a'.repeat(9000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+			414,
+		],
+		[
+			'a URL over the limit on a control path',
+			`POST /__mock/reset?${'a'.repeat(9000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+			414,
+		],
+	])('%s', async (_name, bytes, status) => {
+		const result = await rawRequest(frozen.url, [bytes], { waitMs: 1000 });
+		expectContractError(result, status);
+		await expectAlive();
+	});
+
+	test.each([
+		['TRACE', '/3rdparty/v1/messages', 405, 'POST'],
+		['TRACE', '/3rdparty/v1/auth/token/refresh', 405, 'POST'],
+		['TRACE', '/__mock/clock', 405, 'POST'],
+		['TRACE', '/3rdparty/v1/nothing', 404, undefined],
+		['TRACE', '/nothing', 404, undefined],
+	])('%s %s, which Fetch cannot carry, is %i (Allow: %s)', async (method, path, status, allow) => {
+		const result = await rawRequest(frozen.url, [`${method} ${path} HTTP/1.1\r\nHost: x\r\n\r\n`], {
+			waitMs: 300,
+		});
+		expectContractError(result, status);
+		expect(result.headers['allow']).toBe(allow);
+	});
+});
+
+describe('odd but valid HTTP is served like any request', () => {
+	test('an absolute-form target is answered for its path', async () => {
+		const result = await rawRequest(
+			server.url,
+			['GET http://elsewhere.example/3rdparty/v1/auth/jwks HTTP/1.1\r\nHost: x\r\n\r\n'],
+			{ waitMs: 300 }
+		);
+		expect(result.status).toBe(200);
+	});
+
+	test('two pipelined requests get two answers, in order', async () => {
+		const request = 'GET /3rdparty/v1/auth/jwks HTTP/1.1\r\nHost: x\r\n\r\n';
+		const last = 'GET /nothing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n';
+		const result = await rawRequest(server.url, [request + last], { waitMs: 1000 });
+		expect(result.status).toBe(200);
+		expect(result.body).toContain('HTTP/1.1 404');
+	});
+
+	test('a header value with bytes that are not UTF-8 is a 4xx, never a 5xx', async () => {
+		const head = Buffer.from(
+			'GET /3rdparty/v1/messages/x HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ',
+			'latin1'
+		);
+		const bytes = Buffer.concat([head, Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('\r\n\r\n')]);
+		const result = await rawRequest(server.url, [bytes], { waitMs: 300 });
+		expect(result.status).toBeGreaterThanOrEqual(400);
+		expect(result.status).toBeLessThan(500);
+		await expectAlive();
+	});
+
+	test('an Upgrade request is answered as a plain request', async () => {
+		const result = await rawRequest(
+			server.url,
+			[
+				'GET /3rdparty/v1/auth/jwks HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n',
+			],
+			{ waitMs: 300 }
+		);
+		expect(result.status).toBe(200);
+	});
+
+	test('an odd method on a control path is 405 Allow: POST', async () => {
+		const response = await send('/__mock/clock', { method: 'PROPFIND' });
+		expect(response.status).toBe(405);
+		expect(response.headers.get('allow')).toBe('POST');
 	});
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { API_ERRORS } from '../../src/mock/contract/errors.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../../src/mock/contract/lifetimes.ts';
 import { FACTS, factMarkdown, factText, formatFact } from '../../src/site/facts.ts';
 
@@ -44,4 +45,9 @@ describe('formatFact', () => {
 		expect(() => formatFact('access.lifetme')).toThrow('did you mean "access.lifetime"');
 		expect(() => formatFact('access.lifetime', 'weeks')).toThrow('has no format "weeks"');
 	});
+});
+
+test('an error fact says the stable id its body carries, from the catalogue', () => {
+	expect(factText('error.ttlTooLong', 'id')).toBe(API_ERRORS.ttlTooLong.error);
+	expect(factText('error.unauthorized', 'id')).toBe('unauthorized');
 });

@@ -263,7 +263,7 @@ describe('hostile input: always a 4xx in the error shape, and the server keeps s
 		});
 		expect(response.status).toBe(431);
 		expect(ErrorResponse.parse(await response.json())).toEqual({
-			error: 'request_header_fields_too_large',
+			error: 'headers_too_large',
 			message: 'Request Header Fields Too Large',
 			code: 431,
 		});

@@ -15,6 +15,9 @@ const EXCLUDE = ['tests/e2e/**', 'node_modules/**'];
 export default defineConfig({
 	test: {
 		environment: 'node',
+		// A bound for a hung test, not a speed check: vitest's 5 s is met by a 200-request race on a
+		// machine busy with other work, which then fails for no reason of its own.
+		testTimeout: 30_000,
 		projects: [
 			{
 				test: {

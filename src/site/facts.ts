@@ -31,7 +31,6 @@ import {
 	PRAGMA_NO_CACHE,
 	REFRESH_COOKIE,
 	ROTATION_DEFAULTS,
-	TRANSPORT_STATUSES,
 } from '../mock/contract/http.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
 import {
@@ -115,16 +114,6 @@ function buildFacts(): Record<string, Fact> {
 			HEADERS_TIMEOUT_SECONDS,
 			'how long the mock server waits for a request’s headers'
 		),
-		'status.headersTooLarge': {
-			kind: 'status',
-			status: TRANSPORT_STATUSES.headersTooLarge,
-			about: 'the answer to a header block over the limit',
-		},
-		'status.headersTimeout': {
-			kind: 'status',
-			status: TRANSPORT_STATUSES.headersTimeout,
-			about: 'the answer to headers that do not arrive in time',
-		},
 		'overlap.default': duration(ROTATION_DEFAULTS.overlapSeconds, 'the default overlap window'),
 		'reusePolicy.default': {
 			kind: 'literal',

@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createMockApi } from '../../src/mock/createMockApi.ts';
 import { createNodeTransport } from '../../src/mock/transports/node.ts';
+import { fuzzParameters, fuzzTimeout } from '../support/fuzzBudget.ts';
+import { testClock } from '../support/testClock.ts';
 
 const BASE = 'https://api.token-pair.test';
 const basic = `Basic ${btoa('demo:demo-password')}`;
@@ -51,7 +53,7 @@ describe.each(['api', 'session'] as const)(
 	'a family on the %s surface under racing operations',
 	(surface) => {
 		test('nothing revoked works again; exactly one concurrent refresh of a live token wins', async () => {
-			const api = createMockApi();
+			const api = createMockApi({ clock: testClock() });
 			const server = createNodeTransport(api);
 			server.listen({ onUnhandledFrame: 'error' });
 			try {
@@ -130,7 +132,7 @@ describe.each(['api', 'session'] as const)(
 							}
 						}
 					),
-					{ numRuns: 40 }
+					fuzzParameters(40, 1 / 2)
 				);
 			} finally {
 				server.close();
@@ -226,6 +228,6 @@ describe.each(['api', 'session'] as const)(
 				const response = await refreshWith(refresh);
 				return response.status;
 			}
-		}, 120_000);
+		}, fuzzTimeout(120_000, 1 / 2));
 	}
 );

@@ -27,6 +27,7 @@ import { type RawResponse, rawRequest } from '../mock/transports/http/rawRequest
 import { createBrowser } from '../support/browserTab.ts';
 import { issuePair } from '../support/http.ts';
 import { BASE_URL, DEMO, useMockApi } from '../support/useMockApi.ts';
+import { testClock } from '../support/testClock.ts';
 
 const api = useMockApi();
 
@@ -35,7 +36,7 @@ const api = useMockApi();
 let http: RunningHttpServer;
 beforeAll(async () => {
 	http = await startHttpServer({
-		api: createMockApi(),
+		api: createMockApi({ clock: testClock() }),
 		port: 0,
 		timeouts: { headers: 300, request: 1000, check: 100 },
 	});

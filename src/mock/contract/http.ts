@@ -50,8 +50,6 @@ export const MAX_HEADER_BYTES = 16 * 1024;
 /** The seconds the HTTP server waits for a request's headers before it answers 408. */
 export const HEADERS_TIMEOUT_SECONDS = 10;
 
-/** What the HTTP server answers a request it cannot even parse, before any endpoint sees it. */
-export const TRANSPORT_STATUSES = { headersTooLarge: 431, headersTimeout: 408 } as const;
 
 /**
  * **[design, Auth0-style]** Rotation's defaults: a replayed refresh token is rejected alone, and no

@@ -15,9 +15,14 @@ import {
 } from '../../../src/site/reference/endpointReference.ts';
 import { openApiDocument } from '../../../src/site/openapi/openApiDocument.ts';
 import { ExchangeValidator } from '../../../src/verify/openapi/ExchangeValidator.ts';
+import { testClock } from '../../support/testClock.ts';
 
 const openApi = new ExchangeValidator(openApiDocument());
-const fenceServer: FenceServer = { url: '', api: createMockApi(), exchanges: [] };
+const fenceServer: FenceServer = {
+	url: '',
+	api: createMockApi({ clock: testClock() }),
+	exchanges: [],
+};
 let server: RunningHttpServer;
 
 beforeAll(async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { checkExampleReferences, type RepoFiles } from '../../../src/verify/checks/checkExampleReferences.ts';
+import {
+	checkExampleReferences,
+	type RepoFiles,
+} from '../../../src/verify/checks/checkExampleReferences.ts';
 
 const lines = (...text: string[]) => text.join('\n');
 const IMPORT = "import Example from '../../../components/Example.astro';";

@@ -194,7 +194,7 @@ describe('renewDueTokens', () => {
 		expect(exchangesTo(api.log.entries(), '/renew')).toHaveLength(2);
 		expect(report.revoked).toHaveLength(2); // the old token and the orphan
 		await expectSettled(secrets);
-	});
+	}, 20_000); // many signed tokens and a backoff stepped through: slow on a loaded machine
 
 	describe('a crash at each step, then the next run', () => {
 		const steps = {

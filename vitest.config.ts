@@ -9,6 +9,13 @@ const SHARED_WORKERS = [
 	'tests/verify/{checks,lint,pages,samples}/**/*.test.ts',
 	'tests/site/**/*.test.ts',
 ];
+/**
+ * Planted defects: they run the project's own tools (TypeScript, markdownlint, vitest, the
+ * reference checks, builds) on planted copies. A worker that runs them reports the examples it
+ * loads with coverage that does not merge with the examples' own tests, so `npm run test:unit`
+ * runs them in a second vitest run, without coverage (see package.json).
+ */
+const DRIFT = ['tests/drift/**/*.test.ts'];
 // The browser suite drives a real Chromium against a built site; `npm run test:e2e` runs it.
 const EXCLUDE = ['tests/e2e/**', 'node_modules/**'];
 
@@ -23,9 +30,10 @@ export default defineConfig({
 				test: {
 					name: 'isolated',
 					include: ['tests/**/*.test.ts'],
-					exclude: [...EXCLUDE, ...SHARED_WORKERS],
+					exclude: [...EXCLUDE, ...SHARED_WORKERS, ...DRIFT],
 				},
 			},
+			{ test: { name: 'drift', include: DRIFT, exclude: EXCLUDE } },
 			{
 				test: { name: 'shared', include: SHARED_WORKERS, exclude: EXCLUDE, isolate: false },
 			},

@@ -1,35 +1,14 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readPage } from '../../src/verify/pages/readPage.ts';
 import {
 	callsCurl,
 	checkCurlFence,
-	type FenceServer,
 } from '../../src/verify/samples/checkCurlFence.ts';
-import { createMockApi } from '../../src/mock/createMockApi.ts';
-import {
-	startHttpServer,
-	type RunningHttpServer,
-} from '../../src/mock/transports/http/startHttpServer.ts';
 import { readPages, type Page } from './readPages.ts';
-import { testClock } from '../support/testClock.ts';
+import { useFenceServer } from '../support/useFenceServer.ts';
 
-const fenceServer: FenceServer = {
-	url: '',
-	api: createMockApi({ clock: testClock() }),
-	exchanges: [],
-};
-let server: RunningHttpServer;
-
-beforeAll(async () => {
-	server = await startHttpServer({
-		api: fenceServer.api,
-		port: 0,
-		onExchange: (exchange) => fenceServer.exchanges.push(exchange),
-	});
-	fenceServer.url = server.url;
-});
-afterAll(() => server.close());
+const fenceServer = useFenceServer();
 
 /** Runs every fence of a page in order; the problems of all of them. */
 async function checkPage(page: Page): Promise<string[]> {

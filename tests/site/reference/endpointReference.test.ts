@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkCurlFence, type FenceServer } from '../../../src/verify/samples/checkCurlFence.ts';
+import { describe, expect, test } from 'vitest';
+import { checkCurlFence } from '../../../src/verify/samples/checkCurlFence.ts';
 import type { Fence } from '../../../src/verify/pages/readPage.ts';
 import { ENDPOINTS, type EndpointId } from '../../../src/mock/contract/endpoints.ts';
-import { createMockApi } from '../../../src/mock/createMockApi.ts';
-import {
-	startHttpServer,
-	type RunningHttpServer,
-} from '../../../src/mock/transports/http/startHttpServer.ts';
 import {
 	curlExample,
 	REQUEST_EXAMPLES,
@@ -15,25 +10,10 @@ import {
 } from '../../../src/site/reference/endpointReference.ts';
 import { openApiDocument } from '../../../src/site/openapi/openApiDocument.ts';
 import { ExchangeValidator } from '../../../src/verify/openapi/ExchangeValidator.ts';
-import { testClock } from '../../support/testClock.ts';
+import { useFenceServer } from '../../support/useFenceServer.ts';
 
 const openApi = new ExchangeValidator(openApiDocument());
-const fenceServer: FenceServer = {
-	url: '',
-	api: createMockApi({ clock: testClock() }),
-	exchanges: [],
-};
-let server: RunningHttpServer;
-
-beforeAll(async () => {
-	server = await startHttpServer({
-		api: fenceServer.api,
-		port: 0,
-		onExchange: (exchange) => fenceServer.exchanges.push(exchange),
-	});
-	fenceServer.url = server.url;
-});
-afterAll(() => server.close());
+const fenceServer = useFenceServer();
 
 /** The fence a page would hold for the command: ```sh status=<statuses>. */
 function shFence(code: string, statuses: string): Fence {

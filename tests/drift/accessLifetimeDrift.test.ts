@@ -20,10 +20,10 @@ function readPages(dist: string): Map<string, string> {
 	return found;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
 	sandbox = createSandbox();
 	sandbox.edit('src/mock/contract/lifetimes.ts', 'accessToken: 900,', 'accessToken: 600,');
-	const build = sandbox.run('exec', '--', 'astro', 'build');
+	const build = await sandbox.run('exec', '--', 'astro', 'build');
 	expect(build.status, build.output).toBe(0);
 	pages = readPages(join(sandbox.dir, 'dist'));
 }, 240_000);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
 	cpSync,
 	mkdirSync,
@@ -34,8 +34,11 @@ export interface Sandbox {
 	edit(file: string, find: string | RegExp, replace: string): void;
 	/** Appends text to a file. */
 	append(file: string, text: string): void;
-	/** Runs an npm script (or `npm exec`) in the copy; returns exit code and combined output. */
-	run(...args: string[]): { status: number | null; output: string };
+	/**
+	 * Runs an npm script (or `npm exec`) in the copy; resolves to its exit code and combined
+	 * output. Asynchronous, so the planted builds run side by side.
+	 */
+	run(...args: string[]): Promise<{ status: number | null; output: string }>;
 	remove(): void;
 }
 
@@ -60,13 +63,19 @@ export function createSandbox(): Sandbox {
 			writeFileSync(path, readFileSync(path, 'utf8') + text);
 		},
 		run(...args) {
-			const result = spawnSync('npm', args, {
+			const child = spawn('npm', args, {
 				cwd: dir,
-				encoding: 'utf8',
 				env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+				stdio: ['ignore', 'pipe', 'pipe'],
 				timeout: 180_000,
 			});
-			return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+			let output = '';
+			child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
+			child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text));
+			return new Promise((resolve, reject) => {
+				child.once('error', reject);
+				child.once('close', (status) => resolve({ status, output }));
+			});
 		},
 		remove() {
 			rmSync(dir, { recursive: true, force: true });

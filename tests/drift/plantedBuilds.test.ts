@@ -3,29 +3,33 @@
  * coverage report), so each gets a throwaway copy of the repository (plantDefect.ts). The rest
  * are planted in memory: plantedDefects.test.ts.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, describe, test } from 'vitest';
 import { createSandbox, type Sandbox } from './plantDefect.ts';
 
 const TIMEOUT = 180_000;
-let sandbox: Sandbox | undefined;
-afterEach(() => sandbox?.remove());
+const sandboxes: Sandbox[] = [];
+afterAll(() => {
+	for (const sandbox of sandboxes.splice(0)) sandbox.remove();
+});
 
 function plant(): Sandbox {
-	sandbox = createSandbox();
+	const sandbox = createSandbox();
+	sandboxes.push(sandbox);
 	return sandbox;
 }
 
-describe('planted defects turn npm test red', () => {
+// Side by side: each is a process of its own, and they share nothing but the read-only repository.
+describe.concurrent('planted defects turn npm test red', () => {
 	test(
 		'a page showing a region that does not exist: the build fails naming page, file and region',
-		() => {
+		async ({ expect }) => {
 			const repo = plant();
 			repo.edit(
 				'src/content/docs/start/quick-start.mdx',
 				'region="send-message"',
 				'region="send-mesage"'
 			);
-			const { status, output } = repo.run('run', 'build');
+			const { status, output } = await repo.run('run', 'build');
 			expect(status).not.toBe(0);
 			expect(output).toMatch(
 				/region "send-mesage" does not exist in examples\/quick-start\/send-message\.ts/
@@ -37,13 +41,13 @@ describe('planted defects turn npm test red', () => {
 
 	test(
 		'a dead internal link: the build fails',
-		() => {
+		async ({ expect }) => {
 			const repo = plant();
 			repo.append(
 				'src/content/docs/start/quick-start.mdx',
 				'\nSee [the old guide](/guides/refreshing/).\n'
 			);
-			const { status, output } = repo.run('run', 'build');
+			const { status, output } = await repo.run('run', 'build');
 			expect(status).not.toBe(0);
 			expect(output).toMatch(/\/guides\/refreshing\//);
 		},
@@ -52,13 +56,13 @@ describe('planted defects turn npm test red', () => {
 
 	test(
 		'example code that no test executes: the coverage threshold fails naming the file',
-		() => {
+		async ({ expect }) => {
 			const repo = plant();
 			repo.append(
 				'examples/quick-start/send-message.ts',
 				"\nexport function neverCalled(text: string): string {\n\tconst trimmed = text.trim();\n\tif (trimmed === '') {\n\t\treturn '(empty)';\n\t}\n\tconst words = trimmed.split(/\\s+/);\n\tconst first = words[0] ?? '';\n\tconst rest = words.slice(1).join(' ');\n\treturn `${first.toUpperCase()} ${rest}`;\n}\n"
 			);
-			const { status, output } = repo.run(
+			const { status, output } = await repo.run(
 				'exec',
 				'--',
 				'vitest',

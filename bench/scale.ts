@@ -4,8 +4,14 @@
  * In a throwaway copy of the repository, times each stage of `npm test` (typecheck, lint, unit,
  * build) as the repository is, then with N generated regions added: for each, an example file
  * holding one region that calls the API, a test that runs it against the mock, and a guide page
- * that shows it (ten regions per page). Medians of BENCH_RUNS (default 3) runs per stage; the
- * cost of one added region is the difference from the unchanged copy divided by N.
+ * that shows it with a Run panel (ten regions per page), whose scenario replays one story. Medians
+ * of BENCH_RUNS (default 3) runs per stage; the cost of one added region is the difference from
+ * the unchanged copy divided by N.
+ *
+ * The browser suite is timed apart, at BENCH_BROWSER_SIZES (default 0 and 50): `npm run test:e2e`
+ * on the copy's build, filtered to the generated pages (`-t scale-`), so the difference from N = 0
+ * is what the added pages and panels cost (every check of a page, in both themes, and each
+ * panel's stories), divided by N for the cost of one added Run panel.
  *
  * Wall time on whatever machine runs it: never a test, never an assertion. `BENCH_QUICK=1` is a
  * smoke run (N = 3, one run, the unit stage limited to the generated tests and the site checks);
@@ -25,6 +31,11 @@ const SIZES = process.env['BENCH_SIZES']
 	: QUICK
 		? [0, 3]
 		: [0, 50, 200];
+const BROWSER_SIZES = process.env['BENCH_BROWSER_SIZES']
+	? process.env['BENCH_BROWSER_SIZES'].split(',').map(Number)
+	: QUICK
+		? []
+		: [0, 50];
 const RESULTS = join(ROOT, 'bench/results');
 const REGIONS_PER_PAGE = 10;
 /** Copies live inside the repository (git-ignored), so packages resolve by the upward search. */
@@ -69,12 +80,14 @@ function copyRepository(): string {
 function generate(dir: string, count: number): void {
 	rmSync(join(dir, 'examples/scale'), { recursive: true, force: true });
 	rmSync(join(dir, 'tests/examples/scale'), { recursive: true, force: true });
+	rmSync(join(dir, 'src/runner/scenarios/scale'), { recursive: true, force: true });
 	for (const entry of readdirSync(join(dir, 'src/content/docs/guides'))) {
 		if (entry.startsWith('scale-')) rmSync(join(dir, 'src/content/docs/guides', entry));
 	}
 	if (count === 0) return;
 	mkdirSync(join(dir, 'examples/scale'), { recursive: true });
 	mkdirSync(join(dir, 'tests/examples/scale'), { recursive: true });
+	mkdirSync(join(dir, 'src/runner/scenarios/scale'), { recursive: true });
 	const pages = Math.ceil(count / REGIONS_PER_PAGE);
 	for (let page = 0; page < pages; page++) {
 		const shown: string[] = [];
@@ -82,7 +95,8 @@ function generate(dir: string, count: number): void {
 			const name = `scale-${i}`;
 			writeFileSync(join(dir, `examples/scale/${name}.ts`), exampleSource(name, page));
 			writeFileSync(join(dir, `tests/examples/scale/${name}.test.ts`), testSource(name));
-			shown.push(`## Step ${i}\n\n<Example file="scale/${name}.ts" region="${name}" />\n`);
+			writeFileSync(join(dir, `src/runner/scenarios/scale/${name}.ts`), scenarioSource(name));
+			shown.push(`## Step ${i}\n\n<Example file="scale/${name}.ts" region="${name}" run />\n`);
 		}
 		writeFileSync(
 			join(dir, `src/content/docs/guides/scale-${page}.mdx`),
@@ -143,12 +157,49 @@ test('a wrong password is an error', async () => {
 `;
 }
 
-function time(dir: string, stage: Stage): number {
+function scenarioSource(name: string): string {
+	return `import { ${functionName(name)} } from '../../../../examples/scale/${name}.ts';
+import { exchange } from '../exchange.ts';
+import { defineScenario, type Scenario } from '../Scenario.ts';
+
+const ISSUE = exchange('issueTokenPair');
+
+export const scenarios: readonly Scenario[] = [
+	defineScenario({
+		file: 'scale/${name}.ts',
+		region: '${name}',
+		summary: 'Issues a token pair with the demo account.',
+		state: () => ({}),
+		actions: {
+			run: { label: 'Run', run: ({ baseUrl, credentials }) => ${functionName(name)}({ baseUrl, ...credentials }) },
+		},
+		stories: [
+			{
+				says: 'The API issues a pair; the result is access token 1.',
+				steps: [{ action: 'run', expect: { ok: true, exchanges: [ISSUE], result: '‹access token 1›' } }],
+			},
+			{
+				says: 'Each run is a new login: the second run returns access token 2.',
+				steps: [
+					{ action: 'run', expect: { ok: true, exchanges: [ISSUE], result: '‹access token 1›' } },
+					{ action: 'run', expect: { ok: true, exchanges: [ISSUE], result: '‹access token 2›' } },
+				],
+			},
+		],
+	}),
+];
+`;
+}
+
+/** The browser suite on the copy's build, limited to the generated pages. */
+const BROWSER = ['run', 'test:e2e', '--', '-t', 'scale-'] as const;
+
+function time(dir: string, stage: Stage | 'browser'): number {
 	const started = process.hrtime.bigint();
-	const result = spawnSync('npm', [...STAGES[stage]], {
+	const result = spawnSync('npm', [...(stage === 'browser' ? BROWSER : STAGES[stage])], {
 		cwd: dir,
 		encoding: 'utf8',
-		env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+		env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', E2E_SITE_DIST: 'dist' },
 	});
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	if (result.status !== 0) {
@@ -169,6 +220,30 @@ function measure(dir: string, size: number): Timings {
 		console.log(`bench:scale: N=${size} ${stage} ${samples.map((s) => s.toFixed(1)).join(' ')} s`);
 	}
 	return timings;
+}
+
+/** The browser suite's median time for one size: the build it serves is made first, untimed. */
+function measureBrowser(dir: string, size: number): number {
+	generate(dir, size);
+	if (spawnSync('npm', ['run', 'build'], { cwd: dir }).status !== 0) failures.add('browser');
+	const samples = Array.from({ length: RUNS }, () => time(dir, 'browser'));
+	console.log(`bench:scale: N=${size} browser ${samples.map((s) => s.toFixed(1)).join(' ')} s`);
+	return median(samples);
+}
+
+function browserTable(results: Record<number, number>): string {
+	const base = results[0] ?? 0;
+	const rows = Object.entries(results).map(([size, seconds]) => {
+		const n = Number(size);
+		const perPanel = n === 0 ? '' : `${(((seconds - base) / n) * 1000).toFixed(0)} ms`;
+		const mark = failures.has('browser') ? ' †' : '';
+		return `| ${n} | ${seconds.toFixed(1)} s${mark} | ${perPanel} |`;
+	});
+	return [
+		'| Run panels added | browser suite (generated pages) | per added Run panel |',
+		'|---:|---:|---:|',
+		...rows,
+	].join('\n');
 }
 
 const total = (timings: Timings) => Object.values(timings).reduce((sum, value) => sum + value, 0);
@@ -199,11 +274,14 @@ try {
 	if (spawnResult.status !== 0) throw new Error('astro sync failed in the copy');
 	const results: Record<number, Timings> = {};
 	for (const size of SIZES) results[size] = measure(dir, size);
-	const markdown = table(results);
+	const browser: Record<number, number> = {};
+	for (const size of BROWSER_SIZES) browser[size] = measureBrowser(dir, size);
+	const markdown =
+		BROWSER_SIZES.length > 0 ? `${table(results)}\n\n${browserTable(browser)}` : table(results);
 	mkdirSync(RESULTS, { recursive: true });
 	writeFileSync(
 		join(RESULTS, 'scale.json'),
-		JSON.stringify({ quick: QUICK, runs: RUNS, results }, null, 2)
+		JSON.stringify({ quick: QUICK, runs: RUNS, results, browser }, null, 2)
 	);
 	writeFileSync(join(RESULTS, 'scale.md'), `${markdown}\n`);
 	console.log(`\n${markdown}`);

@@ -1,13 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, where `astro` runs. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The Astro CLI of a project: its own copy, or Astro's virtual modules break. */
-const cli = (root: string) => join(root, 'node_modules/astro/bin/astro.mjs');
+/**
+ * The Astro CLI a project resolves (its own copy, or Astro's virtual modules break), found as
+ * Node finds it: a copy of the repository inside it uses the repository's node_modules.
+ */
+const cli = (root: string) =>
+	join(
+		dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')),
+		'bin/astro.mjs'
+	);
 
 /**
  * Runs `astro <args>` in a project (this repository unless `root` says otherwise) with this

@@ -101,8 +101,12 @@ test('every control is a labelled button reachable with the keyboard, and Enter 
 		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Run');
 		const before = Number((await target.getAttribute('data-runner-done')) ?? 0);
 		await page.keyboard.press('Enter');
+		// The first press loads the runner and starts the mock: as long as `press` allows, not the
+		// poll's 1 s default, which a busy machine exceeds.
 		await expect
-			.poll(async () => Number((await target.getAttribute('data-runner-done')) ?? 0))
+			.poll(async () => Number((await target.getAttribute('data-runner-done')) ?? 0), {
+				timeout: 30_000,
+			})
 			.toBeGreaterThan(before);
 		expect(await output.getAttribute('data-outcome')).toBe('ok');
 		expect(await output.innerText()).toContain('201 Created');

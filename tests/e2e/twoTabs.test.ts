@@ -232,7 +232,7 @@ test('a Reset in one tab starts both tabs over, cookie included', async () => {
 		const reset = panelOf(tabA, 'fetch').getByRole('button', { name: 'Reset', exact: true });
 		await pressIn(tabA, 'fetch', 'Reset', reset);
 		await expect.poll(() => clockLine(tabB), { timeout: 10_000 }).toBe('real time');
-		await expect.poll(() => sessionLine(tabB)).toBe('not logged in');
+		await expect.poll(() => sessionLine(tabB), { timeout: 10_000 }).toBe('not logged in');
 		expect(await panelOf(tabB, 'refresh').locator('[data-runner-output]').innerText()).toContain(
 			'Another tab pressed Reset'
 		);

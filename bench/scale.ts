@@ -96,7 +96,9 @@ function generate(dir: string, count: number): void {
 			writeFileSync(join(dir, `examples/scale/${name}.ts`), exampleSource(name, page));
 			writeFileSync(join(dir, `tests/examples/scale/${name}.test.ts`), testSource(name));
 			writeFileSync(join(dir, `src/runner/scenarios/scale/${name}.ts`), scenarioSource(name));
-			shown.push(`## Step ${i}\n\n<Example file="scale/${name}.ts" region="${name}" run />\n`);
+			shown.push(
+				`## The \`${name}\` region\n\n<Example file="scale/${name}.ts" region="${name}" run />\n`
+			);
 		}
 		writeFileSync(
 			join(dir, `src/content/docs/guides/scale-${page}.mdx`),

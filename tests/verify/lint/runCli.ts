@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+// Beside the package's entry point, found as Node finds it (a copy of the repository inside it
+// has no node_modules of its own).
 const cli = fileURLToPath(
-	new URL('../../../node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs', import.meta.url)
+	new URL('markdownlint-cli2-bin.mjs', import.meta.resolve('markdownlint-cli2'))
 );
 
 /** One line of the default formatter's output: `file:line[:column] error RULE/alias …`. */

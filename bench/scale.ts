@@ -201,7 +201,12 @@ function time(dir: string, stage: Stage | 'browser'): number {
 	const result = spawnSync('npm', [...(stage === 'browser' ? BROWSER : STAGES[stage])], {
 		cwd: dir,
 		encoding: 'utf8',
-		env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', E2E_SITE_DIST: 'dist' },
+		env: {
+			...process.env,
+			NO_COLOR: '1',
+			FORCE_COLOR: '0',
+			...(stage === 'browser' ? { E2E_SITE_DIST: 'dist' } : {}),
+		},
 	});
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	if (result.status !== 0) {

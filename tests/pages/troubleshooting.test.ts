@@ -49,7 +49,7 @@ afterAll(() => http.close());
 async function raw(bytes: string): Promise<RawResponse> {
 	api.server.close();
 	try {
-		return await rawRequest(http.url, [bytes], { waitMs: 4000 });
+		return await rawRequest(http.url, [bytes]);
 	} finally {
 		api.server.listen({ onUnhandledFrame: 'error' });
 	}

@@ -18,12 +18,34 @@ const cli = (root: string) =>
 	);
 
 /**
+ * What Vitest adds to the environment of its workers: Vite's `import.meta.env` (`BASE_URL`,
+ * `MODE`, `DEV`, `PROD`, `SSR`) and `NODE_ENV=test`. An Astro spawned from a test would take them
+ * for its own: `BASE_URL=/` overrides a configured `base`, and `DEV=1` builds in development mode.
+ */
+const VITEST_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'] as const;
+
+/**
+ * `env` as a shell would hand it to a build: without what Vitest set in it, when this runs in a
+ * Vitest worker (see {@link VITEST_ENV}); anything else passes through.
+ */
+export function withoutVitestEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+	if (env['VITEST'] === undefined) return { ...env };
+	const clean = { ...env };
+	for (const key of VITEST_ENV) delete clean[key];
+	return clean;
+}
+
+/**
  * Runs `astro <args>` in a project (this repository unless `root` says otherwise) with this
  * process's Node (24, via npm), and fails with its output.
  */
 export function astro(args: readonly string[], root = ROOT): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cli(root), ...args], { cwd: root, stdio: 'pipe' });
+		const child = spawn(process.execPath, [cli(root), ...args], {
+			cwd: root,
+			env: withoutVitestEnv(),
+			stdio: 'pipe',
+		});
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -70,7 +92,7 @@ export async function preview(
 	const child: ChildProcess = spawn(
 		process.execPath,
 		[cli(root), 'preview', '--port', String(port), '--ignore-lock', ...args],
-		{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
+		{ cwd: root, env: withoutVitestEnv(), stdio: ['ignore', 'pipe', 'pipe'] }
 	);
 	// localhost, not 127.0.0.1: service workers need a secure context, and only localhost is one.
 	const origin = `http://localhost:${port}`;

@@ -9,6 +9,7 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { withoutVitestEnv } from '../../src/verify/astro.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SKIP = new Set([
@@ -65,7 +66,7 @@ export function createSandbox(): Sandbox {
 		run(...args) {
 			const child = spawn('npm', args, {
 				cwd: dir,
-				env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+				env: { ...withoutVitestEnv(), NO_COLOR: '1', FORCE_COLOR: '0' },
 				stdio: ['ignore', 'pipe', 'pipe'],
 				timeout: 180_000,
 			});

@@ -1,15 +1,35 @@
-import { expect, inject, test } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { astro, preview, type Preview } from '../../src/verify/astro.ts';
 import { useBrowser, watchProblems, withContext } from './support/browser.ts';
 import { observe, panel, press } from './support/runnerPanel.ts';
 
-const basedSite = inject('basedSite');
+const CONFIG = 'tests/e2e/support/astro.base.config.mjs';
 const browser = useBrowser();
 
+// The site under `base: '/docs'`. Every link differs from the build at `/`, so it is built here,
+// while the other files' tests run, rather than in the global setup that they all wait for.
+let work: string | undefined;
+let basedSite: Preview | undefined;
+beforeAll(async () => {
+	work = mkdtempSync(join(tmpdir(), 'tpd-e2e-docs-'));
+	await astro(['build', '--config', CONFIG, '--outDir', work]);
+	basedSite = await preview(['--config', CONFIG, '--outDir', work], '/docs/');
+}, 180_000);
+afterAll(async () => {
+	await basedSite?.stop();
+	if (work) rmSync(work, { recursive: true, force: true });
+});
+
 test('under base /docs the worker is served and scoped under the base, and Run works', async () => {
+	if (!basedSite) throw new Error('the /docs build is not being served');
+	const { origin } = basedSite;
 	await withContext(browser(), 'light', async (context) => {
 		const page = await context.newPage();
 		const problems = watchProblems(page);
-		await page.goto(`${basedSite.origin}/docs/start/quick-start/`);
+		await page.goto(`${origin}/docs/start/quick-start/`);
 		const target = panel(page, 'quick-start/main.ts#main');
 		await press(target, target.locator('button[data-action="run"]'));
 		expect(await observe(target)).toMatchObject({
@@ -28,8 +48,8 @@ test('under base /docs the worker is served and scoped under the base, and Run w
 		);
 		expect(registrations).toEqual([
 			{
-				scope: `${basedSite.origin}/docs/`,
-				script: `${basedSite.origin}/docs/mockServiceWorker.js`,
+				scope: `${origin}/docs/`,
+				script: `${origin}/docs/mockServiceWorker.js`,
 			},
 		]);
 		expect(problems.list()).toEqual([]);

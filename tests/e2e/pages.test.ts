@@ -36,6 +36,32 @@ test('the dark theme’s colour rules catch text that fades into its background'
 	});
 });
 
+test('axe still reaches into a same-origin frame, and refuses a page with a foreign one', async () => {
+	await withContext(browser(), 'light', async (context) => {
+		const page = await context.newPage();
+		await page.goto(`${site.origin}/`);
+		const frameLoaded = (attributes: string) =>
+			page.evaluate(
+				(html) =>
+					new Promise((resolve) => {
+						const holder = document.createElement('div');
+						holder.innerHTML = html;
+						const frame = holder.firstElementChild as HTMLIFrameElement;
+						frame.addEventListener('load', resolve, { once: true });
+						document.querySelector('main')?.append(frame);
+					}),
+				`<iframe title="planted" ${attributes}></iframe>`
+			);
+		await frameLoaded(`srcdoc="<img src='${site.origin}/favicon.svg'>"`);
+		const found = await seriousViolations(page);
+		expect(found.map((violation) => violation.id)).toContain('image-alt');
+
+		// The same server under another host name is another origin.
+		await frameLoaded(`src="${site.origin.replace('//localhost:', '//127.0.0.1:')}/"`);
+		await expect(seriousViolations(page)).rejects.toThrow(/frame from another origin/);
+	});
+});
+
 // The guides are in guidePages.test.ts.
 describePages(
 	site.origin,

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// The browser suite: `npm run test:e2e`. It builds the site twice (at `/` and under a `/docs`
-// base; `E2E_SITE_DIST` reuses a build at `/`), serves both with `astro preview` and drives
-// Chromium through playwright-core.
+// The browser suite: `npm run test:e2e`. It builds the site twice (at `/` and, in basePath.test.ts,
+// under a `/docs` base; `E2E_SITE_DIST` reuses a build at `/`), serves both with `astro preview`
+// and drives Chromium through playwright-core.
 export default defineConfig({
 	root: fileURLToPath(new URL('../..', import.meta.url)),
 	test: {

@@ -15,3 +15,12 @@ export function sitePages(dist: string, base: string, site: string): string[] {
 		.map((file) => base + file.replaceAll('\\', '/').replace(/(^|\/)index\.html$/, '$1'));
 	return [...new Set([...fromSitemap, ...fromFiles])].sort();
 }
+
+/** The built HTML of a page that {@link sitePages} listed. */
+export function pageMarkup(dist: string, base: string, path: string): string {
+	const file = path.slice(base.length);
+	return readFileSync(
+		join(dist, file === '' || file.endsWith('/') ? `${file}index.html` : file),
+		'utf8'
+	);
+}

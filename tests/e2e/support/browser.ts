@@ -1,4 +1,10 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../../src/verify/chromiumFlags.ts';
 
@@ -20,9 +26,16 @@ export function useBrowser(): () => Browser {
 	};
 }
 
+/** What a test may change of a fresh profile besides its colour scheme. */
+export type ContextOptions = Pick<BrowserContextOptions, 'javaScriptEnabled'>;
+
 /** A fresh profile (no service worker, no storage) showing the site in one colour scheme. */
-export function newContext(browser: Browser, colorScheme: 'light' | 'dark' = 'light') {
-	return browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+export function newContext(
+	browser: Browser,
+	colorScheme: 'light' | 'dark' = 'light',
+	options: ContextOptions = {}
+) {
+	return browser.newContext({ ...options, colorScheme, viewport: { width: 1280, height: 900 } });
 }
 
 /** Everything a page complained about: console errors, uncaught exceptions, failed requests. */
@@ -88,9 +101,10 @@ export function watchProblems(page: Page, options: { mockApiErrors?: boolean } =
 export async function withContext<T>(
 	browser: Browser,
 	colorScheme: 'light' | 'dark',
-	work: (context: BrowserContext) => Promise<T>
+	work: (context: BrowserContext) => Promise<T>,
+	options: ContextOptions = {}
 ): Promise<T> {
-	const context = await newContext(browser, colorScheme);
+	const context = await newContext(browser, colorScheme, options);
 	try {
 		return await work(context);
 	} finally {

@@ -17,28 +17,32 @@ export function describePages(origin: string, paths: readonly string[], browser:
 		// Chromium fetches some resources (the favicon) lazily, so the console watcher can miss a 404;
 		// this asks for each one. Only the markup is read, so nothing else loads and no script runs.
 		test('every icon, stylesheet and script it references is served', async () => {
-			const context = await browser().newContext({ javaScriptEnabled: false });
-			try {
-				const page = await context.newPage();
-				await page.route('**/*', (route) =>
-					route.request().isNavigationRequest() ? route.continue() : route.abort()
-				);
-				await page.goto(`${origin}${path}`, { waitUntil: 'domcontentloaded' });
-				const urls = await page
-					.locator('link[rel~="icon"][href], link[rel="stylesheet"][href], script[src]')
-					.evaluateAll((elements) =>
-						elements.map((element) =>
-							element instanceof HTMLScriptElement ? element.src : (element as HTMLLinkElement).href
-						)
+			await withContext(
+				browser(),
+				'light',
+				async (context) => {
+					const page = await context.newPage();
+					await page.route('**/*', (route) =>
+						route.request().isNavigationRequest() ? route.continue() : route.abort()
 					);
-				expect(urls.length).toBeGreaterThan(0);
-				const statuses = await Promise.all(
-					urls.map(async (url) => `${(await page.request.get(url)).status()} ${url}`)
-				);
-				expect(statuses.filter((line) => !line.startsWith('200 '))).toEqual([]);
-			} finally {
-				await context.close();
-			}
+					await page.goto(`${origin}${path}`, { waitUntil: 'domcontentloaded' });
+					const urls = await page
+						.locator('link[rel~="icon"][href], link[rel="stylesheet"][href], script[src]')
+						.evaluateAll((elements) =>
+							elements.map((element) =>
+								element instanceof HTMLScriptElement
+									? element.src
+									: (element as HTMLLinkElement).href
+							)
+						);
+					expect(urls.length).toBeGreaterThan(0);
+					const statuses = await Promise.all(
+						urls.map(async (url) => `${(await page.request.get(url)).status()} ${url}`)
+					);
+					expect(statuses.filter((line) => !line.startsWith('200 '))).toEqual([]);
+				},
+				{ javaScriptEnabled: false }
+			);
 		});
 
 		// One load for both themes: the reader's switch of colour scheme (which Starlight follows when

@@ -34,6 +34,7 @@ import {
 } from '../mock/contract/http.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
 import {
+	BASIC_ONLY_SCOPES,
 	NOT_IN_SESSIONS,
 	REQUESTABLE_SCOPES,
 	SCOPE_ALLOWS,
@@ -107,6 +108,11 @@ function buildFacts(): Record<string, Fact> {
 			kind: 'list',
 			items: NOT_IN_SESSIONS,
 			about: 'the scopes a browser session never carries',
+		},
+		'scopes.basicOnly': {
+			kind: 'list',
+			items: BASIC_ONLY_SCOPES,
+			about: 'the scopes only Basic credentials may grant',
 		},
 		'limit.body': { kind: 'bytes', bytes: MAX_BODY_BYTES, about: 'the largest request body' },
 		'limit.headers': { kind: 'bytes', bytes: MAX_HEADER_BYTES, about: 'the largest header block' },

@@ -180,6 +180,18 @@ const PROVOCATIONS: Record<ApiErrorId, Provocation> = {
 		},
 		params: { scopes: ['messages:read'] },
 	},
+	grantRequiresBasic: {
+		// A manager service token minting another manager: the chain only a person may start.
+		provoke: async () => {
+			const manager = await serviceToken({ scopes: ['tokens:manage'] });
+			return fetch(`${BASE_URL}/3rdparty/v1/service-tokens`, {
+				method: 'POST',
+				headers: { Authorization: `Bearer ${manager.token}`, 'Content-Type': 'application/json' },
+				body: JSON.stringify({ name: 'next', scopes: ['tokens:manage'] }),
+			});
+		},
+		params: { scope: 'tokens:manage' },
+	},
 	selfRenewal: {
 		// The renewal job renews with the account's credentials; this is the shortcut it avoids.
 		provoke: async () => {

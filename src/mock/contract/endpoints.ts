@@ -101,6 +101,7 @@ export const ENDPOINTS = [
 			'invalidTtl',
 			'unauthorized',
 			'scopeRequired',
+			'grantRequiresBasic',
 		],
 	},
 	{
@@ -139,6 +140,7 @@ export const ENDPOINTS = [
 			'ttlTooLong',
 			'unauthorized',
 			'scopeRequired',
+			'grantRequiresBasic',
 		],
 	},
 	{
@@ -166,6 +168,7 @@ export const ENDPOINTS = [
 			'unauthorized',
 			'scopeRequired',
 			'missingScopes',
+			'grantRequiresBasic',
 			'selfRenewal',
 			'serviceTokenNotFound',
 		],

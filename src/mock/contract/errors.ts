@@ -128,6 +128,12 @@ export const API_ERRORS = {
 		message: 'missing scopes: {scopes}',
 		data: (p) => ({ missing_scopes: p['scopes'] }),
 	},
+	grantRequiresBasic: {
+		error: 'grant_requires_basic',
+		status: 403,
+		message: 'scope {scope} can only be granted with Basic credentials',
+		data: (p) => ({ scope: p['scope'] }),
+	},
 	selfRenewal: {
 		error: 'self_renewal',
 		status: 403,

@@ -82,16 +82,18 @@ export class TokenPairs {
 
 	/**
 	 * Issues the first pair of a new login on a surface (default `api`), with an access token of
-	 * `ttl` seconds (0 or absent: 900; more is clamped to 900).
+	 * `ttl` seconds (0 or absent: 900; more is clamped to 900). `notAfter` (NumericDate seconds)
+	 * ends the whole family sooner than its absolute lifetime: the expiry of the bearer token that
+	 * issued it.
 	 */
 	async issue(
 		sub: string,
 		scopes: readonly string[],
-		options: { ttl?: number | undefined; surface?: Surface } = {}
+		options: { ttl?: number | undefined; surface?: Surface; notAfter?: number } = {}
 	): Promise<IssuedPair> {
-		const { ttl = 0, surface = 'api' } = options;
+		const { ttl = 0, surface = 'api', notAfter = Number.POSITIVE_INFINITY } = options;
 		const lifetime = ttl > 0 ? Math.min(ttl, LIFETIMES.accessToken) : LIFETIMES.accessToken;
-		const expiresAt = this.#clock.nowSeconds() + LIFETIMES.family;
+		const expiresAt = Math.min(this.#clock.nowSeconds() + LIFETIMES.family, notAfter);
 		// A scope asked for twice is granted once: hundreds of copies would otherwise make tokens
 		// larger than the API itself accepts.
 		const unique = [...new Set(scopes)];

@@ -36,6 +36,7 @@ export class ServiceTokens {
 	/**
 	 * Signs and records a service token living `lifetime` seconds. `recordScopes: false` records it
 	 * the way tokens minted before scopes were recorded are: the JWT holds scopes, the record none.
+	 * `notAfter` (NumericDate seconds) ends it sooner: the expiry of the bearer token minting it.
 	 */
 	async mint(options: {
 		sub: string;
@@ -43,12 +44,14 @@ export class ServiceTokens {
 		scopes: readonly string[];
 		lifetime: number;
 		recordScopes?: boolean;
+		notAfter?: number;
 	}): Promise<ServiceTokenBody> {
-		const { sub, name, lifetime, recordScopes = true } = options;
+		const { sub, name, lifetime, recordScopes = true, notAfter } = options;
 		const scopes = [...options.scopes];
 		const signed = await this.#tokens.sign<AccessClaims>(
 			{ sub, scopes, type: 'access', name },
-			lifetime
+			lifetime,
+			notAfter
 		);
 		const record: ServiceTokenRecord = {
 			jti: signed.claims.jti,

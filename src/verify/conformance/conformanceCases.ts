@@ -3,6 +3,7 @@
  * and each error it lists, then the behaviours that span calls (rotation, reuse, revocation,
  * renewal, sessions). Every exchange is also checked against the OpenAPI document.
  */
+import { decodeJwt } from 'jose';
 import {
 	ENDPOINTS,
 	FALLBACK_ERRORS,
@@ -45,16 +46,29 @@ async function issuePair(client: ConformanceClient, scopes: string[]): Promise<P
 	return answer.json as Pair;
 }
 
+interface ServiceToken {
+	id: string;
+	token: string;
+	name: string;
+	scopes: string[];
+	expires_at: string;
+}
+
 async function serviceToken(
 	client: ConformanceClient,
-	scopes: string[]
-): Promise<{ id: string; token: string; name: string; scopes: string[] }> {
+	scopes: string[],
+	options: { ttl?: number; headers?: Record<string, string> } = {}
+): Promise<ServiceToken> {
 	const answer = await client.expect(
 		{
 			method: 'POST',
 			path: '/3rdparty/v1/service-tokens',
-			headers: client.basic,
-			json: { name: 'conformance', scopes },
+			headers: options.headers ?? client.basic,
+			json: {
+				name: 'conformance',
+				scopes,
+				...(options.ttl === undefined ? {} : { ttl: options.ttl }),
+			},
 		},
 		201
 	);
@@ -178,6 +192,15 @@ const PROVOKE: Record<ApiErrorId, Provocation | { skip: string }> = {
 		// A manager token may renew only what it could grant itself.
 		const manager = await issuePair(c, ['tokens:manage']);
 		return { ...call, headers: bearer(manager.access_token) };
+	},
+	grantRequiresBasic: async (c, endpoint, call) => {
+		// Even a manager bearer token never hands on `tokens:manage`: only Basic grants it.
+		const manager = bearer((await issuePair(c, ['tokens:manage'])).access_token);
+		if (endpoint.id === 'renewServiceToken') {
+			const managed = await serviceToken(c, ['tokens:manage']);
+			return { ...call, path: endpoint.path.replace(':id', managed.id), headers: manager };
+		}
+		return { ...withBody(call, { scopes: ['tokens:manage'] }), headers: manager };
 	},
 	selfRenewal: async (c, endpoint, call) => {
 		// A service token that may manage tokens still cannot extend itself.
@@ -367,6 +390,37 @@ function behaviourCases(): ConformanceCase[] {
 				check(
 					(await readMessage(client, renewed.token)).status === 404,
 					'the renewed token does not work'
+				);
+			},
+		},
+		{
+			name: 'authority: what a manager bearer token mints or issues ends no later than it',
+			run: async (client) => {
+				const manager = await serviceToken(client, ['tokens:manage', 'messages:read'], {
+					ttl: 3600,
+				});
+				const minted = await serviceToken(client, ['messages:read'], {
+					headers: bearer(manager.token),
+				});
+				check(
+					Date.parse(minted.expires_at) <= Date.parse(manager.expires_at),
+					`a service token minted by a manager expires at ${minted.expires_at}, after the manager (${manager.expires_at})`
+				);
+				const pair = (
+					await client.expect(
+						{
+							method: 'POST',
+							path: '/3rdparty/v1/auth/token',
+							headers: bearer(manager.token),
+							json: { scopes: ['messages:read'] },
+						},
+						201
+					)
+				).json as Pair;
+				const refreshExp = Number(decodeJwt(pair.refresh_token).exp) * 1000;
+				check(
+					refreshExp <= Date.parse(manager.expires_at),
+					'a pair issued by a manager has a refresh token that outlives the manager'
 				);
 			},
 		},

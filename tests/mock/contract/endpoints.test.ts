@@ -31,6 +31,8 @@ const postRaw = (path: string, body: string, authorization: string = basic()) =>
 	call('POST', path, { authorization, body, headers: { 'Content-Type': 'application/json' } });
 /** An access token without `tokens:manage` nor `messages:*`: the 403 provoker. */
 const weakBearer = async () => bearer((await issuePair(['logs:read'])).access_token);
+/** An access token with `tokens:manage`, issued with Basic credentials. */
+const managerBearer = async () => bearer((await issuePair(['tokens:manage'])).access_token);
 const renewPath = (id: string) => `/3rdparty/v1/service-tokens/${id}/renew`;
 
 const PROVOCATIONS: Record<
@@ -50,6 +52,8 @@ const PROVOCATIONS: Record<
 			unauthorized: () => post('/3rdparty/v1/auth/token', { scopes: ['messages:send'] }, null),
 			scopeRequired: async () =>
 				post('/3rdparty/v1/auth/token', { scopes: ['logs:read'] }, await weakBearer()),
+			grantRequiresBasic: async () =>
+				post('/3rdparty/v1/auth/token', { scopes: ['tokens:manage'] }, await managerBearer()),
 		},
 	},
 	refreshTokenPair: {
@@ -96,6 +100,12 @@ const PROVOCATIONS: Record<
 					{ name: 'n', scopes: ['logs:read'] },
 					await weakBearer()
 				),
+			grantRequiresBasic: async () =>
+				post(
+					'/3rdparty/v1/service-tokens',
+					{ name: 'n', scopes: ['tokens:manage'] },
+					await managerBearer()
+				),
 		},
 	},
 	listServiceTokens: {
@@ -132,6 +142,10 @@ const PROVOCATIONS: Record<
 				const token = await mintServiceToken(['logs:read']);
 				api.removeAccountScope('demo', 'logs:read');
 				return post(renewPath(token.id), {});
+			},
+			grantRequiresBasic: async () => {
+				const manager = await mintServiceToken(['tokens:manage']);
+				return post(renewPath(manager.id), {}, await managerBearer());
 			},
 			selfRenewal: async () => {
 				const manager = await mintServiceToken(['tokens:manage']);

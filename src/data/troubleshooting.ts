@@ -64,6 +64,11 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		causes: 'A login body without `password`, or with one that is empty or not a string.',
 		fix: 'Send `{"username": "…", "password": "…"}` as JSON.',
 	},
+	invalidNewPassword: {
+		causes:
+			'A password change whose `new_password` is missing, too short or too long, or the same as the current password (which would leave a thief who holds it logged in).',
+		fix: 'Send `{"new_password": "…"}` with a new password of the length the message names, and the current one in `Authorization: Basic`.',
+	},
 	phoneNumbersRequired: {
 		causes: '`phoneNumbers` is missing, empty, or not a list of strings.',
 		fix: 'Send at least one number as a list: `{"phoneNumbers": ["+15555550100"], …}`.',

@@ -10,6 +10,7 @@ import { SessionClient } from '../../examples/browser-apps/session-client.ts';
 import { issueTokenPair } from '../../examples/quick-start/issue-token-pair.ts';
 import { sendMessage } from '../../examples/quick-start/send-message.ts';
 import { createAuthorizedFetch } from '../../examples/refresh/authorized-fetch.ts';
+import { changePassword } from '../../examples/refresh/end-all-logins.ts';
 import { TokenManager } from '../../examples/refresh/token-manager.ts';
 import {
 	createServiceToken,
@@ -134,6 +135,10 @@ const PROVOCATIONS: Record<ApiErrorId, Provocation> = {
 	passwordRequired: {
 		provoke: () =>
 			new SessionClient({ baseUrl: BASE_URL, fetch: createBrowser().fetch }).login('demo', ''),
+	},
+	invalidNewPassword: {
+		// The incident procedure's first step, with the stolen password as the "new" one.
+		provoke: () => changePassword({ baseUrl: BASE_URL, ...DEMO, newPassword: DEMO.password }),
 	},
 	phoneNumbersRequired: {
 		provoke: async () =>

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { ApiErrorId } from './errors.ts';
 import { CSRF_HEADER, NO_STORE as NO_STORE_HEADER, PRAGMA_NO_CACHE } from './http.ts';
 import {
+	ChangePasswordRequest,
 	CreateServiceTokenRequest,
 	IssueTokenRequest,
 	JwksResponse,
@@ -121,6 +122,27 @@ export const ENDPOINTS = [
 		auth: { schemes: ['basic', 'bearer'], scope: 'tokens:manage' },
 		success: { status: 204 },
 		errors: ['unauthorized', 'scopeRequired'],
+	},
+	{
+		id: 'revokeAllLogins',
+		method: 'POST',
+		path: '/3rdparty/v1/auth/logins/revoke',
+		summary:
+			'End every login and service token of the account, recorded or not (Basic credentials only)',
+		auth: { schemes: ['basic'] },
+		success: { status: 204, headers: NO_STORE },
+		errors: ['unauthorized'],
+	},
+	{
+		id: 'changePassword',
+		method: 'POST',
+		path: '/3rdparty/v1/auth/password',
+		summary:
+			'Change the password; every login and service token of the account ends in the same step',
+		auth: { schemes: ['basic'] },
+		request: ChangePasswordRequest,
+		success: { status: 204, headers: NO_STORE },
+		errors: [...BODY_ERRORS, 'invalidNewPassword', 'unauthorized'],
 	},
 	{
 		id: 'createServiceToken',

@@ -5,6 +5,7 @@
  * test provokes each entry through an example, so the three cannot drift apart.
  */
 import { CSRF_HEADER } from './http.ts';
+import { PASSWORD_LENGTH } from './schemas.ts';
 
 /** The body of every non-2xx response. */
 export interface ApiErrorBody {
@@ -99,6 +100,12 @@ export const API_ERRORS = {
 		status: 400,
 		message: 'invalid params: password is required',
 		data: field('password'),
+	},
+	invalidNewPassword: {
+		error: 'invalid_new_password',
+		status: 400,
+		message: `invalid params: new_password must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters and differ from the current password`,
+		data: field('new_password'),
 	},
 	phoneNumbersRequired: {
 		error: 'phone_numbers_required',

@@ -35,10 +35,19 @@ export const NO_STORE = { name: 'Cache-Control', value: 'no-store' } as const sa
 /** The HTTP/1.0 companion of {@link NO_STORE} on token responses. */
 export const PRAGMA_NO_CACHE = { name: 'Pragma', value: 'no-cache' } as const satisfies HeaderFact;
 
-/** RFC 6750 §3: a 401 names the scheme the client should use. */
+/** RFC 6750 §3: a 401 names the scheme the client should use; bearer tokens, on most endpoints. */
 export const CHALLENGE = {
 	name: 'WWW-Authenticate',
 	value: 'Bearer',
+} as const satisfies HeaderFact;
+
+/**
+ * RFC 7617: the challenge of a 401 from an endpoint that takes Basic credentials only (the
+ * operator's endpoints), with the realm and the UTF-8 charset the credentials are encoded in.
+ */
+export const BASIC_CHALLENGE = {
+	name: 'WWW-Authenticate',
+	value: 'Basic realm="Token Pair API", charset="UTF-8"',
 } as const satisfies HeaderFact;
 
 /** Bodies larger than this are refused with 413 before they are parsed. */
@@ -49,7 +58,6 @@ export const MAX_HEADER_BYTES = 16 * 1024;
 
 /** The seconds the HTTP server waits for a request's headers before it answers 408. */
 export const HEADERS_TIMEOUT_SECONDS = 10;
-
 
 /**
  * **[design, Auth0-style]** Rotation's defaults: a replayed refresh token is rejected alone, and no

@@ -37,6 +37,8 @@ export class ServiceTokens {
 	 * Signs and records a service token living `lifetime` seconds. `recordScopes: false` records it
 	 * the way tokens minted before scopes were recorded are: the JWT holds scopes, the record none.
 	 * `notAfter` (NumericDate seconds) ends it sooner: the expiry of the bearer token minting it.
+	 * `authorized` is asked once it is signed, in the step that stores it: `false` (the caller's
+	 * credentials were revoked meanwhile) stores nothing and returns `undefined`.
 	 */
 	async mint(options: {
 		sub: string;
@@ -45,7 +47,8 @@ export class ServiceTokens {
 		lifetime: number;
 		recordScopes?: boolean;
 		notAfter?: number;
-	}): Promise<ServiceTokenBody> {
+		authorized?: () => boolean;
+	}): Promise<ServiceTokenBody | undefined> {
 		const { sub, name, lifetime, recordScopes = true, notAfter } = options;
 		const scopes = [...options.scopes];
 		const signed = await this.#tokens.sign<AccessClaims>(
@@ -53,6 +56,7 @@ export class ServiceTokens {
 			lifetime,
 			notAfter
 		);
+		if (options.authorized?.() === false) return undefined;
 		const record: ServiceTokenRecord = {
 			jti: signed.claims.jti,
 			kind: 'service',

@@ -11,6 +11,7 @@ import { API_ERRORS, type ApiErrorId, errorBody } from '../../mock/contract/erro
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../../mock/contract/lifetimes.ts';
 import * as schemas from '../../mock/contract/schemas.ts';
 import { REFRESH_SCOPE, REQUESTABLE_SCOPES, WILDCARD_SCOPE } from '../../mock/contract/scopes.ts';
+import { challengeOf } from '../../mock/http/challenge.ts';
 import { statusText } from '../http/statusText.ts';
 
 /** A JSON object of the document. */
@@ -106,10 +107,15 @@ function errorResponse(endpoint: Endpoint | undefined, status: number, ids: ApiE
 		Date: DATE_HEADER,
 	};
 	if (status === 401) {
-		headers['WWW-Authenticate'] = constHeader(
-			'Bearer',
-			'RFC 6750 §3: the scheme to authenticate with. It never says which check failed.'
-		);
+		const challenge = endpoint && challengeOf(endpoint);
+		if (challenge) {
+			headers[challenge.name] = constHeader(
+				challenge.value,
+				challenge.value.startsWith('Basic')
+					? 'RFC 7617: this endpoint takes Basic credentials only (UTF-8). It never says which check failed.'
+					: 'RFC 6750 §3: the scheme to authenticate with. It never says which check failed.'
+			);
+		}
 		if (endpoint?.auth.schemes.includes('refresh-cookie'))
 			headers['Set-Cookie'] = cookieHeader('clear');
 	}

@@ -8,7 +8,9 @@ export function describeAuth(auth: Endpoint['auth']): string {
 			case 'none':
 				return 'None';
 			case 'basic':
-				return 'Basic credentials (`all:any`)';
+				return auth.schemes.includes('bearer')
+					? 'Basic credentials (`all:any`)'
+					: 'Basic credentials only: the account’s username and password, never a token';
 			case 'bearer':
 				return `Bearer access token${scope}`;
 			case 'refresh-token':

@@ -166,6 +166,7 @@ const PROVOKE: Record<ApiErrorId, Provocation | { skip: string }> = {
 	scopesNotRecorded: {
 		skip: 'needs a service token minted before scopes were recorded, which no API call makes',
 	},
+	invalidNewPassword: async (c, _e, call) => ({ ...call, json: { new_password: c.password } }),
 	usernameRequired: async (c, _e, call) => ({ ...call, json: { password: c.password } }),
 	passwordRequired: async (c, _e, call) => ({ ...call, json: { username: c.username } }),
 	phoneNumbersRequired: async (_c, _e, call) => withBody(call, { phoneNumbers: [] }),
@@ -233,12 +234,46 @@ const PROVOKE: Record<ApiErrorId, Provocation | { skip: string }> = {
 	methodNotAllowed: async (_c, _e, call) => ({ ...call, method: 'PUT' }),
 };
 
+/**
+ * Changes the account's password and back, checking the old one is refused in between. Every later
+ * case needs the password it was given, so the change is always undone, even when a check fails.
+ */
+async function changePasswordAndBack(client: ConformanceClient, endpoint: Endpoint): Promise<void> {
+	const temporary = `${client.password}-conformance`;
+	const change = (from: string, to: string) =>
+		client.expect(
+			{
+				method: 'POST',
+				path: endpoint.path,
+				headers: client.basicWith(from),
+				json: { new_password: to },
+			},
+			endpoint.success.status
+		);
+	await change(client.password, temporary);
+	try {
+		await client.expect(
+			{
+				method: 'POST',
+				path: '/3rdparty/v1/auth/token',
+				headers: client.basic,
+				json: { scopes: ['messages:read'] },
+			},
+			401,
+			'unauthorized'
+		);
+	} finally {
+		await change(temporary, client.password);
+	}
+}
+
 function endpointCases(endpoint: Endpoint): ConformanceCase[] {
 	const line = `${endpoint.method} ${endpoint.path}`;
 	const cases: ConformanceCase[] = [
 		{
 			name: `${line} → ${endpoint.success.status}`,
 			run: async (client) => {
+				if (endpoint.id === 'changePassword') return changePasswordAndBack(client, endpoint);
 				await client.expect(await successCall(client, endpoint), endpoint.success.status);
 			},
 		},

@@ -6,11 +6,12 @@ const group = 'cookies and CSRF';
 const CLEARED = {
 	'set-cookie': 'refresh_token=; HttpOnly; Secure; SameSite=Strict; Path=/auth; Max-Age=0',
 };
-const UNAUTHORIZED_CLEARED = error(
-	'unauthorized',
-	{},
-	{ 'www-authenticate': 'Bearer', ...CLEARED }
-);
+/**
+ * The session endpoints' 401 carries no challenge: their credentials are a body or a cookie, not
+ * an HTTP authentication scheme (see `src/mock/http/challenge.ts`).
+ */
+const NO_CHALLENGE = { 'www-authenticate': null };
+const UNAUTHORIZED_CLEARED = error('unauthorized', {}, { ...NO_CHALLENGE, ...CLEARED });
 
 const login = (c: RowContext, body: unknown) =>
 	c.send({
@@ -119,7 +120,7 @@ export const SESSIONS: readonly CatalogueRow[] = [
 		group,
 		name: 'login with a wrong password',
 		act: (c) => login(c, { username: 'demo', password: 'guess' }),
-		expect: error('unauthorized'),
+		expect: error('unauthorized', {}, NO_CHALLENGE),
 	},
 	{
 		group,

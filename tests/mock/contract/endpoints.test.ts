@@ -75,6 +75,25 @@ const PROVOCATIONS: Record<
 				call('DELETE', '/3rdparty/v1/auth/token/x', { authorization: await weakBearer() }),
 		},
 	},
+	revokeAllLogins: {
+		success: () => post('/3rdparty/v1/auth/logins/revoke', undefined),
+		errors: {
+			unauthorized: async () =>
+				post('/3rdparty/v1/auth/logins/revoke', undefined, await managerBearer()),
+		},
+	},
+	changePassword: {
+		success: () => post('/3rdparty/v1/auth/password', { new_password: 'a-new-password' }),
+		errors: {
+			invalidBody: () => postRaw('/3rdparty/v1/auth/password', '"x"'),
+			unknownField: () =>
+				post('/3rdparty/v1/auth/password', { new_password: 'a-new-password', x: 1 }),
+			payloadTooLarge: () => post('/3rdparty/v1/auth/password', { new_password: BIG }),
+			invalidNewPassword: () => post('/3rdparty/v1/auth/password', { new_password: 'short' }),
+			unauthorized: () =>
+				post('/3rdparty/v1/auth/password', { new_password: 'a-new-password' }, null),
+		},
+	},
 	createServiceToken: {
 		success: () => post('/3rdparty/v1/service-tokens', { name: 'n', scopes: ['messages:send'] }),
 		errors: {

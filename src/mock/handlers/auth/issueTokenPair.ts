@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw';
-import { mayGrant } from '../../auth/authenticate.ts';
+import { mayGrant, stillAuthorized } from '../../auth/authenticate.ts';
 import { grantExpiry, scopeNeedingBasic } from '../../auth/grantLimits.ts';
 import { IssueTokenRequest } from '../../contract/schemas.ts';
 import { errorResponse } from '../../http/errorResponse.ts';
@@ -24,6 +24,8 @@ export const issueTokenPair: RouteResolver = async ({ request, ctx }) => {
 	const pair = await ctx.pairs.issue(principal.sub, input.scopes, {
 		ttl: input.ttl,
 		notAfter: grantExpiry(principal),
+		authorized: () => stillAuthorized(ctx, principal),
 	});
+	if (pair === undefined) return errorResponse('unauthorized');
 	return HttpResponse.json(pair.body, { status: 201, headers: NO_STORE_HEADERS });
 };

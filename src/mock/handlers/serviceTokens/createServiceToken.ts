@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw';
-import { mayGrant } from '../../auth/authenticate.ts';
+import { mayGrant, stillAuthorized } from '../../auth/authenticate.ts';
 import { boundedCap, grantExpiry, scopeNeedingBasic } from '../../auth/grantLimits.ts';
 import { serviceTokenCap } from '../../contract/lifetimes.ts';
 import { CreateServiceTokenRequest } from '../../contract/schemas.ts';
@@ -36,6 +36,8 @@ export const createServiceToken: RouteResolver = async ({ request, ctx }) => {
 		scopes,
 		lifetime,
 		notAfter: grantExpiry(principal),
+		authorized: () => stillAuthorized(ctx, principal),
 	});
+	if (token === undefined) return errorResponse('unauthorized');
 	return HttpResponse.json(token, { status: 201, headers: NO_STORE_HEADERS });
 };

@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw';
-import { mayGrant } from '../../auth/authenticate.ts';
+import { mayGrant, stillAuthorized } from '../../auth/authenticate.ts';
 import { boundedCap, grantExpiry, scopeNeedingBasic } from '../../auth/grantLimits.ts';
 import { serviceTokenCap } from '../../contract/lifetimes.ts';
 import { RenewServiceTokenRequest } from '../../contract/schemas.ts';
@@ -51,6 +51,8 @@ export const renewServiceToken: RouteResolver = async ({ request, params, ctx })
 		scopes: original.scopes,
 		lifetime,
 		notAfter: grantExpiry(principal),
+		authorized: () => stillAuthorized(ctx, principal),
 	});
+	if (token === undefined) return errorResponse('unauthorized');
 	return HttpResponse.json(token, { status: 201, headers: NO_STORE_HEADERS });
 };

@@ -1,3 +1,4 @@
+import { basicPrincipal, stillAuthorized } from '../../auth/authenticate.ts';
 import { sessionScopes } from '../../auth/sessionScopes.ts';
 import { LoginRequest } from '../../contract/schemas.ts';
 import { validate } from '../../contract/validate.ts';
@@ -15,12 +16,17 @@ export const login: RouteResolver = async ({ request, ctx }) => {
 	if (!parsed.ok) return errorResponse(parsed.failure.id, parsed.failure.params);
 	const account = ctx.accounts.verify(parsed.data.username, parsed.data.password);
 	if (!account) return errorResponse('unauthorized');
+	const principal = basicPrincipal(ctx, account.userId);
 
 	// The new cookie overwrites the old one; the old login must not live on without it.
 	const previous = refreshCookie.read(request);
 	if (previous !== null) await ctx.pairs.end(previous, 'session');
 
 	const scopes = sessionScopes(ctx.accounts, account.userId);
-	const pair = await ctx.pairs.issue(account.userId, scopes, { surface: 'session' });
+	const pair = await ctx.pairs.issue(account.userId, scopes, {
+		surface: 'session',
+		authorized: () => stillAuthorized(ctx, principal),
+	});
+	if (pair === undefined) return errorResponse('unauthorized');
 	return sessionResponse(ctx, pair);
 };

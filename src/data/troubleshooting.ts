@@ -144,6 +144,11 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 			'The request’s headers add up to more than 16 KiB, usually a cookie jar that kept growing or a token pasted into a header several times.',
 		fix: 'Send one `Authorization` header with one token; tokens of this API are far below the limit.',
 	},
+	unsupportedMediaType: {
+		causes:
+			'A login whose body is not sent as `Content-Type: application/json`: a form post (`application/x-www-form-urlencoded`), `text/plain`, or no `Content-Type` at all. The login refuses every type a cross-site form can send, so another site cannot log the browser into an account of its choosing.',
+		fix: 'Send the body with `JSON.stringify({ username, password })` and `Content-Type: application/json`.',
+	},
 	uriTooLong: {
 		causes:
 			'A request URL over 8,192 characters, usually a token or a body put into the query string, or a path built in a loop.',

@@ -136,6 +136,15 @@ const PROVOCATIONS: Record<ApiErrorId, Provocation> = {
 		provoke: () =>
 			new SessionClient({ baseUrl: BASE_URL, fetch: createBrowser().fetch }).login('demo', ''),
 	},
+	unsupportedMediaType: {
+		// What a cross-site form posts: the session client always sends JSON.
+		provoke: () =>
+			createBrowser().fetch(`${BASE_URL}/auth/login`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'text/plain' },
+				body: JSON.stringify(DEMO),
+			}),
+	},
 	invalidNewPassword: {
 		// The incident procedure's first step, with the stolen password as the "new" one.
 		provoke: () => changePassword({ baseUrl: BASE_URL, ...DEMO, newPassword: DEMO.password }),

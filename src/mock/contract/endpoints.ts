@@ -4,7 +4,12 @@
  */
 import type { z } from 'zod';
 import type { ApiErrorId } from './errors.ts';
-import { CSRF_HEADER, NO_STORE as NO_STORE_HEADER, PRAGMA_NO_CACHE } from './http.ts';
+import {
+	CSRF_HEADER,
+	LOGIN_CONTENT_TYPE,
+	NO_STORE as NO_STORE_HEADER,
+	PRAGMA_NO_CACHE,
+} from './http.ts';
 import {
 	ChangePasswordRequest,
 	CreateServiceTokenRequest,
@@ -238,11 +243,17 @@ export const ENDPOINTS = [
 		id: 'login',
 		method: 'POST',
 		path: '/auth/login',
-		summary: 'Browser session: log in; the refresh token goes into an HttpOnly cookie',
+		summary: `Browser session: log in; the refresh token goes into an HttpOnly cookie (body ${LOGIN_CONTENT_TYPE} only)`,
 		auth: { schemes: ['password'] },
 		request: LoginRequest,
 		success: { status: 200, body: SessionResponse, headers: NO_STORE, cookie: 'set' },
-		errors: [...BODY_ERRORS, 'usernameRequired', 'passwordRequired', 'unauthorized'],
+		errors: [
+			'unsupportedMediaType',
+			...BODY_ERRORS,
+			'usernameRequired',
+			'passwordRequired',
+			'unauthorized',
+		],
 	},
 	{
 		id: 'refreshSession',
@@ -257,10 +268,10 @@ export const ENDPOINTS = [
 		id: 'logout',
 		method: 'POST',
 		path: '/auth/logout',
-		summary: 'Browser session: log out; the cookie is cleared and the login revoked',
+		summary: `Browser session: log out; the cookie is cleared and the login revoked (needs ${CSRF_HEADER.name}: ${CSRF_HEADER.value})`,
 		auth: { schemes: ['refresh-cookie'] },
 		success: { status: 204, headers: NO_STORE, cookie: 'clear' },
-		errors: [],
+		errors: ['csrfHeaderRequired'],
 	},
 ] as const satisfies readonly Endpoint[];
 

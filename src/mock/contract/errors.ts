@@ -4,7 +4,7 @@
  * The mock builds its error bodies from this table, the Troubleshooting page renders it, and a
  * test provokes each entry through an example, so the three cannot drift apart.
  */
-import { CSRF_HEADER } from './http.ts';
+import { CSRF_HEADER, LOGIN_CONTENT_TYPE } from './http.ts';
 import { PASSWORD_LENGTH } from './schemas.ts';
 
 /** The body of every non-2xx response. */
@@ -176,6 +176,12 @@ export const API_ERRORS = {
 		error: 'payload_too_large',
 		status: 413,
 		message: 'Payload Too Large',
+	},
+	unsupportedMediaType: {
+		error: 'unsupported_media_type',
+		status: 415,
+		message: `Content-Type must be ${LOGIN_CONTENT_TYPE}`,
+		data: () => ({ header: 'Content-Type' }),
 	},
 	uriTooLong: {
 		error: 'uri_too_long',

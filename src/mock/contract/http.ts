@@ -26,8 +26,19 @@ export interface HeaderFact {
 	value: string;
 }
 
-/** The header `POST /auth/refresh` requires, so that a cross-site form cannot refresh a session. */
+/**
+ * The header `POST /auth/refresh` and `POST /auth/logout` require, so that a cross-site form cannot
+ * refresh or end a session.
+ */
 export const CSRF_HEADER = { name: 'X-CSRF', value: '1' } as const satisfies HeaderFact;
+
+/**
+ * **[design]** The only request body type `POST /auth/login` accepts. A cross-site form can send
+ * `text/plain`, `application/x-www-form-urlencoded` or `multipart/form-data` without a preflight,
+ * never `application/json`, so refusing the others (415) stops a cross-site form from logging the
+ * browser into an account of the attacker's choosing (login CSRF).
+ */
+export const LOGIN_CONTENT_TYPE = 'application/json';
 
 /** Token responses and error bodies must never be cached (RFC 6749 §5.1). */
 export const NO_STORE = { name: 'Cache-Control', value: 'no-store' } as const satisfies HeaderFact;

@@ -167,6 +167,13 @@ const PROVOKE: Record<ApiErrorId, Provocation | { skip: string }> = {
 		skip: 'needs a service token minted before scopes were recorded, which no API call makes',
 	},
 	invalidNewPassword: async (c, _e, call) => ({ ...call, json: { new_password: c.password } }),
+	unsupportedMediaType: async (_c, _e, call) => ({
+		...call,
+		json: undefined,
+		body: JSON.stringify(call.json),
+		// What a cross-site form can send without a preflight.
+		headers: { ...call.headers, 'Content-Type': 'text/plain' },
+	}),
 	usernameRequired: async (c, _e, call) => ({ ...call, json: { password: c.password } }),
 	passwordRequired: async (c, _e, call) => ({ ...call, json: { username: c.username } }),
 	phoneNumbersRequired: async (_c, _e, call) => withBody(call, { phoneNumbers: [] }),
@@ -488,7 +495,11 @@ function behaviourCases(): ConformanceCase[] {
 				);
 				const again = await login(client);
 				await client.expect(
-					{ method: 'POST', path: '/auth/logout', headers: cookieHeader(again) },
+					{
+						method: 'POST',
+						path: '/auth/logout',
+						headers: { ...cookieHeader(again), 'X-CSRF': '1' },
+					},
 					204
 				);
 				const after = await client.send({

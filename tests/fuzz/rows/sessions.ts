@@ -110,11 +110,38 @@ export const SESSIONS: readonly CatalogueRow[] = [
 			await c.send({
 				method: 'POST',
 				path: '/auth/logout',
-				headers: { Cookie: `refresh_token=${cookie}` },
+				headers: { Cookie: `refresh_token=${cookie}`, 'X-CSRF': '1' },
 			});
 			return refresh(c, { Cookie: `refresh_token=${cookie}`, 'X-CSRF': '1' });
 		},
 		expect: UNAUTHORIZED_CLEARED,
+	},
+	{
+		group,
+		name: 'logout without the CSRF header (a cross-site form): refused, the session lives on',
+		act: async (c) => {
+			const cookie = await session(c);
+			const forged = await c.send({
+				method: 'POST',
+				path: '/auth/logout',
+				headers: { Cookie: `refresh_token=${cookie}` },
+			});
+			const after = await refresh(c, { Cookie: `refresh_token=${cookie}`, 'X-CSRF': '1' });
+			return [forged, after];
+		},
+		expect: [error('csrfHeaderRequired'), success(200, SessionResponse)],
+	},
+	{
+		group,
+		name: 'login from a cross-site form (text/plain): 415, no session',
+		act: (c) =>
+			c.send({
+				method: 'POST',
+				path: '/auth/login',
+				headers: { 'Content-Type': 'text/plain' },
+				body: JSON.stringify({ username: 'demo', password: 'demo-password' }),
+			}),
+		expect: error('unsupportedMediaType'),
 	},
 	{
 		group,

@@ -204,7 +204,12 @@ const PROVOCATIONS: Record<
 	login: {
 		success: () => login(),
 		errors: {
-			invalidBody: () => call('POST', '/auth/login', { body: 'username=demo' }),
+			unsupportedMediaType: () => call('POST', '/auth/login', { body: 'username=demo' }),
+			invalidBody: () =>
+				call('POST', '/auth/login', {
+					body: 'username=demo',
+					headers: { 'Content-Type': 'application/json' },
+				}),
 			unknownField: () => login({ username: 'demo', password: 'x', otp: '1' }),
 			payloadTooLarge: () => login({ username: 'demo', password: BIG }),
 			usernameRequired: () => login({ password: 'x' }),
@@ -222,7 +227,9 @@ const PROVOCATIONS: Record<
 	},
 	logout: {
 		success: async () => logout((await loggedIn()).refreshToken),
-		errors: {},
+		errors: {
+			csrfHeaderRequired: async () => logout((await loggedIn()).refreshToken, { csrf: false }),
+		},
 	},
 };
 

@@ -4,7 +4,8 @@
  * never a 5xx, and every answer in order (RFC 9112 §9.3.2).
  */
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { http } from 'msw';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { ErrorResponse } from '../../../../src/mock/contract/schemas.ts';
 import { errorBody } from '../../../../src/mock/contract/errors.ts';
 import { createMockApi } from '../../../../src/mock/createMockApi.ts';
@@ -125,5 +126,30 @@ describe('a malformed request pipelined behind valid ones', () => {
 		const answers = await pipeline(`${refresh}GET\r\n\r\n`);
 		expect(answers.map((answer) => answer.status)).toEqual([201, 400]);
 		expect(JSON.parse(answers[0]!.body)).toHaveProperty('refresh_token');
+	});
+});
+
+describe('the catch-all 500, for a bug of the bridge itself', () => {
+	test('carries the error body with an error id, CORS and the mock’s Date', async () => {
+		const base = createMockApi({ clock: testClock() });
+		// A handler that answers something that is not a Response: the bridge fails on it.
+		const broken = { ...base, handlers: [http.all('*', () => 'not a response' as never)] };
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const bridge = await startHttpServer({ api: broken, port: 0 });
+		try {
+			const response = await fetch(`${bridge.url}${JWKS}`);
+			expect(response.status).toBe(500);
+			expect(await response.json()).toEqual({
+				error: 'internal_server_error',
+				message: 'Internal Server Error',
+				code: 500,
+			});
+			expect(response.headers.get('access-control-allow-origin')).toBe('*');
+			expect(response.headers.get('date')).toBe(new Date(base.clock.now()).toUTCString());
+			expect(errors).toHaveBeenCalled();
+		} finally {
+			errors.mockRestore();
+			await bridge.close();
+		}
 	});
 });

@@ -22,6 +22,8 @@ import {
 import { ENDPOINTS } from '../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId } from '../mock/contract/errors.ts';
 import {
+	ABUSE_LIMITS,
+	BASIC_CHALLENGE,
 	CHALLENGE,
 	CSRF_HEADER,
 	HEADERS_TIMEOUT_SECONDS,
@@ -88,6 +90,21 @@ function buildFacts(): Record<string, Fact> {
 		'header.cacheControl': { kind: 'header', ...NO_STORE, about: 'the no-cache header' },
 		'header.pragma': { kind: 'header', ...PRAGMA_NO_CACHE, about: 'the HTTP/1.0 no-cache header' },
 		'header.wwwAuthenticate': { kind: 'header', ...CHALLENGE, about: 'the challenge of a 401' },
+		'header.basicChallenge': {
+			kind: 'header',
+			...BASIC_CHALLENGE,
+			about: 'the challenge of a 401 from an endpoint that takes Basic credentials only',
+		},
+		'limit.lockout': {
+			kind: 'literal',
+			text: ABUSE_LIMITS.accountLockout ? 'locks the account' : 'never locks an account',
+			about: 'whether failed logins lock the account (they do not)',
+		},
+		'limit.rate': {
+			kind: 'literal',
+			text: ABUSE_LIMITS.rateLimit ? 'limits the request rate' : 'has no rate limit',
+			about: 'whether the API limits the request rate (it does not)',
+		},
 		'cookie.name': {
 			kind: 'literal',
 			text: REFRESH_COOKIE.name,

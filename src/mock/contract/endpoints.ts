@@ -123,7 +123,9 @@ export const ENDPOINTS = [
 		id: 'revokeToken',
 		method: 'DELETE',
 		path: '/3rdparty/v1/auth/token/:jti',
-		summary: 'Revoke a token and every token descended from it',
+		// An unknown id, or another account's, is 204 too: the answer never says which ids exist.
+		summary:
+			'Revoke a token and every token descended from it; 204 also for an unknown id or another account’s, which stays untouched',
 		auth: { schemes: ['basic', 'bearer'], scope: 'tokens:manage' },
 		success: { status: 204 },
 		errors: ['unauthorized', 'scopeRequired'],

@@ -61,6 +61,14 @@ export const BASIC_CHALLENGE = {
 	value: 'Basic realm="Token Pair API", charset="UTF-8"',
 } as const satisfies HeaderFact;
 
+/**
+ * **[design]** What the API does against password guessing and request floods: nothing of its
+ * own. No account is ever locked (a lockout would let anyone lock a service's account out by
+ * guessing wrong on purpose), and no request is ever refused for its rate. Put rate limiting in
+ * front of the API (a gateway, a WAF) if you need it; pages say so rather than promise either.
+ */
+export const ABUSE_LIMITS = { accountLockout: false, rateLimit: false } as const;
+
 /** Bodies larger than this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 64 * 1024;
 

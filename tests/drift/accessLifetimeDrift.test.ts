@@ -53,10 +53,20 @@ test('a dead internal link: the build fails naming it, and nothing else', () => 
 	expect(build.output).toContain(DEAD_LINK);
 	expect(build.output).toMatch(/Found 1 invalid link in 1 file/);
 	const built = [...pages.keys()].map((page) => page.replace(/\\/g, '/'));
-	expect(built).toEqual(expect.arrayContaining(expectedPages(join(sandbox.dir, 'src/content/docs'))));
+	expect(built).toEqual(
+		expect.arrayContaining(expectedPages(join(sandbox.dir, 'src/content/docs')))
+	);
 });
 
-const STALE = [/\b15 minutes\b/, /\b15-minute\b/, /\b900 s\b/, /\b900 seconds\b/, /\+15 min\b/, /\+14 min\b/, /now \+ 15 min/];
+const STALE = [
+	/\b15 minutes\b/,
+	/\b15-minute\b/,
+	/\b900 s\b/,
+	/\b900 seconds\b/,
+	/\+15 min\b/,
+	/\+14 min\b/,
+	/now \+ 15 min/,
+];
 
 test('no page states the old lifetime', () => {
 	const stale = [...pages].flatMap(([page, html]) =>

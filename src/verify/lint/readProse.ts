@@ -108,7 +108,13 @@ export function readProse(page: Page, frontMatterLines: readonly string[] = []):
 		else if (node.type === 'break') out.push({ text: ' ', code: false, ...startOf(node) });
 		else if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {
 			const jsx = element(node, notAFact);
-			if (jsx.fact) out.push({ text: '‹fact›', code: false, ...startOf(node) });
+			// An endpoint's name stands in for its words: the checker reads `‹endpoint.login›` as
+			// the sentence's subject. Other facts' names would read as words of the sentence.
+			if (jsx.fact) {
+				const name = jsx.attributes['name'] ?? '';
+				const text = name.startsWith('endpoint.') ? `‹${name}›` : '‹fact›';
+				out.push({ text, code: false, ...startOf(node) });
+			}
 			for (const child of jsx.children) phrasing(child, out, jsx.notAFact);
 		} else for (const child of node.children ?? []) phrasing(child, out, notAFact);
 	}
@@ -127,6 +133,7 @@ export function readProse(page: Page, frontMatterLines: readonly string[] = []):
 			});
 		}
 		return {
+			attributes,
 			fact: name === 'Fact',
 			children: name === 'Fact' ? [] : (node.children ?? []),
 			notAFact: name === NOT_A_FACT ? (attributes['because'] ?? '') : notAFact,

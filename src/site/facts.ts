@@ -266,7 +266,6 @@ const FACT_SUBJECTS: Partial<Record<FactName, readonly string[]>> = {
 		'gets the message',
 	],
 	'status.login': [
-		'/auth/login',
 		'browser login',
 		'session login',
 		'browser logs in',
@@ -275,7 +274,6 @@ const FACT_SUBJECTS: Partial<Record<FactName, readonly string[]>> = {
 		'browser session',
 	],
 	'status.refreshSession': [
-		'/auth/refresh',
 		'session refresh',
 		'refreshes the session',
 		'refresh the session',
@@ -284,7 +282,7 @@ const FACT_SUBJECTS: Partial<Record<FactName, readonly string[]>> = {
 		'refresh the cookie',
 		'refreshes the cookie',
 	],
-	'status.logout': ['/auth/logout', 'log out', 'logs out', 'logging out', 'logout'],
+	'status.logout': ['log out', 'logs out', 'logging out', 'logout'],
 };
 
 function buildFacts(): Record<FactName, Fact> {

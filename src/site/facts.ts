@@ -343,6 +343,22 @@ function buildFacts(): Record<FactName, Fact> {
 	return facts as Record<FactName, Fact>;
 }
 
+/**
+ * The facts read from an example's exported constants, by name prefix, with the example: advice
+ * about them may stand in `<NotAFact>`, unlike a fact of the API itself.
+ */
+const EXAMPLE_FACTS: Readonly<Record<string, string>> = {
+	tokenManager: 'examples/refresh/token-manager.ts',
+	daemon: 'examples/long-running/token-daemon.ts',
+	sessionClient: 'examples/browser-apps/session-client.ts',
+	renewalJob: 'examples/service-tokens/renewal-job.ts',
+};
+
+/** Whether a fact is an example's setting rather than the API's contract. */
+export function isExampleFact(name: FactName): boolean {
+	return Object.hasOwn(EXAMPLE_FACTS, name.split('.')[0] ?? '');
+}
+
 /** Every fact by name. */
 export const FACTS: Readonly<Record<FactName, Fact>> = buildFacts();
 

@@ -6,11 +6,11 @@
  */
 import { ENDPOINTS } from '../../../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId } from '../../../mock/contract/errors.ts';
-import { REFRESH_COOKIE } from '../../../mock/contract/http.ts';
 import { FACTS, type Fact, type FactName, factText } from '../../../site/facts.ts';
-import { statusText } from '../../../site/http/statusText.ts';
 import type { ProseBlock, ProsePiece } from '../readProse.ts';
-import { HTTP_STATUSES, matchCatalogue, scanValues, type ValueToken } from './scanValues.ts';
+import { scanValues, type ValueToken } from './scanValues.ts';
+import { formatOf, renderingsOf } from './factIndex.ts';
+import { judgeMessage } from './judgeMessage.ts';
 import { scoreSubjects } from './scoreSubjects.ts';
 import { type Sentence, sentenceAt, sentencesOf } from './sentences.ts';
 
@@ -38,7 +38,8 @@ export interface HandTypedFact {
 	candidates?: string[];
 }
 
-type Finding = Omit<HandTypedFact, 'line' | 'column' | 'notAFact' | 'typed'>;
+/** What a judge says of a token; the place and `<NotAFact>` come from the prose. */
+export type Finding = Omit<HandTypedFact, 'line' | 'column' | 'notAFact' | 'typed'>;
 
 const NAMES = Object.keys(FACTS) as FactName[];
 const namesOfKind = (kind: Fact['kind']) =>
@@ -99,7 +100,8 @@ function judgeDuration(
 			candidates: factsWithValue('duration', token.seconds),
 		};
 	}
-	return { kind: 'duration', ...found, expected: factText(found.fact, token.as), as: token.as };
+	const as = formatOf(found.fact, token.typed, token.as);
+	return { kind: 'duration', ...found, expected: factText(found.fact, as), as };
 }
 
 function judgeSize(token: Extract<ValueToken, { kind: 'size' }>, sentence: Sentence): Finding {
@@ -112,7 +114,8 @@ function judgeSize(token: Extract<ValueToken, { kind: 'size' }>, sentence: Sente
 			candidates: factsWithValue('bytes', token.bytes),
 		};
 	}
-	return { kind: 'size', ...found, expected: factText(found.fact, token.as), as: token.as };
+	const as = formatOf(found.fact, token.typed, token.as);
+	return { kind: 'size', ...found, expected: factText(found.fact, as), as };
 }
 
 const SUCCESS_WORDS = /\bsuccess(ful|fully)?\b|\bsucceeds?\b|\bworks\b/i;
@@ -124,10 +127,11 @@ const ERROR_WORDS =
  * errors when the sentence speaks of failure; without an endpoint, the facts with that status.
  */
 function judgeStatus(token: Extract<ValueToken, { kind: 'status' }>, sentence: Sentence): Finding {
-	const { status, as } = token;
+	const { status } = token;
 	const named = attribute(sentence, token.index, STATUS_FACTS, status);
 	const spec = named && ENDPOINTS.find((endpoint) => `status.${endpoint.id}` === named.fact);
 	if (named && spec) {
+		const as = formatOf(named.fact, token.typed, token.as);
 		const endpointErrors: readonly ApiErrorId[] = spec.errors;
 		const matchingError = endpointErrors.find((error) => API_ERRORS[error].status === status);
 		const saysSuccess =
@@ -143,7 +147,13 @@ function judgeStatus(token: Extract<ValueToken, { kind: 'status' }>, sentence: S
 		}
 		if (matchingError) {
 			const fact: FactName = `error.${matchingError}`;
-			return { kind: 'status', fact, expected: factText(fact, 'long'), wrong: false, as };
+			return {
+				kind: 'status',
+				fact,
+				expected: factText(fact, 'long'),
+				wrong: false,
+				as: formatOf(fact, token.typed, token.as),
+			};
 		}
 	}
 	const errors = (Object.keys(API_ERRORS) as ApiErrorId[]).filter(
@@ -155,7 +165,7 @@ function judgeStatus(token: Extract<ValueToken, { kind: 'status' }>, sentence: S
 			: ENDPOINTS.filter((endpoint) => endpoint.success.status === status).map(
 					(endpoint) => `status.${endpoint.id}`
 				);
-	return { kind: 'status', wrong: false, as, candidates };
+	return { kind: 'status', wrong: false, as: token.as, candidates };
 }
 
 function judgeHeader(token: Extract<ValueToken, { kind: 'header' }>): Finding {
@@ -167,94 +177,23 @@ function judgeHeader(token: Extract<ValueToken, { kind: 'header' }>): Finding {
 	return { kind: 'header', fact: token.fact, expected: factText(token.fact, as), wrong, as };
 }
 
-/** A cookie attribute is wrong when it has a value the cookie's attribute does not. */
+/**
+ * A cookie attribute with a value (`SameSite=Lax`) is wrong unless it is exactly a rendering of
+ * its fact; `Max-Age` alone names the attribute, `Domain=…` is wrong whatever its value.
+ */
 function judgeCookieAttribute(token: Extract<ValueToken, { kind: 'cookie attribute' }>): Finding {
-	const { value } = token;
-	const attributes: Readonly<Record<string, string>> = REFRESH_COOKIE.attributes;
-	let fact = token.fact;
-	let as: string | undefined;
-	let wrong = false;
-	if (fact === 'cookie.attributes')
-		wrong = true; // The cookie has no `Domain`.
-	else if (fact === 'cookie.maxAge') {
-		if (value === undefined) fact = 'cookie.maxAgeName';
-		else {
-			as = 'maxAge';
-			wrong = Number(value) !== valueOf(fact);
-		}
-	} else if (value !== undefined) {
-		const attribute = attributes[fact.replace(/^cookie\./, '')] ?? '';
-		wrong = `${attribute.split('=')[0]}=${value}` !== attribute;
-	}
+	const fact =
+		token.fact === 'cookie.maxAge' && token.value === undefined ? 'cookie.maxAgeName' : token.fact;
+	const exact = renderingsOf(token.typed).find((rendering) => rendering.name === fact);
+	const as = exact?.as ?? (fact === 'cookie.maxAge' ? 'maxAge' : undefined);
+	const wrong = token.value !== undefined && exact === undefined;
 	return {
 		kind: 'cookie attribute',
 		fact,
 		expected: factText(fact, as),
 		wrong,
-		...(as ? { as } : {}),
+		...(as && as !== 'long' ? { as } : {}),
 	};
-}
-
-const REASON_PHRASES = new Set(
-	[...HTTP_STATUSES].map((status) => statusText(status).slice(4)).filter(Boolean)
-);
-/** Text that reads like an API error message: words, maybe a colon, no code syntax. */
-const MESSAGE_LIKE = /^[A-Za-z][A-Za-z' ’,:-]*[A-Za-z.]$/;
-/** A sentence that is about what the API answered. */
-const ANSWER_CONTEXT =
-	/\bmessages?\b|\berror\b|(?<![\w.])[1-5]\d\d(?![\w.])|\banswer(s|ed)?\b|\brefused\b|\brespon(ds|se)\b|\bsays\b/i;
-
-/** Catalogue errors sharing the most words with `text`, best first. */
-function closestMessages(text: string): string[] {
-	const words = new Set(text.toLowerCase().split(/\W+/).filter(Boolean));
-	return (Object.keys(API_ERRORS) as ApiErrorId[])
-		.map((id) => ({
-			name: `error.${id}`,
-			shared: API_ERRORS[id].message
-				.toLowerCase()
-				.split(/\W+/)
-				.filter((word) => words.has(word)).length,
-		}))
-		.filter((entry) => entry.shared > 0)
-		.sort((a, b) => b.shared - a.shared)
-		.slice(0, 3)
-		.map((entry) => entry.name);
-}
-
-function judgeMessage(
-	token: Extract<ValueToken, { kind: 'message' }>,
-	sentence: Sentence
-): (Finding & { typed: string }) | undefined {
-	const { value, status } = token;
-	const matched = matchCatalogue(value);
-	if (matched) {
-		const fact: FactName = `error.${matched.id}`;
-		const error = API_ERRORS[matched.id];
-		const as =
-			status === undefined
-				? 'message'
-				: value === error.message && factText(fact, 'long') === `${status} ${value}`
-					? 'long'
-					: 'answer';
-		const params = Object.entries(matched.params)
-			.filter(([, typed]) => !/^<.*>$/.test(typed))
-			.map(([name, typed]) => `${name}="${typed}"`)
-			.join(' ');
-		return {
-			typed: status === undefined ? value : `${status} ${value}`,
-			kind: 'error message',
-			fact,
-			expected: factText(fact, as),
-			wrong: status !== undefined && status !== error.status,
-			as,
-			...(params ? { params } : {}),
-		};
-	}
-	// Header lines and reason phrases are not messages.
-	if (/^[A-Z][\w-]*: /.test(value) || REASON_PHRASES.has(value)) return undefined;
-	if (!MESSAGE_LIKE.test(value) || !/\s/.test(value)) return undefined;
-	if (!ANSWER_CONTEXT.test(sentence.text)) return undefined;
-	return { typed: value, kind: 'error message', wrong: true, candidates: closestMessages(value) };
 }
 
 function judge(token: ValueToken, sentence: Sentence): (Finding & { typed?: string }) | undefined {
@@ -307,7 +246,7 @@ export function findHandTypedFacts(blocks: readonly ProseBlock[]): HandTypedFact
 		const text = joinBlock(block);
 		const sentences = sentencesOf(text.full);
 		const taken: { index: number; length: number }[] = [];
-		for (const token of scanValues(text, REFRESH_COOKIE.name)) {
+		for (const token of scanValues(text)) {
 			const overlaps = taken.some(
 				(other) =>
 					token.index < other.index + other.length && other.index < token.index + token.length

@@ -1,13 +1,9 @@
 import type { Rule } from 'markdownlint';
 import { closestMatch } from '../../../site/closestMatch.ts';
-import { FACTS, factFormats, isFactName } from '../../../site/facts.ts';
+import { FACTS, factFormats, isExampleFact, isFactName } from '../../../site/facts.ts';
 import { findHandTypedFacts, type HandTypedFact } from '../facts/findHandTypedFacts.ts';
 import { readProse } from '../readProse.ts';
 import { appliesTo, readInclude, rulePage } from '../rulePage.ts';
-
-/** Facts of the API itself, as opposed to the constants an example happens to choose. */
-const EXAMPLE_FACTS = /^(tokenManager|daemon|sessionClient|renewalJob)\./;
-const isContractFact = (name: string) => !EXAMPLE_FACTS.test(name);
 
 function factTag(name: string, as: string | undefined, params: string | undefined): string {
 	const formats = isFactName(name) ? factFormats(name) : [];
@@ -79,7 +75,7 @@ const contractFacts: Rule = {
 			for (const found of findHandTypedFacts([block])) {
 				// Inside <NotAFact>, only a contract fact the sentence clearly states is an error:
 				// advice about an example's settings (margins, pauses) is what the marker is for.
-				if (found.notAFact && !(found.fact && isContractFact(found.fact))) continue;
+				if (found.notAFact && !(found.fact && !isExampleFact(found.fact))) continue;
 				const detail = detailOf(found, block.where);
 				report(
 					found.line,

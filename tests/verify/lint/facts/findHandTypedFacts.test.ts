@@ -4,6 +4,7 @@
  * last test holds the table to the registry: every subject word a fact declares is in a row.
  */
 import { describe, expect, test } from 'vitest';
+import { LIFETIMES } from '../../../../src/mock/contract/lifetimes.ts';
 import { REQUESTABLE_SCOPES } from '../../../../src/mock/contract/scopes.ts';
 import { FACTS, type FactName, factMarkdown } from '../../../../src/site/facts.ts';
 import { findHandTypedFacts } from '../../../../src/verify/lint/facts/findHandTypedFacts.ts';
@@ -68,15 +69,43 @@ const DURATIONS: Row[] = [
 	duration('daemon.margin', 'The daemon’s margin is {value}.'),
 	duration('sessionClient.margin', 'The session client refreshes {value} ahead, by default.'),
 	duration('tokenManager.timeout', 'The token manager’s timeout is {value}.', '42 seconds'),
-	duration('daemon.timeout', 'The daemon gives up on a request after {value} (its timeout).', '42 seconds'),
+	duration(
+		'daemon.timeout',
+		'The daemon gives up on a request after {value} (its timeout).',
+		'42 seconds'
+	),
 	duration('sessionClient.timeout', 'The session client times out after {value}.', '42 seconds'),
-	duration('renewalJob.timeout', 'The renewal job waits {value} before requests time out.', '42 seconds'),
-	duration('limit.headersTimeout', 'The mock server times out after {value} without headers.', '42 seconds'),
-	duration('tokenManager.retryPause', 'The token manager’s first pause after a failed retry is {value}.', '42 seconds'),
-	duration('tokenManager.longestRetryPause', 'The token manager’s longest backoff pause is {value}.', '42 seconds'),
+	duration(
+		'renewalJob.timeout',
+		'The renewal job waits {value} before requests time out.',
+		'42 seconds'
+	),
+	duration(
+		'limit.headersTimeout',
+		'The mock server times out after {value} without headers.',
+		'42 seconds'
+	),
+	duration(
+		'tokenManager.retryPause',
+		'The token manager’s first pause after a failed retry is {value}.',
+		'42 seconds'
+	),
+	duration(
+		'tokenManager.longestRetryPause',
+		'The token manager’s longest backoff pause is {value}.',
+		'42 seconds'
+	),
 	duration('daemon.firstRetry', 'The daemon’s first retry waits {value}.', '42 seconds'),
-	duration('daemon.longestRetry', 'When retrying, the daemon’s longest pause is {value}.', '42 seconds'),
-	duration('renewalJob.retryPause', 'The renewal job retries: it paused {value} by default.', '42 seconds'),
+	duration(
+		'daemon.longestRetry',
+		'When retrying, the daemon’s longest pause is {value}.',
+		'42 seconds'
+	),
+	duration(
+		'renewalJob.retryPause',
+		'The renewal job retries: it paused {value} by default.',
+		'42 seconds'
+	),
 ];
 
 const size = (fact: FactName, sentence: string): Row => ({ sentence, fact, wrong: '1 MiB' });
@@ -210,7 +239,7 @@ describe('durations in words', () => {
 		expect(found).toMatchObject({
 			typed: `${word} minutes`,
 			fact: 'access.lifetime',
-			wrong: minutes * 60 !== FACTS['access.lifetime'].seconds,
+			wrong: minutes * 60 !== LIFETIMES.accessToken,
 		});
 	});
 
@@ -222,7 +251,9 @@ describe('durations in words', () => {
 
 describe('sentences', () => {
 	test('a value is judged by its own sentence, not the one before', () => {
-		const [found] = findingsIn('Refresh tokens are long-lived. Access tokens expire after an hour.');
+		const [found] = findingsIn(
+			'Refresh tokens are long-lived. Access tokens expire after an hour.'
+		);
 		expect(found).toMatchObject({ fact: 'access.lifetime', wrong: true });
 	});
 

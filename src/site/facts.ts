@@ -19,7 +19,7 @@ import {
 	RETRY_MS as RENEWAL_RETRY_MS,
 	TIMEOUT_MS as RENEWAL_TIMEOUT_MS,
 } from '../../examples/service-tokens/renewal-job.ts';
-import { ENDPOINTS, type EndpointId } from '../mock/contract/endpoints.ts';
+import { ENDPOINTS, type EndpointId, MAX_URL_LENGTH } from '../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId } from '../mock/contract/errors.ts';
 import {
 	CHALLENGE,
@@ -30,6 +30,7 @@ import {
 	NO_STORE,
 	PRAGMA_NO_CACHE,
 	REFRESH_COOKIE,
+	REQUEST_TIMEOUT_SECONDS,
 	ROTATION_DEFAULTS,
 } from '../mock/contract/http.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
@@ -55,6 +56,7 @@ export type FactValue =
 	| { kind: 'literal'; text: string }
 	| { kind: 'list'; items: readonly string[] }
 	| { kind: 'bytes'; bytes: number }
+	| { kind: 'length'; characters: number }
 	| { kind: 'share'; share: number }
 	| { kind: 'scope'; scope: string; allows: string }
 	| { kind: 'endpoint'; method: string; path: string; status: number };
@@ -122,6 +124,11 @@ function namedFacts() {
 			HEADERS_TIMEOUT_SECONDS,
 			'how long the mock server waits for a request’s headers'
 		),
+		'limit.requestTimeout': duration(
+			REQUEST_TIMEOUT_SECONDS,
+			'how long the mock server waits for a whole request'
+		),
+		'limit.url': { kind: 'length', characters: MAX_URL_LENGTH, about: 'the longest request URL' },
 		'overlap.default': duration(ROTATION_DEFAULTS.overlapSeconds, 'the default overlap window'),
 		'reusePolicy.default': {
 			kind: 'literal',
@@ -505,6 +512,11 @@ function formatsOf(value: Fact, params: Readonly<Record<string, string>>) {
 				long: () => ({ text: `${grouped(value.bytes / 1024)} KiB`, code: false }),
 				bytes: () => ({ text: `${grouped(value.bytes)} bytes`, code: false }),
 			};
+		case 'length':
+			return {
+				long: () => ({ text: `${grouped(value.characters)} characters`, code: false }),
+				number: () => ({ text: grouped(value.characters), code: false }),
+			};
 		case 'share':
 			return { long: () => ({ text: `${Math.round(value.share * 100)}%`, code: false }) };
 		case 'scope':
@@ -530,6 +542,7 @@ const DEFAULT_FORMAT: Record<FactValue['kind'], string> = {
 	literal: 'long',
 	list: 'long',
 	bytes: 'long',
+	length: 'long',
 	share: 'long',
 	scope: 'long',
 	endpoint: 'long',

@@ -73,13 +73,11 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Send the text as `{"textMessage": {"text": "…"}}`.',
 	},
 	unauthorized: {
-		causes:
-			`No credentials, wrong credentials, or a token that is expired, revoked, malformed, signed by someone else, or of the wrong type (a refresh token sent to the API). On the refresh endpoint: the refresh token is expired, revoked, past its login’s ${factMarkdown('family.lifetime')}, or already spent. The message never says which, on purpose.`,
+		causes: `No credentials, wrong credentials, or a token that is expired, revoked, malformed, signed by someone else, or of the wrong type (a refresh token sent to the API). On the refresh endpoint: the refresh token is expired, revoked, past its login’s ${factMarkdown('family.lifetime')}, or already spent. The message never says which, on purpose.`,
 		fix: 'From an API call: refresh once and retry once. From the refresh endpoint: never retry that refresh token; log in again.',
 	},
 	scopeRequired: {
-		causes:
-			`Valid credentials without the scope the endpoint needs, which the message names. An access token sent to the refresh endpoint gets ${factMarkdown('error.scopeRequired', 'message', { scope: 'tokens:refresh' })}; a bearer token asking to issue scopes it lacks gets the missing one.`,
+		causes: `Valid credentials without the scope the endpoint needs, which the message names. An access token sent to the refresh endpoint gets ${factMarkdown('error.scopeRequired', 'message', { scope: 'tokens:refresh' })}; a bearer token asking to issue scopes it lacks gets the missing one.`,
 		fix: 'Issue a token with that scope; send the refresh token, not the access token, to the refresh endpoint.',
 	},
 	missingScopes: {
@@ -93,8 +91,7 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Renew with the account’s credentials or with another token that holds `tokens:manage`, as a renewal job run by a person’s deployment does.',
 	},
 	csrfHeaderRequired: {
-		causes:
-			`A browser session refresh without the ${factMarkdown('header.csrf')} header, the defence against cross-site requests riding the cookie.`,
+		causes: `A browser session refresh without the ${factMarkdown('header.csrf')} header, the defence against cross-site requests riding the cookie.`,
 		fix: `Send ${factMarkdown('header.csrf')} on ${factMarkdown('endpoint.refreshSession')}; a cross-site form cannot add it.`,
 	},
 	messageNotFound: {
@@ -125,8 +122,7 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Send requests with an HTTP client library rather than by hand; it writes the framing and the `Host` header for you.',
 	},
 	requestTimeout: {
-		causes:
-			'The request’s headers (10 s) or the whole request (30 s) took too long to arrive, as from a client that stalled or a connection left half-open.',
+		causes: `The request’s headers (${factMarkdown('limit.headersTimeout', 's')}) or the whole request (${factMarkdown('limit.requestTimeout', 's')}) took too long to arrive, as from a client that stalled or a connection left half-open.`,
 		fix: 'Send the request in one go; for a large upload, make sure the client is not waiting for something before it writes the body.',
 	},
 	expectationFailed: {
@@ -134,13 +130,11 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Drop the `Expect` header, or send `Expect: 100-continue` only.',
 	},
 	headersTooLarge: {
-		causes:
-			'The request’s headers add up to more than 16 KiB, usually a cookie jar that kept growing or a token pasted into a header several times.',
+		causes: `The request’s headers add up to more than ${factMarkdown('limit.headers')}, usually a cookie jar that kept growing or a token pasted into a header several times.`,
 		fix: 'Send one `Authorization` header with one token; tokens of this API are far below the limit.',
 	},
 	uriTooLong: {
-		causes:
-			'A request URL over 8,192 characters, usually a token or a body put into the query string, or a path built in a loop.',
+		causes: `A request URL over ${factMarkdown('limit.url')}, usually a token or a body put into the query string, or a path built in a loop.`,
 		fix: 'Send tokens in the `Authorization` header and data in the body; no endpoint needs a long URL.',
 	},
 };

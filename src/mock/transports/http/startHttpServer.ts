@@ -9,7 +9,12 @@ import type { NodeHttp1Handler, ServerRequest } from 'srvx';
 import { sendNodeResponse, toNodeHandler } from 'srvx/node';
 import { MAX_URL_LENGTH } from '../../contract/endpoints.ts';
 import type { ApiErrorId } from '../../contract/errors.ts';
-import { HEADERS_TIMEOUT_SECONDS, MAX_BODY_BYTES, MAX_HEADER_BYTES } from '../../contract/http.ts';
+import {
+	HEADERS_TIMEOUT_SECONDS,
+	MAX_BODY_BYTES,
+	MAX_HEADER_BYTES,
+	REQUEST_TIMEOUT_SECONDS,
+} from '../../contract/http.ts';
 import type { MockApi } from '../../createMockApi.ts';
 import { errorResponse } from '../../http/errorResponse.ts';
 import { allowedMethods } from '../../http/routePredicate.ts';
@@ -34,7 +39,7 @@ export interface HttpTimeouts {
 /** Defaults for a local tool: generous for a human with curl, short for a stuck socket. */
 export const DEFAULT_TIMEOUTS: HttpTimeouts = {
 	headers: HEADERS_TIMEOUT_SECONDS * 1000,
-	request: 30_000,
+	request: REQUEST_TIMEOUT_SECONDS * 1000,
 	keepAlive: 5_000,
 	check: 1_000,
 	shutdownGrace: 3_000,

@@ -22,6 +22,8 @@ import {
 import { ENDPOINTS, type EndpointId, MAX_URL_LENGTH } from '../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId } from '../mock/contract/errors.ts';
 import {
+	ABUSE_LIMITS,
+	BASIC_CHALLENGE,
 	CHALLENGE,
 	CSRF_HEADER,
 	HEADERS_TIMEOUT_SECONDS,
@@ -36,6 +38,7 @@ import {
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
 import { fillTemplate } from '../mock/contract/messageTemplate.ts';
 import {
+	BASIC_ONLY_SCOPES,
 	NOT_IN_SESSIONS,
 	REQUESTABLE_SCOPES,
 	SCOPE_ALLOWS,
@@ -97,6 +100,21 @@ function namedFacts() {
 		'header.cacheControl': { kind: 'header', ...NO_STORE, about: 'the no-cache header' },
 		'header.pragma': { kind: 'header', ...PRAGMA_NO_CACHE, about: 'the HTTP/1.0 no-cache header' },
 		'header.wwwAuthenticate': { kind: 'header', ...CHALLENGE, about: 'the challenge of a 401' },
+		'header.basicChallenge': {
+			kind: 'header',
+			...BASIC_CHALLENGE,
+			about: 'the challenge of a 401 from an endpoint that takes Basic credentials only',
+		},
+		'limit.lockout': {
+			kind: 'literal',
+			text: ABUSE_LIMITS.accountLockout ? 'locks the account' : 'never locks an account',
+			about: 'whether failed logins lock the account (they do not)',
+		},
+		'limit.rate': {
+			kind: 'literal',
+			text: ABUSE_LIMITS.rateLimit ? 'limits the request rate' : 'has no rate limit',
+			about: 'whether the API limits the request rate (it does not)',
+		},
 		'cookie.name': {
 			kind: 'literal',
 			text: REFRESH_COOKIE.name,
@@ -117,6 +135,11 @@ function namedFacts() {
 			kind: 'list',
 			items: NOT_IN_SESSIONS,
 			about: 'the scopes a browser session never carries',
+		},
+		'scopes.basicOnly': {
+			kind: 'list',
+			items: BASIC_ONLY_SCOPES,
+			about: 'the scopes only Basic credentials may grant',
 		},
 		'limit.body': { kind: 'bytes', bytes: MAX_BODY_BYTES, about: 'the largest request body' },
 		'limit.headers': { kind: 'bytes', bytes: MAX_HEADER_BYTES, about: 'the largest header block' },

@@ -99,12 +99,14 @@ describe('TokenDaemon', () => {
 		await elapse(840 + 10);
 		expect(attempts).toBe(3);
 		expect(errors).toHaveLength(3);
+		expect(daemon.accessToken).toBe(lastGood); // the last good token while it is valid
 		await elapse(50);
 		expect(attempts).toBe(3); // quiet until maxDelayMs has passed
+		// Expired at 900 s: never handed out past its expiry, whatever the outage.
+		expect(() => daemon.accessToken).toThrow(/no valid access token/);
 		await elapse(20);
 		expect(attempts).toBe(6); // the next cycle, again at most maxAttempts
 		expect(errors).toHaveLength(6);
-		expect(daemon.accessToken).toBe(lastGood); // the last good token, not an error
 	});
 
 	test('refresh answered 401 (reused elsewhere): logs in again and never resends that token', async () => {
@@ -198,7 +200,7 @@ describe('TokenDaemon', () => {
 		await logged;
 		const successor = exchangesTo(api.log.entries(), '/auth/token/refresh')[0];
 		expect(successor?.response.status).toBe(201);
-		await daemon.stop();
+		await daemon.revoke();
 		release();
 		await done;
 		const rotated = JSON.parse(successor?.response.body ?? '{}').access_token as string;
@@ -226,7 +228,10 @@ describe('TokenDaemon', () => {
 			})
 		);
 		await elapse(841);
-		expect(String(errors[0])).toMatch(/^ApiError: 503/);
+		expect(errors.map(String)).toEqual([
+			expect.stringMatching(/^RefreshRefused/),
+			expect.stringMatching(/^ApiError: 503/),
+		]);
 		expect(daemon.accessToken).toBe(first);
 		await elapse(60);
 		expect(daemon.accessToken).not.toBe(first);
@@ -285,11 +290,11 @@ describe('TokenDaemon', () => {
 		expect(refreshes().every((exchange) => exchange.response.status === 201)).toBe(true);
 	});
 
-	test('stop() revokes the pair and stops the timer', async () => {
+	test('revoke() revokes the pair and stops the timer', async () => {
 		const { daemon, started } = startDaemon();
 		await started;
 		const token = daemon.accessToken;
-		await daemon.stop();
+		await daemon.revoke();
 		expect(await works(token)).toBe(false);
 		await elapse(3600, 60);
 		expect(refreshes()).toHaveLength(0);
@@ -321,8 +326,10 @@ describe('TokenDaemon', () => {
 			await elapse(840);
 			await elapse(3600, 60);
 			expect(attempts).toBe(1);
-			expect(errors).toHaveLength(1);
-			expect(errors[0]).toBeInstanceOf(CredentialsRejected);
+			expect(errors.map((error) => (error as Error).name)).toEqual([
+				'RefreshRefused',
+				'CredentialsRejected',
+			]);
 			expect(() => daemon.accessToken).toThrow(CredentialsRejected);
 		});
 
@@ -409,12 +416,132 @@ describe('TokenDaemon', () => {
 			expect(logins()).toHaveLength(2);
 		});
 
-		test('stop() clears the store: the next start logs in afresh', async () => {
+		test('revoke() clears the store and revokes the login: the next start logs in afresh', async () => {
 			const store = memoryStore();
 			const { daemon, started } = startDaemon({ store });
 			await started;
-			await daemon.stop();
+			const token = daemon.accessToken;
+			await daemon.revoke();
 			expect(store.kept).toBeUndefined();
+			expect(await works(token)).toBe(false);
+		});
+
+		test('stop() is a restart: it keeps the login, and the next start carries on without a login', async () => {
+			const store = memoryStore();
+			const first = startDaemon({ store });
+			await first.started;
+			const token = first.daemon.accessToken;
+			await first.daemon.stop();
+			expect(store.kept).toBeDefined();
+			expect(await works(token)).toBe(true);
+			const second = startDaemon({ store });
+			await second.started;
+			expect(await works(second.daemon.accessToken)).toBe(true);
+			expect(logins()).toHaveLength(1);
+		});
+
+		test('a stolen refresh token: the refused refresh is reported, and the thief’s chain is revoked', async () => {
+			const store = memoryStore();
+			const refused: unknown[] = [];
+			const { daemon, started, errors } = startDaemon({
+				store,
+				onRefreshRefused: (event) => refused.push(event),
+			});
+			await started;
+			const loginId = store.kept?.loginId;
+			// The thief copies the stored refresh token and refreshes first.
+			const stolen = await call('POST', '/3rdparty/v1/auth/token/refresh', {
+				authorization: bearer(store.kept?.refreshToken ?? ''),
+			});
+			const thief = stolen.body as { access_token: string; refresh_token: string };
+			await elapse(841);
+			expect(refused).toEqual([{ loginId }]);
+			expect(errors.map((error) => (error as Error).name)).toEqual(['RefreshRefused']);
+			expect(await works(thief.access_token)).toBe(false);
+			const again = await call('POST', '/3rdparty/v1/auth/token/refresh', {
+				authorization: bearer(thief.refresh_token),
+			});
+			expect(again.status).toBe(401);
+			expect(await works(daemon.accessToken)).toBe(true);
+			expect(store.kept?.loginId).not.toBe(loginId);
+		});
+	});
+
+	describe('faults the page names', () => {
+		test('invalidate(): a 401 reported by callers refreshes at once, once for all of them', async () => {
+			const { daemon, started } = startDaemon();
+			await started;
+			const refusedToken = daemon.accessToken;
+			await Promise.all(Array.from({ length: 5 }, () => daemon.invalidate(refusedToken)));
+			expect(refreshes()).toHaveLength(1);
+			expect(daemon.accessToken).not.toBe(refusedToken);
+			expect(await works(daemon.accessToken)).toBe(true);
+		});
+
+		test('a 429 is transient: it waits at least Retry-After and carries on', async () => {
+			const { daemon, started, errors } = startDaemon();
+			await started;
+			api.server.use(
+				http.post(
+					'*/3rdparty/v1/auth/token/refresh',
+					() =>
+						HttpResponse.json(
+							{ error: 'rate_limited', message: 'Too Many Requests', code: 429 },
+							{ status: 429, headers: { 'Retry-After': '20' } }
+						),
+					{ once: true }
+				)
+			);
+			await elapse(840);
+			expect(errors.map(String)).toEqual([expect.stringMatching(/^ApiError: 429/)]);
+			await elapse(19);
+			expect(refreshes()).toHaveLength(0);
+			await elapse(2);
+			expect(refreshes().map((exchange) => exchange.response.status)).toEqual([201]);
+			expect(await works(daemon.accessToken)).toBe(true);
+		});
+
+		test('a 201 with an HTML body: transient, the old login revoked, the retry a clean login', async () => {
+			const { daemon, started, errors } = startDaemon();
+			await started;
+			const before = daemon.accessToken;
+			api.server.use(
+				http.post(
+					'*/3rdparty/v1/auth/token/refresh',
+					async ({ request }) => {
+						await getResponse(api.handlers, request); // the server rotated
+						return new HttpResponse('<html>Bad gateway</html>', {
+							status: 201,
+							headers: { 'Content-Type': 'text/html' },
+						});
+					},
+					{ once: true }
+				)
+			);
+			await elapse(841);
+			expect(errors[0]).toBeInstanceOf(SyntaxError);
+			await elapse(5);
+			expect(logins()).toHaveLength(2);
+			expect(await works(daemon.accessToken)).toBe(true);
+			expect(await works(before)).toBe(false); // the lost pair's login is revoked
+		});
+
+		test('an expires_at already past never makes a tight loop', async () => {
+			const { started } = startDaemon();
+			await started;
+			api.server.use(
+				http.post('*/3rdparty/v1/auth/token/refresh', async ({ request }) => {
+					const answer = await getResponse(api.handlers, request);
+					const body = (await answer?.json()) as Record<string, unknown>;
+					return HttpResponse.json(
+						{ ...body, expires_at: '2020-01-01T00:00:00Z' },
+						{ status: 201, headers: { Date: new Date(Date.now()).toUTCString() } }
+					);
+				})
+			);
+			await elapse(840 + 60);
+			// Backoff from the floor up (0.75 s, 1.5 s, 3 s, …): a handful, not hundreds.
+			expect(refreshes().length).toBeLessThanOrEqual(8);
 		});
 	});
 });

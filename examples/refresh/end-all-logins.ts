@@ -5,6 +5,7 @@
  * @see /guides/refresh-and-rotation/
  */
 import { CredentialsRejected, withRetries } from '../long-running/with-retries.ts';
+import { basicAuth } from '../service-tokens/create-service-token.ts';
 
 // #region end-all-logins
 export interface EndAllLoginsOptions {
@@ -25,7 +26,7 @@ export async function endAllLogins(options: EndAllLoginsOptions): Promise<string
 		withRetries(async () => {
 			const response = await fetch(`${baseUrl}${path}`, {
 				method,
-				headers: { Authorization: `Basic ${btoa(`${username}:${password}`)}` },
+				headers: { Authorization: basicAuth(username, password) },
 				signal: AbortSignal.timeout(10_000),
 			});
 			if (!response.ok) throw await CredentialsRejected.from(response);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { CredentialsRejected, withRetries } from '../long-running/with-retries.ts';
 import { writeFileAtomically } from '../refresh/token-store.ts';
-import { createServiceToken, type ServiceToken } from './create-service-token.ts';
+import { basicAuth, createServiceToken, type ServiceToken } from './create-service-token.ts';
 
 // #region secret-store
 /** Where the services read their token: a vault, a cloud secret manager, a CI secret. */
@@ -135,7 +135,7 @@ function request(options: RenewDueTokensOptions, method: string, path: string, b
 	return fetch(`${baseUrl}${path}`, {
 		method,
 		headers: {
-			Authorization: `Basic ${btoa(`${username}:${password}`)}`,
+			Authorization: basicAuth(username, password),
 			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
 		},
 		...(body === undefined ? {} : { body: JSON.stringify(body) }),

@@ -5,7 +5,7 @@
  * @see /guides/service-tokens/
  */
 import { backoff, CredentialsRejected, isTransient } from '../long-running/with-retries.ts';
-import type { ServiceToken } from './create-service-token.ts';
+import { basicAuth, type ServiceToken } from './create-service-token.ts';
 
 // #region options
 export interface RenewalJobOptions {
@@ -54,7 +54,8 @@ export class RenewalJob {
 		this.#current = current;
 		this.#ttlSeconds = options.ttlSeconds;
 		// A token this job did not renew itself: assume it was minted with `ttlSeconds`.
-		this.#renewAt = Date.parse(current.expires_at) - (1 - RENEW_AT_SHARE) * options.ttlSeconds * 1000;
+		this.#renewAt =
+			Date.parse(current.expires_at) - (1 - RENEW_AT_SHARE) * options.ttlSeconds * 1000;
 	}
 	// #endregion state
 
@@ -132,7 +133,7 @@ export class RenewalJob {
 			{
 				method: 'POST',
 				headers: {
-					Authorization: `Basic ${btoa(`${username}:${password}`)}`,
+					Authorization: basicAuth(username, password),
 					'Content-Type': 'application/json',
 				},
 				body: JSON.stringify({ ttl }),

@@ -43,8 +43,10 @@ export class ServiceTokens {
 		scopes: readonly string[];
 		lifetime: number;
 		recordScopes?: boolean;
+		/** The id of the token being renewed; none for a token minted afresh. */
+		renewedFrom?: string;
 	}): Promise<ServiceTokenBody> {
-		const { sub, name, lifetime, recordScopes = true } = options;
+		const { sub, name, lifetime, recordScopes = true, renewedFrom } = options;
 		const scopes = [...options.scopes];
 		const signed = await this.#tokens.sign<AccessClaims>(
 			{ sub, scopes, type: 'access', name },
@@ -57,6 +59,7 @@ export class ServiceTokens {
 			name,
 			expiresAt: signed.claims.exp,
 			revoked: false,
+			...(renewedFrom === undefined ? {} : { renewedFrom }),
 		};
 		this.#store.add(recordScopes ? { ...record, scopes } : record);
 		return {
@@ -85,6 +88,7 @@ export class ServiceTokens {
 				name: record.name,
 				scopes: [...(record.scopes ?? [])],
 				expires_at: toTimestamp(record.expiresAt),
+				renewed_from: record.renewedFrom ?? null,
 			}));
 	}
 }

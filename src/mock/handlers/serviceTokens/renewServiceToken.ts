@@ -44,6 +44,7 @@ export const renewServiceToken: RouteResolver = async ({ request, params, ctx })
 		name: original.name,
 		scopes: original.scopes,
 		lifetime,
+		renewedFrom: original.jti,
 	});
 	return HttpResponse.json(token, { status: 201, headers: NO_STORE_HEADERS });
 };

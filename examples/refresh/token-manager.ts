@@ -65,7 +65,7 @@ export class TokenManager {
 	#fatal: CredentialsRejected | undefined;
 	/** A pair the store has not taken yet (its write failed); saved before it is handed out. */
 	#unsaved = false;
-	#closed = false;
+	#stopped = false;
 
 	constructor(options: TokenManagerOptions) {
 		this.#options = options;
@@ -75,7 +75,7 @@ export class TokenManager {
 	// #region ensure-valid
 	/** A valid access token, refreshed first if it is within the margin of expiring. */
 	async getAccessToken(): Promise<string> {
-		if (this.#closed) throw new Error('TokenManager is closed');
+		if (this.#stopped) throw new Error('TokenManager is stopped');
 		if (this.#fatal) throw this.#fatal;
 		const pair = this.#pair;
 		const valid = pair !== undefined && Date.now() < pair.validUntil;
@@ -261,7 +261,7 @@ export class TokenManager {
 	 * tokens that would otherwise live out their lifetime. Hands out no tokens afterwards.
 	 */
 	async revoke(): Promise<void> {
-		await this.close();
+		await this.stop();
 		const loginId = this.#loginId ?? (await this.#options.store?.load())?.loginId;
 		this.#pair = undefined;
 		this.#loginId = undefined;
@@ -273,8 +273,8 @@ export class TokenManager {
 	 * For a restart (a deploy's SIGTERM): hands out no tokens afterwards, lets a refresh in flight
 	 * reach the store, and keeps the login there, so the next process carries on without the password.
 	 */
-	async close(): Promise<void> {
-		this.#closed = true;
+	async stop(): Promise<void> {
+		this.#stopped = true;
 		await this.#pending?.catch(() => {}); // let a refresh in flight land (and be stored)
 	}
 

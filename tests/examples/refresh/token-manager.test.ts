@@ -166,7 +166,7 @@ describe('TokenManager', () => {
 		expect(
 			exchangesTo(api.log.entries(), '', 'DELETE').map((exchange) => exchange.response.status)
 		).toEqual([204]);
-		await expect(tokens.getAccessToken()).rejects.toThrow(/closed/);
+		await expect(tokens.getAccessToken()).rejects.toThrow(/stopped/);
 		await tokens.revoke(); // nothing left: sends nothing
 		expect(exchangesTo(api.log.entries(), '', 'DELETE')).toHaveLength(1);
 	});
@@ -370,7 +370,7 @@ describe('TokenManager', () => {
 			expect(await accepted(lost?.access_token ?? '')).toBe(false);
 		});
 
-		test('close() is for a restart: the login stays in the store; revoke() ends it', async () => {
+		test('stop() is for a restart: the login stays in the store; revoke() ends it', async () => {
 			const store = keptStore();
 			const options = {
 				baseUrl: BASE_URL,
@@ -380,8 +380,8 @@ describe('TokenManager', () => {
 			};
 			const first = new TokenManager(options);
 			const token = await first.getAccessToken();
-			await first.close();
-			await expect(first.getAccessToken()).rejects.toThrow(/closed/);
+			await first.stop();
+			await expect(first.getAccessToken()).rejects.toThrow(/stopped/);
 			expect(store.kept).toBeDefined();
 			expect(await accepted(token)).toBe(true);
 			const second = new TokenManager(options);

@@ -13,6 +13,7 @@ import { HEADERS_TIMEOUT_SECONDS, MAX_BODY_BYTES, MAX_HEADER_BYTES } from '../..
 import type { MockApi } from '../../createMockApi.ts';
 import { errorResponse } from '../../http/errorResponse.ts';
 import { allowedMethods } from '../../http/routePredicate.ts';
+import { answerOrFault } from '../../faults/answerOrFault.ts';
 import { answerClientError, answerConnect } from './answerClientError.ts';
 import { CONTROL_PATHS, createControlHandlers } from './createControlHandlers.ts';
 import { CORS_HEADERS, isPreflight, preflightResponse } from './cors.ts';
@@ -160,7 +161,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 			};
 			let response: Response;
 			try {
-				response = await answer(request, req);
+				const answered = await answerOrFault(api, request, req, () => answer(request, req));
+				if (answered === 'drop') return new Response(null, { status: 499 });
+				response = answered;
 			} catch (error) {
 				// The client went away mid-body: there is nobody left to answer.
 				if (request.signal.aborted || req.destroyed) return new Response(null, { status: 499 });

@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import { createMockApi } from '../../../src/mock/createMockApi.ts';
 import { faultsOf } from '../../../src/mock/faults/Faults.ts';
 import {
@@ -67,14 +68,14 @@ const works = async (token: string) =>
 	).status === 404;
 
 describe('a worker process running the daemon', () => {
-	test('await daemon.start() with the API down at first (503): it retries, then runs', async () => {
+	behaviour('daemon.process', async () => {
 		faults.arm({ method: 'POST', path: '/3rdparty/v1/auth/token' }, { kind: 'html', status: 503 });
 		const child = worker();
 		expect(await child.exited).toBe(0);
 		expect(await works(tokenOf(child))).toBe(true);
 	});
 
-	test('SIGTERM for a restart keeps the login: the next process carries on without a login', async () => {
+	behaviour('daemon.processRestart', async () => {
 		const store = join(directory, 'restart.json');
 		const first = worker({ STORE: store, SHUTDOWN: 'restart' });
 		await first.printed(/token \S+/);
@@ -87,7 +88,7 @@ describe('a worker process running the daemon', () => {
 		expect(logins()).toBe(1);
 	});
 
-	test('SIGTERM when retiring revokes the login and clears the store', async () => {
+	behaviour('daemon.processRetire', async () => {
 		const store = join(directory, 'retire.json');
 		const child = worker({ STORE: store, SHUTDOWN: 'retire' });
 		await child.printed(/token \S+/);

@@ -1,5 +1,6 @@
 import { getResponse, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import { TokenDaemon } from '../../../examples/long-running/token-daemon.ts';
 import { CredentialsRejected } from '../../../examples/long-running/with-retries.ts';
 import type { StoredLogin, TokenStore } from '../../../examples/refresh/token-store.ts';
@@ -65,7 +66,7 @@ describe('TokenDaemon', () => {
 		expect(errors).toEqual([]);
 	});
 
-	test('5xx on refresh: retries with growing delays, keeps the tokens, recovers', async () => {
+	behaviour('daemon.5xx', async () => {
 		const { daemon, started, errors } = startDaemon();
 		await started;
 		const before = daemon.accessToken;
@@ -85,7 +86,7 @@ describe('TokenDaemon', () => {
 		expect(logins()).toHaveLength(1);
 	});
 
-	test('network errors are bounded: after maxAttempts it waits for the next cycle, not a tight loop', async () => {
+	behaviour('daemon.bounded', async () => {
 		const { daemon, started, errors } = startDaemon({ maxAttempts: 3, maxDelayMs: 60_000 });
 		await started;
 		const lastGood = daemon.accessToken;
@@ -155,7 +156,7 @@ describe('TokenDaemon', () => {
 			expect(await works(daemon.accessToken)).toBe(true);
 		});
 
-		test('without one: the retry is reuse (401) and the daemon logs in cleanly, once', async () => {
+		behaviour('daemon.lost', async () => {
 			const { daemon, started } = startDaemon();
 			await started;
 			loseNextRefreshResponse();
@@ -310,7 +311,7 @@ describe('TokenDaemon', () => {
 			expect(errors).toEqual([]); // start() itself reports, by rejecting
 		});
 
-		test('mid-life (the password changed): stops, reports once, and serves no token', async () => {
+		behaviour('daemon.credentials', async () => {
 			const { daemon, started, errors } = startDaemon();
 			await started;
 			let attempts = 0;
@@ -426,7 +427,7 @@ describe('TokenDaemon', () => {
 			expect(await works(token)).toBe(false);
 		});
 
-		test('stop() is a restart: it keeps the login, and the next start carries on without a login', async () => {
+		behaviour('daemon.restart', async () => {
 			const store = memoryStore();
 			const first = startDaemon({ store });
 			await first.started;
@@ -440,7 +441,7 @@ describe('TokenDaemon', () => {
 			expect(logins()).toHaveLength(1);
 		});
 
-		test('a stolen refresh token: the refused refresh is reported, and the thief’s chain is revoked', async () => {
+		behaviour('daemon.refused', async () => {
 			const store = memoryStore();
 			const refused: unknown[] = [];
 			const { daemon, started, errors } = startDaemon({
@@ -468,7 +469,7 @@ describe('TokenDaemon', () => {
 	});
 
 	describe('faults the page names', () => {
-		test('invalidate(): a 401 reported by callers refreshes at once, once for all of them', async () => {
+		behaviour('daemon.invalidate', async () => {
 			const { daemon, started } = startDaemon();
 			await started;
 			const refusedToken = daemon.accessToken;
@@ -478,7 +479,7 @@ describe('TokenDaemon', () => {
 			expect(await works(daemon.accessToken)).toBe(true);
 		});
 
-		test('a 429 is transient: it waits at least Retry-After and carries on', async () => {
+		behaviour('daemon.429', async () => {
 			const { daemon, started, errors } = startDaemon();
 			await started;
 			api.server.use(
@@ -501,7 +502,7 @@ describe('TokenDaemon', () => {
 			expect(await works(daemon.accessToken)).toBe(true);
 		});
 
-		test('a 201 with an HTML body: transient, the old login revoked, the retry a clean login', async () => {
+		behaviour('daemon.unreadable', async () => {
 			const { daemon, started, errors } = startDaemon();
 			await started;
 			const before = daemon.accessToken;
@@ -526,7 +527,7 @@ describe('TokenDaemon', () => {
 			expect(await works(before)).toBe(false); // the lost pair's login is revoked
 		});
 
-		test('an expires_at already past never makes a tight loop', async () => {
+		behaviour('daemon.expired', async () => {
 			const { started } = startDaemon();
 			await started;
 			api.server.use(

@@ -1,5 +1,6 @@
 import { getResponse, http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import { CredentialsRejected } from '../../../examples/long-running/with-retries.ts';
 import { TokenManager } from '../../../examples/refresh/token-manager.ts';
 import type { StoredLogin, TokenStore } from '../../../examples/refresh/token-store.ts';
@@ -53,9 +54,9 @@ describe('TokenManager', () => {
 		expect(await accepted(third)).toBe(true);
 	});
 
-	test.each([20, 50])(
-		'%i concurrent callers on an expired token cause exactly one refresh',
-		async (callers) => {
+	behaviour('manager.concurrent', async () => {
+		{
+			const callers = 50;
 			const tokens = manager();
 			await tokens.getAccessToken();
 			advance(900);
@@ -66,7 +67,7 @@ describe('TokenManager', () => {
 			expect(refreshes()).toHaveLength(1);
 			expect(await accepted(results[0]!)).toBe(true);
 		}
-	);
+	});
 
 	test('when refresh answers 401 it re-authenticates and never sends that refresh token again', async () => {
 		const tokens = manager();
@@ -89,7 +90,7 @@ describe('TokenManager', () => {
 		expect(refreshes()[2]?.response.status).toBe(201);
 	});
 
-	test('a 503 from refresh while the token is still valid: the current token, a pause, then a retry', async () => {
+	behaviour('manager.5xx', async () => {
 		vi.spyOn(Math, 'random').mockReturnValue(0.9999); // the pause's jitter at its longest: 5 s
 		const tokens = manager();
 		const first = await tokens.getAccessToken();
@@ -120,7 +121,7 @@ describe('TokenManager', () => {
 		await expect(tokens.getAccessToken()).rejects.toThrow(/^503/);
 	});
 
-	test('a malformed 201 stores nothing and the spent refresh token is never resent', async () => {
+	behaviour('manager.unreadable', async () => {
 		const tokens = manager();
 		const first = await tokens.getAccessToken();
 		const spent = JSON.parse(issued()[0]?.response.body ?? '{}').refresh_token as string;
@@ -181,7 +182,7 @@ describe('TokenManager', () => {
 		expect(await accepted(landed)).toBe(false);
 	});
 
-	test('a wrong password is terminal: one login attempt, then the same error without a request', async () => {
+	behaviour('manager.credentials', async () => {
 		const tokens = new TokenManager({
 			baseUrl: BASE_URL,
 			...DEMO,
@@ -241,7 +242,7 @@ describe('TokenManager', () => {
 			return store satisfies TokenStore;
 		};
 
-		test('20 callers seeing one 503: the next attempt comes after one backoff, not twenty', async () => {
+		behaviour('manager.concurrentFailure', async () => {
 			vi.spyOn(Math, 'random').mockReturnValue(0.9999); // each pause at its longest
 			const tokens = manager();
 			const first = await tokens.getAccessToken();
@@ -255,7 +256,7 @@ describe('TokenManager', () => {
 			expect(await accepted(next)).toBe(true);
 		});
 
-		test('never hands out an access token past its expiry, however the failures pile up', async () => {
+		behaviour('manager.neverExpired', async () => {
 			vi.spyOn(Math, 'random').mockReturnValue(0.9999);
 			const tokens = manager();
 			const first = await tokens.getAccessToken();
@@ -269,7 +270,7 @@ describe('TokenManager', () => {
 			expect(after).not.toBe(first);
 		});
 
-		test('a 429 waits for Retry-After before the next attempt', async () => {
+		behaviour('manager.429', async () => {
 			const tokens = manager();
 			const first = await tokens.getAccessToken();
 			advance(840);
@@ -293,7 +294,7 @@ describe('TokenManager', () => {
 			expect(refreshes()).toHaveLength(1);
 		});
 
-		test('an answer already expired is never handed out and never a tight loop', async () => {
+		behaviour('manager.expired', async () => {
 			const tokens = manager();
 			await tokens.getAccessToken();
 			advance(900);
@@ -313,7 +314,7 @@ describe('TokenManager', () => {
 			expect(refreshes()).toHaveLength(1);
 		});
 
-		test('a stolen refresh token: the refusal is reported, and the thief’s chain is revoked', async () => {
+		behaviour('manager.refused', async () => {
 			const store = keptStore();
 			const refused: unknown[] = [];
 			const errors: unknown[] = [];
@@ -348,7 +349,7 @@ describe('TokenManager', () => {
 			expect(store.kept?.loginId).not.toBe(loginId);
 		});
 
-		test('a refresh answer lost after the server rotated: that pair dies with its login', async () => {
+		behaviour('manager.lost', async () => {
 			const tokens = manager();
 			await tokens.getAccessToken();
 			advance(840);
@@ -370,7 +371,7 @@ describe('TokenManager', () => {
 			expect(await accepted(lost?.access_token ?? '')).toBe(false);
 		});
 
-		test('stop() is for a restart: the login stays in the store; revoke() ends it', async () => {
+		behaviour('manager.restart', async () => {
 			const store = keptStore();
 			const options = {
 				baseUrl: BASE_URL,

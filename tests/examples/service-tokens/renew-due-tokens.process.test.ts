@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import { createMockApi } from '../../../src/mock/createMockApi.ts';
 import { faultsOf } from '../../../src/mock/faults/Faults.ts';
 import {
@@ -50,7 +51,7 @@ const live = () =>
 		.filter((entry) => entry.request.method === 'POST' && entry.response.status === 201).length;
 
 describe('node examples/service-tokens/renew-due-tokens.ts (a whole process)', () => {
-	test('the API down at first (503): the process stays to retry, then succeeds with code 0', async () => {
+	behaviour('renew.process', async () => {
 		faults.arm(LIST, { kind: 'html', status: 503 });
 		const run = cron();
 		expect(await run.exited).toBe(0);
@@ -59,7 +60,7 @@ describe('node examples/service-tokens/renew-due-tokens.ts (a whole process)', (
 		expect(stored.name).toBe(NAME);
 	});
 
-	test('two overlapping runs: one mints, the other skips; one token, the stored one', async () => {
+	behaviour('renew.overlapProcess', async () => {
 		const slow = faults.arm(LIST, { kind: 'slow' }); // holds the first run inside its lock
 		const first = cron();
 		await slow.met;
@@ -71,7 +72,7 @@ describe('node examples/service-tokens/renew-due-tokens.ts (a whole process)', (
 		expect(live()).toBe(1);
 	});
 
-	test('killed mid-run (its lock left behind): the next run takes the lock over and finishes', async () => {
+	behaviour('renew.killed', async () => {
 		const hang = faults.arm(LIST, { kind: 'hang' });
 		const first = cron();
 		await hang.met;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getResponse, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import { CredentialsRejected } from '../../../examples/long-running/with-retries.ts';
 import type { ServiceToken } from '../../../examples/service-tokens/create-service-token.ts';
 import {
@@ -133,7 +134,7 @@ describe('renewDueTokens', () => {
 		expect(minted()).toBe(1);
 	});
 
-	test('a token due is renewed and handed over; the old one works until the next run revokes it', async () => {
+	behaviour('renew.replaced', async () => {
 		const secrets = secretStore();
 		await run(secrets);
 		const old = await secrets.held();
@@ -185,26 +186,30 @@ describe('renewDueTokens', () => {
 		await expectSettled(secrets);
 	});
 
-	test('a renewal whose answer was lost is retried, and the orphan it minted is revoked', async () => {
-		const secrets = secretStore();
-		await run(secrets);
-		advanceDays(89);
-		api.server.use(
-			http.post(
-				'*/3rdparty/v1/service-tokens/:id/renew',
-				async ({ request }) => {
-					await getResponse(api.handlers, request); // the server mints, the answer is lost
-					return HttpResponse.error();
-				},
-				{ once: true }
-			)
-		);
-		await run(secrets);
-		expect(exchangesTo(api.log.entries(), '/renew')).toHaveLength(2);
-		const report = await run(secrets);
-		expect(report.revoked).toHaveLength(2); // the old token and the orphan
-		await expectSettled(secrets);
-	}, 20_000); // many signed tokens and a backoff stepped through: slow on a loaded machine
+	behaviour(
+		'renew.lost',
+		async () => {
+			const secrets = secretStore();
+			await run(secrets);
+			advanceDays(89);
+			api.server.use(
+				http.post(
+					'*/3rdparty/v1/service-tokens/:id/renew',
+					async ({ request }) => {
+						await getResponse(api.handlers, request); // the server mints, the answer is lost
+						return HttpResponse.error();
+					},
+					{ once: true }
+				)
+			);
+			await run(secrets);
+			expect(exchangesTo(api.log.entries(), '/renew')).toHaveLength(2);
+			const report = await run(secrets);
+			expect(report.revoked).toHaveLength(2); // the old token and the orphan
+			await expectSettled(secrets);
+		},
+		20_000
+	); // many signed tokens and a backoff stepped through: slow on a loaded machine
 
 	describe('a crash at each step, then the next run', () => {
 		const steps = {
@@ -213,7 +218,11 @@ describe('renewDueTokens', () => {
 			'during the read-back': 'confirm',
 		} as const;
 
-		test.each(Object.entries(steps))('renewal: crash %s', async (_, crash) => {
+		const crashThenRecover = async (crash: (typeof steps)[keyof typeof steps]) => {
+			api.reset();
+			await rm(directory, { recursive: true, force: true });
+			directory = await mkdtemp(join(tmpdir(), 'secrets-'));
+			vi.setSystemTime(new Date('2026-03-14T01:45:00Z'));
 			const secrets = secretStore();
 			await run(secrets);
 			const old = await secrets.held();
@@ -227,7 +236,15 @@ describe('renewDueTokens', () => {
 			expect(current.id).not.toBe(old.id);
 			expect(await works(old.token)).toBe(false);
 			expect(minted()).toBeLessThanOrEqual(3); // the first, and at most one renewal per run
-		});
+		};
+
+		behaviour(
+			'renew.crash',
+			async () => {
+				for (const crash of Object.values(steps)) await crashThenRecover(crash);
+			},
+			20_000
+		);
 
 		test.each(Object.entries(steps))('bootstrap: crash %s', async (_, crash) => {
 			const secrets = secretStore();
@@ -276,7 +293,7 @@ describe('renewDueTokens', () => {
 });
 
 describe('overlapping runs and tokens it did not mint', () => {
-	test('two overlapping runs: one does the work, the other nothing; one live token, the stored one', async () => {
+	behaviour('renew.overlap', async () => {
 		const secrets = secretStore();
 		const [one, two] = await Promise.all([run(secrets), run(secretStore())]);
 		expect([one.skipped, two.skipped].sort()).toEqual([false, true]);
@@ -303,7 +320,7 @@ describe('overlapping runs and tokens it did not mint', () => {
 		expect((await run(secrets)).skipped).toBe(false);
 	});
 
-	test('a token a person minted under the same name is never revoked', async () => {
+	behaviour('renew.byHand', async () => {
 		const secrets = secretStore();
 		const byHand = (
 			await call('POST', '/3rdparty/v1/service-tokens', {

@@ -1,5 +1,6 @@
 import { getResponse, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import {
 	ApiError,
 	createServiceToken,
@@ -184,7 +185,7 @@ describe('RenewalJob', () => {
 		expect(renewals()).toHaveLength(1);
 	});
 
-	test('a 503 is retried a minute later while the old token keeps working', async () => {
+	behaviour('job.5xx', async () => {
 		const { first, job, handedOver, errors } = await setUp();
 		api.server.use(
 			http.post(
@@ -221,7 +222,7 @@ describe('RenewalJob', () => {
 		expect(renewals()).toHaveLength(1);
 	});
 
-	test('a failed hand-off is retried without renewing again (each renewal mints a credential)', async () => {
+	behaviour('job.handoff', async () => {
 		const { first, job, errors } = await setUp();
 		let failures = 2;
 		const received: ServiceToken[] = [];
@@ -273,7 +274,7 @@ describe('RenewalJob', () => {
 		expect(renewals()).toHaveLength(2);
 	});
 
-	test('a wrong password is terminal: one renewal attempt, reported, the job stopped', async () => {
+	behaviour('job.credentials', async () => {
 		const { first } = await setUp();
 		const errors: unknown[] = [];
 		const job = new RenewalJob(
@@ -323,7 +324,7 @@ describe('RenewalJob', () => {
 				name: string;
 			}[];
 
-		test('a 429 is transient: it waits at least Retry-After, then renews', async () => {
+		behaviour('job.429', async () => {
 			const { job, handedOver, errors } = await setUp();
 			api.server.use(
 				http.post(
@@ -345,7 +346,7 @@ describe('RenewalJob', () => {
 			expect(handedOver).toHaveLength(1);
 		});
 
-		test('a 201 with an HTML body: retried, and the credential it minted is revoked', async () => {
+		behaviour('job.unreadable', async () => {
 			const { job, handedOver, errors } = await setUp();
 			api.server.use(
 				http.post(
@@ -370,7 +371,7 @@ describe('RenewalJob', () => {
 			expect(ids).toContain(handedOver[0]?.id);
 		});
 
-		test('an expires_at already past never mints in a loop', async () => {
+		behaviour('job.expired', async () => {
 			vi.spyOn(Math, 'random').mockReturnValue(0.9999);
 			const { job, errors } = await setUp();
 			api.server.use(

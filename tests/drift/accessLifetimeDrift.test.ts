@@ -29,7 +29,15 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => sandbox?.remove());
 
-const STALE = [/\b15 minutes\b/, /\b15-minute\b/, /\b900 s\b/, /\b900 seconds\b/, /\+15 min\b/, /\+14 min\b/, /now \+ 15 min/];
+const STALE = [
+	/\b15 minutes\b/,
+	/\b15-minute\b/,
+	/\b900 s\b/,
+	/\b900 seconds\b/,
+	/\+15 min\b/,
+	/\+14 min\b/,
+	/now \+ 15 min/,
+];
 
 test('no page states the old lifetime', () => {
 	const stale = [...pages].flatMap(([page, html]) =>

@@ -191,14 +191,19 @@ export async function testPlanted(
 			.getFiles()
 			.flatMap((file) => allTasks(file))
 			.filter((task) => task.type === 'test' && task.result?.state === 'fail')
-			.map((task) => task.name);
+			.map((task) => task.name ?? '');
 		return { exitCode: failed ? 1 : 0, output: errors.join('\n'), failedTests };
 	} finally {
 		await vitest.close();
 	}
 }
 
-type Task = { result?: { errors?: { message?: string }[] }; tasks?: Task[] };
+type Task = {
+	type?: string;
+	name?: string;
+	result?: { state?: string; errors?: { message?: string }[] };
+	tasks?: Task[];
+};
 
 function allTasks(task: Task): Task[] {
 	return (task.tasks ?? []).flatMap((child) => [child, ...allTasks(child)]);

@@ -1,7 +1,7 @@
 import { BEHAVIOUR, type BehaviourCase, testFileOf } from '../data/behaviour.ts';
 import { closestMatch } from './closestMatch.ts';
 
-/** The test a `<Promise test="…">` names: its file and title, and its behaviour case if any. */
+/** The test a `<Promised test="…">` names: its file and title, and its behaviour case if any. */
 export interface PromiseTest {
 	file: string;
 	title: string;
@@ -12,7 +12,7 @@ export interface PromiseTest {
 export const TITLE_SEPARATOR = ' > ';
 
 /**
- * Reads the `test` of a `<Promise>`: a case id of `src/data/behaviour.ts`, or `<file> > <title>`
+ * Reads the `test` of a `<Promised>`: a case id of `src/data/behaviour.ts`, or `<file> > <title>`
  * for a test outside the behaviour list. Throws, naming the closest case, for anything else.
  */
 export function resolvePromiseTest(

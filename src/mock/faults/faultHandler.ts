@@ -8,15 +8,20 @@ import { playFault } from './playFault.ts';
  */
 export function faultHandler(mock: { handlers: readonly HttpHandler[] }): HttpHandler {
 	const faults = faultsOf(mock);
-	return http.all('*', async ({ request }) => {
-		const armed = faults.take(request.method, new URL(request.url).pathname);
-		if (!armed) return undefined;
-		const outcome = await playFault(
-			armed,
-			request.signal,
-			async () =>
-				(await getResponse([...mock.handlers], request)) ?? new Response(null, { status: 404 })
-		);
-		return outcome === 'drop' ? HttpResponse.error() : outcome;
-	});
+	// A predicate rather than '*': with nothing armed the handler matches nothing, and never parses
+	// the URL (which msw's pattern matcher refuses past its length limit).
+	return http.all(
+		() => faults.armed > 0,
+		async ({ request }) => {
+			const armed = faults.take(request.method, new URL(request.url).pathname);
+			if (!armed) return undefined;
+			const outcome = await playFault(
+				armed,
+				request.signal,
+				async () =>
+					(await getResponse([...mock.handlers], request)) ?? new Response(null, { status: 404 })
+			);
+			return outcome === 'drop' ? HttpResponse.error() : outcome;
+		}
+	);
 }

@@ -22,7 +22,7 @@ export interface PromiseFiles {
 
 /**
  * Every behaviour case must be run by its test file (`behaviour('<id>'`), and every
- * `<Promise test="…">` on a page must name a case or a test that exists (`<file> > <title>`,
+ * `<Promised test="…">` on a page must name a case or a test that exists (`<file> > <title>`,
  * the title a string literal of that file). A `<Behaviour example>` must have rows.
  */
 export function checkPromises(files: PromiseFiles): PromiseFinding[] {
@@ -50,21 +50,21 @@ export function checkPromises(files: PromiseFiles): PromiseFinding[] {
 		for (const element of readPage(path, source).elements) {
 			const component = element.source?.split('/').at(-1);
 			const line = element.start.line;
-			if (component === 'Promise.astro') {
+			if (component === 'Promised.astro') {
 				const test = element.attributes.get('test');
 				if (test?.kind !== 'string' || test.value.trim() === '') {
-					report(path, line, '<Promise> needs test="<case id>" or test="<file> > <title>"');
+					report(path, line, '<Promised> needs test="<case id>" or test="<file> > <title>"');
 					continue;
 				}
 				try {
 					const { file, title, caseId } = resolvePromiseTest(test.value, cases);
 					const testSource = tests.get(file);
-					if (testSource === undefined) report(path, line, `<Promise>: no test file ${file}`);
+					if (testSource === undefined) report(path, line, `<Promised>: no test file ${file}`);
 					else if (caseId === undefined && !hasTitle(testSource, title)) {
-						report(path, line, `<Promise>: ${file} has no test titled "${title}"`);
+						report(path, line, `<Promised>: ${file} has no test titled "${title}"`);
 					}
 				} catch (error) {
-					report(path, line, `<Promise>: ${(error as Error).message}`);
+					report(path, line, `<Promised>: ${(error as Error).message}`);
 				}
 			} else if (component === 'Behaviour.astro') {
 				const example = element.attributes.get('example');

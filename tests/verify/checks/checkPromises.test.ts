@@ -4,7 +4,7 @@ import type { BehaviourCase } from '../../../src/data/behaviour.ts';
 import { checkPromises, readPromiseFiles } from '../../../src/verify/checks/checkPromises.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const IMPORTS = `import Promise from '../../../components/Promise.astro';
+const IMPORTS = `import Promised from '../../../components/Promised.astro';
 import Behaviour from '../../../components/Behaviour.astro';
 `;
 const page = (body: string) => ({
@@ -20,33 +20,33 @@ const check = (body: string, tests = TESTS) =>
 	checkPromises({ pages: [page(body)], tests, cases: [CASE] }).map((finding) => finding.message);
 
 describe('checkPromises', () => {
-	test('the repository: every case has its test, every <Promise> names one that exists', () => {
+	test('the repository: every case has its test, every <Promised> names one that exists', () => {
 		expect(checkPromises(readPromiseFiles(ROOT))).toEqual([]);
 	});
 
 	test('a promise naming a case, or a file and a title that exist, passes', () => {
 		expect(
 			check(
-				'<Promise test="x.one">It does.</Promise> <Promise test="tests/pages/x.test.ts > holds the promise">It holds.</Promise>\n\n<Behaviour example="x/one.ts" />'
+				'<Promised test="x.one">It does.</Promised> <Promised test="tests/pages/x.test.ts > holds the promise">It holds.</Promised>\n\n<Behaviour example="x/one.ts" />'
 			)
 		).toEqual([]);
 	});
 
 	test.each([
-		['no test at all', '<Promise>It retries.</Promise>', /x\.mdx:\d+: <Promise> needs test=/],
+		['no test at all', '<Promised>It retries.</Promised>', /x\.mdx:\d+: <Promised> needs test=/],
 		[
 			'an unknown case',
-			'<Promise test="x.on">It retries.</Promise>',
+			'<Promised test="x.on">It retries.</Promised>',
 			/no test "x\.on".*closest: "x\.one"/,
 		],
 		[
 			'a title the file does not have',
-			'<Promise test="tests/pages/x.test.ts > holds nothing">It holds.</Promise>',
+			'<Promised test="tests/pages/x.test.ts > holds nothing">It holds.</Promised>',
 			/tests\/pages\/x\.test\.ts has no test titled "holds nothing"/,
 		],
 		[
 			'a file that does not exist',
-			'<Promise test="tests/pages/y.test.ts > holds the promise">It holds.</Promise>',
+			'<Promised test="tests/pages/y.test.ts > holds the promise">It holds.</Promised>',
 			/no test file tests\/pages\/y\.test\.ts/,
 		],
 		[

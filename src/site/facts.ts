@@ -32,6 +32,7 @@ import {
 	REFRESH_COOKIE,
 	ROTATION_DEFAULTS,
 } from '../mock/contract/http.ts';
+import { ISSUER } from '../mock/contract/issuer.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
 import {
 	NOT_IN_SESSIONS,
@@ -120,6 +121,7 @@ function buildFacts(): Record<string, Fact> {
 			text: ROTATION_DEFAULTS.reusePolicy,
 			about: 'the default reuse policy',
 		},
+		issuer: { kind: 'literal', text: ISSUER, about: 'the issuer (`iss`) of the API’s tokens' },
 		'tokenManager.margin': duration(DEFAULT_MARGIN_SECONDS, 'the token manager’s refresh margin'),
 		'tokenManager.retryPause': duration(
 			RETRY_BASE_MS / 1000,

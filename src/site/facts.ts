@@ -68,6 +68,8 @@ export interface FactPiece {
 /** What {@link formatFact} makes of a fact: usually one piece ("15 minutes", "`201 Created`"). */
 export type FormattedFact = FactPiece | { pieces: readonly FactPiece[] };
 
+const DAY = 86_400;
+
 const duration = (seconds: number, about: string): Fact => ({ kind: 'duration', seconds, about });
 
 function buildFacts(): Record<string, Fact> {
@@ -122,6 +124,16 @@ function buildFacts(): Record<string, Fact> {
 			about: 'the default reuse policy',
 		},
 		issuer: { kind: 'literal', text: ISSUER, about: 'the issuer (`iss`) of the API’s tokens' },
+		'reauth.loginsPerDay': {
+			kind: 'literal',
+			text: `${DAY / LIFETIMES.accessToken} a day`,
+			about: 'how often a client that logs in again at every access-token expiry logs in',
+		},
+		'reauth.liveRefreshTokens': {
+			kind: 'literal',
+			text: ((LIFETIMES.refreshToken / LIFETIMES.accessToken) | 0).toLocaleString('en-US'),
+			about: 'the unused refresh tokens such a client leaves alive at once, in steady state',
+		},
 		'tokenManager.margin': duration(DEFAULT_MARGIN_SECONDS, 'the token manager’s refresh margin'),
 		'tokenManager.retryPause': duration(
 			RETRY_BASE_MS / 1000,

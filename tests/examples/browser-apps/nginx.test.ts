@@ -14,7 +14,7 @@ import {
 } from '../../../src/mock/transports/http/startHttpServer.ts';
 import { createBrowser } from '../../support/browserTab.ts';
 import { exchangesTo } from '../../support/exchanges.ts';
-import { type RunningNginx, startNginx } from '../../support/startNginx.ts';
+import { startNginx } from '../../support/startNginx.ts';
 import { testClock } from '../../support/testClock.ts';
 import { type CertificateFiles, ThrowawayCa } from '../../support/throwawayCa.ts';
 import { DEMO } from '../../support/useMockApi.ts';
@@ -24,9 +24,6 @@ import { DEMO } from '../../support/useMockApi.ts';
 // for api.example.com from a certificate authority made for this run, so the config's
 // `proxy_ssl_verify on` checks a real chain and a real name. What this test changes in the config
 // is only what differs on this machine, listed in `onThisMachine` below.
-
-/** nginx cannot report a port it picked itself; these are this test file's (9300–9399). */
-const PORTS = { trusted: 9310, foreignCa: 9311, wrongName: 9312, unverified: 9313 } as const;
 
 const dir = mkdtempSync(join(tmpdir(), 'nginx-example-'));
 const ca = new ThrowawayCa(dir, 'trusted');
@@ -49,10 +46,16 @@ beforeAll(async () => {
 });
 afterEach(() => api.reset());
 
-/** The browser's network: trusts the test's CA (the app's certificate), nothing else. */
-const agent = new Agent({ connect: { ca: readFileSync(ca.cert) } });
-const network = ((input: string, init?: RequestInit) =>
-	undiciFetch(input, { ...(init as object), dispatcher: agent })) as unknown as typeof fetch;
+/**
+ * The browser's network to one nginx: its Unix socket, trusting the test's CA (which signed the
+ * app's certificate) and nothing else.
+ */
+function networkTo(socketPath: string): typeof fetch {
+	const agent = new Agent({ connect: { ca: readFileSync(ca.cert), socketPath } });
+	running.push({ stop: () => agent.close() });
+	return ((input: string, init?: RequestInit) =>
+		undiciFetch(input, { ...(init as object), dispatcher: agent })) as unknown as typeof fetch;
+}
 
 const running: { stop: () => Promise<void> }[] = [];
 afterEach(async () => {
@@ -60,7 +63,6 @@ afterEach(async () => {
 });
 afterAll(async () => {
 	await mock.close();
-	await agent.close();
 	rmSync(dir, { recursive: true, force: true });
 });
 
@@ -89,14 +91,15 @@ function closeServer(server: NetServer): Promise<void> {
 
 /**
  * The published config with what differs on this machine replaced, each exactly once: the API's
- * address (the TLS front on loopback), the listening address, the certificate paths, the CA nginx
- * trusts for the API (this run's CA instead of the system bundle), the log path and the app's root.
- * Every other line, `proxy_ssl_verify on` and the name it checks included, runs as published.
+ * address (the TLS front on loopback), where nginx listens (a Unix socket of its own, so that no
+ * two test runs on one machine compete for a port), the certificate paths, the CA nginx trusts for
+ * the API (this run's CA instead of the system bundle), the log path and the app's root. Every
+ * other line, `proxy_ssl_verify on` and the name it checks included, runs as published.
  */
-function onThisMachine(config: string, port: number, upstreamPort: number, prefix: string) {
+function onThisMachine(config: string, socketPath: string, upstreamPort: number, prefix: string) {
 	const replacements: [string, string][] = [
 		['server api.example.com:443;', `server 127.0.0.1:${upstreamPort};`],
-		['listen 443 ssl;', `listen 127.0.0.1:${port} ssl;`],
+		['listen 443 ssl;', `listen unix:${socketPath} ssl;`],
 		['/etc/ssl/certs/app.example.com.pem', certs.app.cert],
 		['/etc/ssl/private/app.example.com.key', certs.app.key],
 		['/etc/ssl/certs/ca-certificates.crt', ca.cert],
@@ -111,27 +114,27 @@ function onThisMachine(config: string, port: number, upstreamPort: number, prefi
 	}, config);
 }
 
+let proxies = 0;
+
 /** nginx with `config` (the published one by default) in front of a mock whose TLS presents `apiCertificate`. */
-async function proxy(
-	name: keyof typeof PORTS,
-	apiCertificate: CertificateFiles,
-	config = published
-): Promise<{ url: string; nginx: RunningNginx; prefix: string }> {
-	const prefix = join(dir, name);
+async function proxy(apiCertificate: CertificateFiles, config = published) {
+	const prefix = join(dir, `nginx-${++proxies}`);
+	const socketPath = join(prefix, 'app.sock');
 	const upstreamPort = await tlsFrontForMock(apiCertificate);
-	const nginx = await startNginx(prefix, onThisMachine(config, PORTS[name], upstreamPort, prefix));
+	const nginx = await startNginx(prefix, onThisMachine(config, socketPath, upstreamPort, prefix));
 	running.push(nginx);
-	return { url: `https://127.0.0.1:${PORTS[name]}`, nginx, prefix };
+	// The app's certificate names 127.0.0.1: the browser checks it as it would the app's host.
+	return { url: 'https://127.0.0.1', network: networkTo(socketPath), nginx, prefix };
 }
 
-function openTab(baseUrl: string) {
+function openTab(baseUrl: string, network: typeof fetch) {
 	const browser = createBrowser(network);
 	const onLoggedOut = vi.fn();
 	const client = new SessionClient({
 		baseUrl,
 		fetch: browser.fetch,
 		indexedDB: browser.indexedDB,
-		channel: new BroadcastChannel(`nginx-${baseUrl}`),
+		channel: new BroadcastChannel(`nginx-${proxies}`),
 		onLoggedOut,
 	});
 	running.push({ stop: async () => client.dispose() });
@@ -147,8 +150,8 @@ const send = (client: SessionClient) =>
 
 describe('examples/browser-apps/nginx.conf in Debian nginx', () => {
 	test('the session client logs in, calls the API, refreshes with cookie and CSRF header, and logs out through it', async () => {
-		const { url, prefix } = await proxy('trusted', certs.api);
-		const { client, onLoggedOut } = openTab(url);
+		const { url, network, prefix } = await proxy(certs.api);
+		const { client, onLoggedOut } = openTab(url, network);
 
 		await client.login(DEMO.username, DEMO.password);
 		expect(client.loggedIn).toBe(true);
@@ -186,7 +189,7 @@ describe('examples/browser-apps/nginx.conf in Debian nginx', () => {
 	});
 
 	test('serves the app itself, with HSTS', async () => {
-		const { url } = await proxy('trusted', certs.api);
+		const { url, network } = await proxy(certs.api);
 		const response = await network(`${url}/some/route`);
 		expect(response.status).toBe(200);
 		expect(await response.text()).toContain('<title>app</title>');
@@ -196,19 +199,17 @@ describe('examples/browser-apps/nginx.conf in Debian nginx', () => {
 	test.each([
 		{
 			name: 'an API whose certificate no trusted CA signed',
-			key: 'foreignCa',
 			certificate: certs.apiFromForeignCa,
 			error: 'upstream SSL certificate verify error',
 		},
 		{
 			name: 'an API whose certificate is for another name',
-			key: 'wrongName',
 			certificate: certs.otherName,
 			error: 'upstream SSL certificate does not match "api.example.com"',
 		},
-	] as const)('never sends the password to $name', async ({ key, certificate, error }) => {
-		const { url, nginx } = await proxy(key, certificate);
-		const { client } = openTab(url);
+	] as const)('never sends the password to $name', async ({ certificate, error }) => {
+		const { url, network, nginx } = await proxy(certificate);
+		const { client } = openTab(url, network);
 
 		await expect(client.login(DEMO.username, DEMO.password)).rejects.toThrow('login failed: 502');
 		expect(api.log.entries()).toEqual([]);
@@ -224,8 +225,8 @@ describe('examples/browser-apps/nginx.conf in Debian nginx', () => {
 	test('what `proxy_ssl_verify on` prevents: without it, the password goes to an API no trusted CA vouches for', async () => {
 		const unverified = published.replace('proxy_ssl_verify on;', '');
 		expect(unverified).not.toBe(published);
-		const { url } = await proxy('unverified', certs.apiFromForeignCa, unverified);
-		const { client } = openTab(url);
+		const { url, network } = await proxy(certs.apiFromForeignCa, unverified);
+		const { client } = openTab(url, network);
 
 		await client.login(DEMO.username, DEMO.password);
 		expect(

@@ -36,6 +36,7 @@ import {
 	REQUEST_TIMEOUT_SECONDS,
 	ROTATION_DEFAULTS,
 } from '../mock/contract/http.ts';
+import { ISSUER } from '../mock/contract/issuer.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
 import { fillTemplate } from '../mock/contract/messageTemplate.ts';
 import {
@@ -79,6 +80,8 @@ export interface FactPiece {
 
 /** What {@link formatFact} makes of a fact: usually one piece ("15 minutes", "`201 Created`"). */
 export type FormattedFact = FactPiece | { pieces: readonly FactPiece[] };
+
+const DAY = 86_400;
 
 const duration = (seconds: number, about: string): Fact => ({ kind: 'duration', seconds, about });
 
@@ -167,6 +170,17 @@ function namedFacts() {
 			kind: 'literal',
 			text: ROTATION_DEFAULTS.reusePolicy,
 			about: 'the default reuse policy',
+		},
+		issuer: { kind: 'literal', text: ISSUER, about: 'the issuer (`iss`) of the API’s tokens' },
+		'reauth.loginsPerDay': {
+			kind: 'literal',
+			text: `${DAY / LIFETIMES.accessToken} a day`,
+			about: 'how often a client that logs in again at every access-token expiry logs in',
+		},
+		'reauth.liveRefreshTokens': {
+			kind: 'literal',
+			text: ((LIFETIMES.refreshToken / LIFETIMES.accessToken) | 0).toLocaleString('en-US'),
+			about: 'the unused refresh tokens such a client leaves alive at once, in steady state',
 		},
 		'tokenManager.margin': duration(DEFAULT_MARGIN_SECONDS, 'the token manager’s refresh margin'),
 		'tokenManager.retryPause': duration(

@@ -131,8 +131,7 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Send requests with an HTTP client library rather than by hand; it writes the framing and the `Host` header for you.',
 	},
 	requestTimeout: {
-		causes:
-			'The request’s headers (10 s) or the whole request (30 s) took too long to arrive, as from a client that stalled or a connection left half-open.',
+		causes: `The request’s headers (${factMarkdown('limit.headersTimeout', 's')}) or the whole request (${factMarkdown('limit.requestTimeout', 's')}) took too long to arrive, as from a client that stalled or a connection left half-open.`,
 		fix: 'Send the request in one go; for a large upload, make sure the client is not waiting for something before it writes the body.',
 	},
 	expectationFailed: {
@@ -140,8 +139,7 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Drop the `Expect` header, or send `Expect: 100-continue` only.',
 	},
 	headersTooLarge: {
-		causes:
-			'The request’s headers add up to more than 16 KiB, usually a cookie jar that kept growing or a token pasted into a header several times.',
+		causes: `The request’s headers add up to more than ${factMarkdown('limit.headers')}, usually a cookie jar that kept growing or a token pasted into a header several times.`,
 		fix: 'Send one `Authorization` header with one token; tokens of this API are far below the limit.',
 	},
 	unsupportedMediaType: {
@@ -150,8 +148,7 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Send the body with `JSON.stringify({ username, password })` and `Content-Type: application/json`.',
 	},
 	uriTooLong: {
-		causes:
-			'A request URL over 8,192 characters, usually a token or a body put into the query string, or a path built in a loop.',
+		causes: `A request URL over ${factMarkdown('limit.url')}, usually a token or a body put into the query string, or a path built in a loop.`,
 		fix: 'Send tokens in the `Authorization` header and data in the body; no endpoint needs a long URL.',
 	},
 };

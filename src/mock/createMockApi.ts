@@ -3,6 +3,7 @@ import { type Account, DEFAULT_ACCOUNTS } from './auth/Account.ts';
 import { Accounts } from './auth/Accounts.ts';
 import { Clock } from './clock/Clock.ts';
 import { ROTATION_DEFAULTS } from './contract/http.ts';
+import { ISSUER } from './contract/issuer.ts';
 import { serviceTokenCap } from './contract/lifetimes.ts';
 import type { RequestableScope } from './contract/scopes.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
@@ -21,8 +22,8 @@ import {
 } from './tokens/SigningKey.ts';
 import { TokenService } from './tokens/TokenService.ts';
 
-/** The issuer (`iss`) of every token the mock signs. */
-export const DEFAULT_ISSUER = 'https://api.token-pair.example';
+/** The issuer (`iss`) of every token the mock signs: the contract's. */
+export const DEFAULT_ISSUER = ISSUER;
 
 /** Options of {@link createMockApi}; every one has a documented default. */
 export interface MockApiOptions extends Partial<MockSettings> {

@@ -5,6 +5,7 @@
  * test provokes each entry through an example, so the three cannot drift apart.
  */
 import { CSRF_HEADER, LOGIN_CONTENT_TYPE } from './http.ts';
+import { fillTemplate } from './messageTemplate.ts';
 import { PASSWORD_LENGTH } from './schemas.ts';
 
 /** The body of every non-2xx response. */
@@ -216,7 +217,7 @@ export type ApiErrorId = keyof typeof API_ERRORS;
 /** Builds the body for an error, filling its `{name}` parameters. */
 export function errorBody(id: ApiErrorId, params: Record<string, ParamValue> = {}): ApiErrorBody {
 	const definition: ErrorDefinition = API_ERRORS[id];
-	const message = definition.message.replace(/\{(\w+)\}/g, (_match, name: string) => {
+	const message = fillTemplate(definition.message, (name) => {
 		const value = params[name];
 		if (value === undefined) throw new Error(`error ${id} needs parameter "${name}"`);
 		return Array.isArray(value) ? value.join(', ') : String(value);

@@ -23,7 +23,35 @@ const LITERAL_PATHS = [...new Set(ENDPOINTS.map(({ path }) => path))].filter(
  * than {@link MAX_URL_LENGTH} matches nothing (MSW's matcher throws on those; the URL guard
  * answers them).
  */
-export function matchPath(url: URL, path: string): { matches: boolean; params: PathParams } {
+export function matchPath(url: URL, path: string): PathMatch {
+	const href = url.href;
+	let byPath = matches.get(href);
+	if (byPath === undefined) {
+		if (matches.size >= MATCHES_KEPT) matches.clear();
+		byPath = new Map();
+		matches.set(href, byPath);
+	}
+	let match = byPath.get(path);
+	if (match === undefined) {
+		match = matchUncached(url, path);
+		byPath.set(path, match);
+	}
+	return { matches: match.matches, params: { ...match.params } };
+}
+
+type PathMatch = { matches: boolean; params: PathParams };
+
+/**
+ * Matches already made, by URL and contract path. Every request is matched against the paths of
+ * the handlers before the one that answers it (and the 405 fallback against all of them), and
+ * MSW's matcher compiles its pattern on each call: a mock answering the same few URLs over and
+ * over would spend most of its time there. A match depends on nothing but the URL and the path.
+ * Bounded, as URLs can be anything: past {@link MATCHES_KEPT} URLs it starts afresh.
+ */
+const matches = new Map<string, Map<string, PathMatch>>();
+const MATCHES_KEPT = 256;
+
+function matchUncached(url: URL, path: string): PathMatch {
 	const none = { matches: false, params: {} };
 	if (url.href.length > MAX_URL_LENGTH) return none;
 	// MSW forgives a trailing slash; the contract (and its OpenAPI document) does not.

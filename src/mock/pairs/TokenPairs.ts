@@ -220,16 +220,15 @@ export class TokenPairs {
 		notAfter: number;
 	}): Promise<SignedPair> {
 		const { sub, scopes, lifetime, notAfter } = options;
-		const access = await this.#tokens.sign<AccessClaims>(
-			{ sub, scopes, type: 'access' },
-			lifetime,
-			notAfter
-		);
-		const refresh = await this.#tokens.sign<RefreshClaims>(
-			{ sub, scopes: [REFRESH_SCOPE], original_scopes: scopes, type: 'refresh' },
-			LIFETIMES.refreshToken,
-			notAfter
-		);
+		// Side by side: WebCrypto signs off the main thread, so the second need not wait.
+		const [access, refresh] = await Promise.all([
+			this.#tokens.sign<AccessClaims>({ sub, scopes, type: 'access' }, lifetime, notAfter),
+			this.#tokens.sign<RefreshClaims>(
+				{ sub, scopes: [REFRESH_SCOPE], original_scopes: scopes, type: 'refresh' },
+				LIFETIMES.refreshToken,
+				notAfter
+			),
+		]);
 		return { access, refresh };
 	}
 

@@ -9,10 +9,16 @@ import type { NodeHttp1Handler, ServerRequest } from 'srvx';
 import { sendNodeResponse, toNodeHandler } from 'srvx/node';
 import { MAX_URL_LENGTH } from '../../contract/endpoints.ts';
 import { type ApiErrorId, statusErrorBody } from '../../contract/errors.ts';
-import { HEADERS_TIMEOUT_SECONDS, MAX_BODY_BYTES, MAX_HEADER_BYTES } from '../../contract/http.ts';
+import {
+	HEADERS_TIMEOUT_SECONDS,
+	MAX_BODY_BYTES,
+	MAX_HEADER_BYTES,
+	REQUEST_TIMEOUT_SECONDS,
+} from '../../contract/http.ts';
 import type { MockApi } from '../../createMockApi.ts';
 import { errorResponse } from '../../http/errorResponse.ts';
 import { allowedMethods } from '../../http/routePredicate.ts';
+import { answerOrFault } from '../../faults/answerOrFault.ts';
 import { AnswersInFlight } from './AnswersInFlight.ts';
 import { answerClientError, answerConnect } from './answerClientError.ts';
 import { CONTROL_PATHS, createControlHandlers } from './createControlHandlers.ts';
@@ -36,7 +42,7 @@ export interface HttpTimeouts {
 /** Defaults for a local tool: generous for a human with curl, short for a stuck socket. */
 export const DEFAULT_TIMEOUTS: HttpTimeouts = {
 	headers: HEADERS_TIMEOUT_SECONDS * 1000,
-	request: 30_000,
+	request: REQUEST_TIMEOUT_SECONDS * 1000,
 	keepAlive: 5_000,
 	check: 1_000,
 	shutdownGrace: 3_000,
@@ -168,7 +174,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 			};
 			let response: Response;
 			try {
-				response = await answer(request, req);
+				const answered = await answerOrFault(api, request, req, () => answer(request, req));
+				if (answered === 'drop') return new Response(null, { status: 499 });
+				response = answered;
 			} catch (error) {
 				// The client went away mid-body: there is nobody left to answer.
 				if (request.signal.aborted || req.destroyed) return new Response(null, { status: 499 });
@@ -269,8 +277,12 @@ function countHeader(req: IncomingMessage, name: string): number {
 	return count;
 }
 
+/** The methods clients send every day, which Fetch carries: no `Request` made to find out. */
+const FETCH_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
 /** Whether a Fetch `Request` can carry this method (`TRACE`, `TRACK`, `CONNECT` it cannot). */
 function isFetchMethod(method: string): boolean {
+	if (FETCH_METHODS.has(method)) return true;
 	try {
 		new Request('http://x/', { method });
 		return true;

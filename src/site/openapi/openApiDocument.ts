@@ -240,6 +240,26 @@ function operation(endpoint: Endpoint): Json {
 	return op;
 }
 
+/**
+ * `HEAD` wherever `GET` works (RFC 9110 §9.3.2): the `GET`'s answers, headers only. Its own
+ * `operationId`, and no `content`, so a validator refuses a body.
+ */
+function headOperation(endpoint: Endpoint): Json {
+	const get = operation(endpoint);
+	const responses = Object.fromEntries(
+		Object.entries(get['responses'] as Record<string, Json>).map(([status, response]) => {
+			const { content: _content, ...headersOnly } = response;
+			return [status, headersOnly];
+		})
+	);
+	return {
+		...get,
+		operationId: `${endpoint.id}Head`,
+		summary: `${endpoint.summary} (headers only)`,
+		responses,
+	};
+}
+
 function tagOf(endpoint: Endpoint): string {
 	if (endpoint.path.startsWith('/auth/')) return 'Browser sessions';
 	if (endpoint.path.includes('/service-tokens')) return 'Service tokens';
@@ -274,6 +294,7 @@ export function openApiDocument(): Json {
 	for (const endpoint of ENDPOINTS as readonly Endpoint[]) {
 		const path = openApiPath(endpoint.path);
 		paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: operation(endpoint) };
+		if (endpoint.method === 'GET') paths[path] = { ...paths[path], head: headOperation(endpoint) };
 	}
 	return {
 		openapi: '3.1.1',

@@ -13,6 +13,7 @@ import {
 	DAEMON_DEFAULTS,
 	TIMEOUT_MS as DAEMON_TIMEOUT_MS,
 } from '../../examples/long-running/token-daemon.ts';
+import { MIN_DELAY_MS } from '../../examples/long-running/with-retries.ts';
 import { RETRY_BASE_MS, RETRY_MAX_MS, TIMEOUT_MS } from '../../examples/refresh/token-manager.ts';
 import {
 	RENEW_AT_SHARE,
@@ -22,6 +23,8 @@ import {
 import { ENDPOINTS, type EndpointId, MAX_URL_LENGTH } from '../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId } from '../mock/contract/errors.ts';
 import {
+	ABUSE_LIMITS,
+	BASIC_CHALLENGE,
 	CHALLENGE,
 	CSRF_HEADER,
 	HEADERS_TIMEOUT_SECONDS,
@@ -33,9 +36,11 @@ import {
 	REQUEST_TIMEOUT_SECONDS,
 	ROTATION_DEFAULTS,
 } from '../mock/contract/http.ts';
+import { ISSUER } from '../mock/contract/issuer.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
 import { fillTemplate } from '../mock/contract/messageTemplate.ts';
 import {
+	BASIC_ONLY_SCOPES,
 	NOT_IN_SESSIONS,
 	REQUESTABLE_SCOPES,
 	SCOPE_ALLOWS,
@@ -76,6 +81,8 @@ export interface FactPiece {
 /** What {@link formatFact} makes of a fact: usually one piece ("15 minutes", "`201 Created`"). */
 export type FormattedFact = FactPiece | { pieces: readonly FactPiece[] };
 
+const DAY = 86_400;
+
 const duration = (seconds: number, about: string): Fact => ({ kind: 'duration', seconds, about });
 
 /** The facts with a name of their own; the families (per scope, endpoint, error) follow. */
@@ -97,6 +104,21 @@ function namedFacts() {
 		'header.cacheControl': { kind: 'header', ...NO_STORE, about: 'the no-cache header' },
 		'header.pragma': { kind: 'header', ...PRAGMA_NO_CACHE, about: 'the HTTP/1.0 no-cache header' },
 		'header.wwwAuthenticate': { kind: 'header', ...CHALLENGE, about: 'the challenge of a 401' },
+		'header.basicChallenge': {
+			kind: 'header',
+			...BASIC_CHALLENGE,
+			about: 'the challenge of a 401 from an endpoint that takes Basic credentials only',
+		},
+		'limit.lockout': {
+			kind: 'literal',
+			text: ABUSE_LIMITS.accountLockout ? 'locks the account' : 'never locks an account',
+			about: 'whether failed logins lock the account (they do not)',
+		},
+		'limit.rate': {
+			kind: 'literal',
+			text: ABUSE_LIMITS.rateLimit ? 'limits the request rate' : 'has no rate limit',
+			about: 'whether the API limits the request rate (it does not)',
+		},
 		'cookie.name': {
 			kind: 'literal',
 			text: REFRESH_COOKIE.name,
@@ -118,6 +140,11 @@ function namedFacts() {
 			items: NOT_IN_SESSIONS,
 			about: 'the scopes a browser session never carries',
 		},
+		'scopes.basicOnly': {
+			kind: 'list',
+			items: BASIC_ONLY_SCOPES,
+			about: 'the scopes only Basic credentials may grant',
+		},
 		'limit.body': { kind: 'bytes', bytes: MAX_BODY_BYTES, about: 'the largest request body' },
 		'limit.headers': { kind: 'bytes', bytes: MAX_HEADER_BYTES, about: 'the largest header block' },
 		'limit.headersTimeout': duration(
@@ -130,10 +157,30 @@ function namedFacts() {
 		),
 		'limit.url': { kind: 'length', characters: MAX_URL_LENGTH, about: 'the longest request URL' },
 		'overlap.default': duration(ROTATION_DEFAULTS.overlapSeconds, 'the default overlap window'),
+		// The longest a client here takes to resend a refresh whose answer was lost: its timeout,
+		// then its first retry's longest wait. A window this long lets that resend get the same pair.
+		'overlap.recommended': duration(
+			Math.ceil(
+				Math.max(DAEMON_TIMEOUT_MS + DAEMON_DEFAULTS.baseDelayMs, TIMEOUT_MS + RETRY_BASE_MS) / 1000
+			),
+			'the overlap window this site recommends: the clients’ timeout plus their first retry'
+		),
+		'retry.minDelay': duration(MIN_DELAY_MS / 1000, 'the shortest wait any example computes'),
 		'reusePolicy.default': {
 			kind: 'literal',
 			text: ROTATION_DEFAULTS.reusePolicy,
 			about: 'the default reuse policy',
+		},
+		issuer: { kind: 'literal', text: ISSUER, about: 'the issuer (`iss`) of the API’s tokens' },
+		'reauth.loginsPerDay': {
+			kind: 'literal',
+			text: `${DAY / LIFETIMES.accessToken} a day`,
+			about: 'how often a client that logs in again at every access-token expiry logs in',
+		},
+		'reauth.liveRefreshTokens': {
+			kind: 'literal',
+			text: ((LIFETIMES.refreshToken / LIFETIMES.accessToken) | 0).toLocaleString('en-US'),
+			about: 'the unused refresh tokens such a client leaves alive at once, in steady state',
 		},
 		'tokenManager.margin': duration(DEFAULT_MARGIN_SECONDS, 'the token manager’s refresh margin'),
 		'tokenManager.retryPause': duration(

@@ -10,7 +10,9 @@ export function describeAuth(auth: Endpoint['auth']): string {
 			case 'none':
 				return 'None';
 			case 'basic':
-				return `Basic credentials (${factMarkdown(`scope.${WILDCARD_SCOPE}`)})`;
+				return auth.schemes.includes('bearer')
+					? `Basic credentials (${factMarkdown(`scope.${WILDCARD_SCOPE}`)})`
+					: 'Basic credentials only: the account’s username and password, never a token';
 			case 'bearer':
 				return `Bearer access token${scope}`;
 			case 'refresh-token':

@@ -28,6 +28,7 @@ export const REQUEST_EXAMPLES: Partial<Record<EndpointId, unknown>> = {
 	renewServiceToken: {},
 	sendMessage: MESSAGE,
 	login: LOGIN,
+	changePassword: { new_password: '<NEW_PASSWORD>' },
 };
 
 const document = openApiDocument();
@@ -56,7 +57,9 @@ export function requestHeaders(endpoint: Endpoint): HeaderRow[] {
 		rows.push({
 			name: 'Authorization',
 			value: 'Basic <BASIC_CREDENTIALS>',
-			notes: '`base64(username:password)`; or a bearer token, see below.',
+			notes: schemes.includes('bearer')
+				? '`base64(username:password)`; or a bearer token, see below.'
+				: '`base64(username:password)`, UTF-8. No token is accepted here.',
 		});
 	}
 	if (schemes.includes('bearer')) {

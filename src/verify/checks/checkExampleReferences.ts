@@ -48,7 +48,7 @@ export interface SourceFile {
 export interface RepoFiles {
 	/** Pages under `src/content/docs/`. */
 	pages: readonly SourceFile[];
-	/** Every `examples/**\/*.ts`, keyed relative to `examples/` (fixtures included). */
+	/** Every `examples/**\/*.ts` and `*.conf`, keyed relative to `examples/` (fixtures included). */
 	examples: ExampleSources;
 	/** Test files under `tests/examples/`. */
 	tests: readonly SourceFile[];

@@ -8,7 +8,7 @@ import { ENDPOINTS } from '../../../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId } from '../../../mock/contract/errors.ts';
 import { FACTS, type Fact, type FactName, factText } from '../../../site/facts.ts';
 import type { ProseBlock, ProsePiece } from '../readProse.ts';
-import { scanValues, type ValueToken } from './scanValues.ts';
+import { scanValues, startsValue, type ValueToken } from './scanValues.ts';
 import { formatOf, renderingsOf } from './factIndex.ts';
 import { judgeMessage } from './judgeMessage.ts';
 import { scoreSubjects } from './scoreSubjects.ts';
@@ -161,7 +161,9 @@ function judgeHeader(token: Extract<ValueToken, { kind: 'header' }>): Finding {
 	if (header.kind !== 'header') throw new Error(`${token.fact} is not a header`);
 	const as = token.value === undefined ? 'name' : token.typed === token.value ? 'value' : 'long';
 	const wrong =
-		token.value === undefined ? token.typed !== header.name : token.value !== header.value;
+		token.value === undefined
+			? token.typed !== header.name
+			: !startsValue(header.value, token.value);
 	return { kind: 'header', fact: token.fact, expected: factText(token.fact, as), wrong, as };
 }
 

@@ -273,6 +273,8 @@ describe('headers', () => {
 		['`WWW-Authenticate: Digest`', 'header.wwwAuthenticate', true],
 		['`X-CSRF: true`', 'header.csrf', true],
 	])('%s is %s (wrong: %s)', (typed, fact, wrong) => {
-		expect(findingsIn(`The answer carries ${typed}.`)).toMatchObject([{ kind: 'header', fact, wrong }]);
+		expect(findingsIn(`The answer carries ${typed}.`)).toMatchObject([
+			{ kind: 'header', fact, wrong },
+		]);
 	});
 });

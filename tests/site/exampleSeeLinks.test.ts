@@ -5,6 +5,7 @@
  */
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import { readReferences } from '../../src/verify/checks/readReferences.ts';
 import { readPage } from '../../src/verify/pages/readPage.ts';
 
 const examples = globSync('examples/**/*.{ts,conf}').filter(
@@ -21,7 +22,7 @@ test.each(examples)('%s names a page that shows it', (file) => {
 	expect(see, `${file} has no "@see /page/path/" in its header comment`).toBeDefined();
 	const page = `src/content/docs${see!.replace(/\/$/, '')}.mdx`;
 	expect(existsSync(page), `${file}: @see ${see} but ${page} does not exist`).toBe(true);
-	const shown = readPage(page, readFileSync(page, 'utf8')).examples.map(
+	const shown = readReferences(readPage(page, readFileSync(page, 'utf8'))).examples.map(
 		(reference) => reference.file
 	);
 	expect(shown, `${page} shows no region of ${file}`).toContain(file.replace(/^examples\//, ''));

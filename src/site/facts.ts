@@ -13,6 +13,7 @@ import {
 	DAEMON_DEFAULTS,
 	TIMEOUT_MS as DAEMON_TIMEOUT_MS,
 } from '../../examples/long-running/token-daemon.ts';
+import { MIN_DELAY_MS } from '../../examples/long-running/with-retries.ts';
 import { RETRY_BASE_MS, RETRY_MAX_MS, TIMEOUT_MS } from '../../examples/refresh/token-manager.ts';
 import {
 	RENEW_AT_SHARE,
@@ -156,6 +157,15 @@ function namedFacts() {
 		),
 		'limit.url': { kind: 'length', characters: MAX_URL_LENGTH, about: 'the longest request URL' },
 		'overlap.default': duration(ROTATION_DEFAULTS.overlapSeconds, 'the default overlap window'),
+		// The longest a client here takes to resend a refresh whose answer was lost: its timeout,
+		// then its first retry's longest wait. A window this long lets that resend get the same pair.
+		'overlap.recommended': duration(
+			Math.ceil(
+				Math.max(DAEMON_TIMEOUT_MS + DAEMON_DEFAULTS.baseDelayMs, TIMEOUT_MS + RETRY_BASE_MS) / 1000
+			),
+			'the overlap window this site recommends: the clients’ timeout plus their first retry'
+		),
+		'retry.minDelay': duration(MIN_DELAY_MS / 1000, 'the shortest wait any example computes'),
 		'reusePolicy.default': {
 			kind: 'literal',
 			text: ROTATION_DEFAULTS.reusePolicy,

@@ -122,12 +122,8 @@ function tests(example: string, testFile: string): Promise<Step>[] {
 			...extra,
 		]);
 	return [
-		// Coverage measures TypeScript; a configuration example is checked by running it.
-		vitest(
-			own,
-			imported.endsWith('.ts') ? ['--coverage', `--coverage.include=${imported}`] : []
-		).then(({ ok, output }) => ({
-			name: `test ${own.join(', ')}${imported.endsWith('.ts') ? ' (with the coverage threshold)' : ''}`,
+		vitest(own, ['--coverage', `--coverage.include=${imported}`]).then(({ ok, output }) => ({
+			name: `test ${own.join(', ')} (with the coverage threshold)`,
 			ok: ok && own.length > 0,
 			output: own.length > 0 ? output : `no test in tests/examples/ imports ${imported}`,
 		})),
@@ -161,7 +157,6 @@ async function main(argument: string | undefined): Promise<number> {
 		),
 	].sort();
 	const steps = await Promise.all([
-		// A configuration example (nginx.conf) is not TypeScript: only its test is type-checked.
 		typecheck(
 			[`examples/${example}`, testFile].filter(
 				(file) => file.endsWith('.ts') && existsSync(join(ROOT, file))

@@ -168,6 +168,12 @@ export const ServiceTokenSummary = z
 			.array(z.string())
 			.describe('Empty for legacy tokens minted before scopes were recorded.'),
 		expires_at: Timestamp.describe('Expired tokens stay listed: they may still be renewed.'),
+		renewed_from: z
+			.string()
+			.nullable()
+			.describe(
+				'The id of the token whose renewal minted this one; null for a token minted afresh. Names are not unique: follow this to tell a renewal job’s tokens from others of the same name.'
+			),
 	})
 	.strict();
 

@@ -48,8 +48,10 @@ export class ServiceTokens {
 		recordScopes?: boolean;
 		notAfter?: number;
 		authorized?: () => boolean;
+		/** The id of the token being renewed; none for a token minted afresh. */
+		renewedFrom?: string;
 	}): Promise<ServiceTokenBody | undefined> {
-		const { sub, name, lifetime, recordScopes = true, notAfter } = options;
+		const { sub, name, lifetime, recordScopes = true, notAfter, renewedFrom } = options;
 		const scopes = [...options.scopes];
 		const signed = await this.#tokens.sign<AccessClaims>(
 			{ sub, scopes, type: 'access', name },
@@ -64,6 +66,7 @@ export class ServiceTokens {
 			name,
 			expiresAt: signed.claims.exp,
 			revoked: false,
+			...(renewedFrom === undefined ? {} : { renewedFrom }),
 		};
 		this.#store.add(recordScopes ? { ...record, scopes } : record);
 		return {
@@ -92,6 +95,7 @@ export class ServiceTokens {
 				name: record.name,
 				scopes: [...(record.scopes ?? [])],
 				expires_at: toTimestamp(record.expiresAt),
+				renewed_from: record.renewedFrom ?? null,
 			}));
 	}
 }

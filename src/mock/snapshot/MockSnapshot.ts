@@ -54,6 +54,7 @@ const TokenRecordSchema = z.object({
 	name: optional(z.string()),
 	scopes: optional(z.array(z.string())),
 	expiresAt: optional(seconds),
+	renewedFrom: optional(z.string()),
 });
 
 const FamilySchema = z.object({

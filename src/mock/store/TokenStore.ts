@@ -44,6 +44,8 @@ export interface TokenRecord {
 	scopes?: readonly string[];
 	/** For service tokens: when (NumericDate seconds) it expires. */
 	expiresAt?: number;
+	/** For service tokens: the token whose renewal minted this one (its lineage, not its name). */
+	renewedFrom?: string;
 }
 
 /** Everything a {@link TokenStore} holds, as plain JSON (see `MockApi.snapshot`). */

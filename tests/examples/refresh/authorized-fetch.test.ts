@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import { createAuthorizedFetch } from '../../../examples/refresh/authorized-fetch.ts';
 import { TokenManager } from '../../../examples/refresh/token-manager.ts';
 import { bearerOf, exchangesTo } from '../../support/exchanges.ts';
@@ -59,7 +60,7 @@ test('the retry carries a different token from the refused one', async () => {
 	expect(retried).not.toBe(refused);
 });
 
-test('a persistent 401 is returned after exactly one retry: no loop', async () => {
+behaviour('fetch.401', async () => {
 	const { send } = setUp();
 	let attempts = 0;
 	api.server.use(

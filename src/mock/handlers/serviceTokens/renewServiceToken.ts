@@ -52,6 +52,7 @@ export const renewServiceToken: RouteResolver = async ({ request, params, ctx })
 		lifetime,
 		notAfter: grantExpiry(principal),
 		authorized: () => stillAuthorized(ctx, principal),
+		renewedFrom: original.jti,
 	});
 	if (token === undefined) return errorResponse('unauthorized');
 	return HttpResponse.json(token, { status: 201, headers: NO_STORE_HEADERS });

@@ -18,6 +18,7 @@ import {
 import type { MockApi } from '../../createMockApi.ts';
 import { errorResponse } from '../../http/errorResponse.ts';
 import { allowedMethods } from '../../http/routePredicate.ts';
+import { answerOrFault } from '../../faults/answerOrFault.ts';
 import { AnswersInFlight } from './AnswersInFlight.ts';
 import { answerClientError, answerConnect } from './answerClientError.ts';
 import { CONTROL_PATHS, createControlHandlers } from './createControlHandlers.ts';
@@ -167,7 +168,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 			};
 			let response: Response;
 			try {
-				response = await answer(request, req);
+				const answered = await answerOrFault(api, request, req, () => answer(request, req));
+				if (answered === 'drop') return new Response(null, { status: 499 });
+				response = answered;
 			} catch (error) {
 				// The client went away mid-body: there is nobody left to answer.
 				if (request.signal.aborted || req.destroyed) return new Response(null, { status: 499 });

@@ -20,7 +20,7 @@ export default defineConfig({
 				'Access and refresh tokens for the Token Pair API: every snippet is compiled TypeScript, executed against a mock of the API.',
 			// Long lines wrap (indented to match) instead of hiding behind a scrollbar; the copy button
 			// still copies the original lines.
-			expressiveCode: { defaultProps: { wrap: true, preserveIndent: true } },
+			expressiveCode: { defaultProps: { wrap: false } },
 			// Fails the build on dead internal links and anchors.
 			plugins: [starlightLinksValidator()],
 			sidebar: [

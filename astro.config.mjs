@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
+import { REPOSITORY } from './src/site/repository.ts';
 
 /**
  * One sidebar group per content directory. `autogenerate` lists whatever pages exist, so a page
@@ -21,6 +22,11 @@ export default defineConfig({
 			// Long lines wrap (indented to match) instead of hiding behind a scrollbar; the copy button
 			// still copies the original lines.
 			expressiveCode: { defaultProps: { wrap: false } },
+			social: [{ icon: 'github', label: 'Source on GitHub', href: REPOSITORY.url }],
+			// Starlight appends the page's path from the project root (src/content/docs/…).
+			editLink: { baseUrl: `${REPOSITORY.url}/edit/${REPOSITORY.branch}/` },
+			// From each page's last commit (git log); a checkout without history shows none.
+			lastUpdated: true,
 			// Fails the build on dead internal links and anchors.
 			plugins: [starlightLinksValidator()],
 			sidebar: [

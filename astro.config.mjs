@@ -27,6 +27,8 @@ export default defineConfig({
 			editLink: { baseUrl: `${REPOSITORY.url}/edit/${REPOSITORY.branch}/` },
 			// From each page's last commit (git log); a checkout without history shows none.
 			lastUpdated: true,
+			// Adds the headings components render from data (Troubleshooting's errors) to "On this page".
+			routeMiddleware: './src/site/routeMiddleware.ts',
 			// Fails the build on dead internal links and anchors.
 			plugins: [starlightLinksValidator()],
 			sidebar: [

@@ -29,6 +29,7 @@ export default defineConfig({
 			lastUpdated: true,
 			// Adds the headings components render from data (Troubleshooting's errors) to "On this page".
 			routeMiddleware: './src/site/routeMiddleware.ts',
+			customCss: ['./src/styles/custom.css'],
 			// Fails the build on dead internal links and anchors.
 			plugins: [starlightLinksValidator()],
 			sidebar: [

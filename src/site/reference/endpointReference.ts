@@ -305,3 +305,53 @@ export function pathParameterRows(endpoint: Endpoint): { name: string; notes: st
 			notes: String(parameter['description'] ?? ''),
 		}));
 }
+
+/** A header the reference describes once, at the top, rather than under every endpoint. */
+export interface SharedHeader extends HeaderRow {
+	/** On which answers: `every answer`, `401 answers`… */
+	on: string;
+}
+
+const rowKey = (row: Pick<HeaderRow, 'name' | 'value'>) => `${row.name}: ${row.value}`;
+
+/**
+ * The response headers most endpoints declare with the same value (`Date`, `Cache-Control:
+ * no-store`, `WWW-Authenticate` on a 401): the reference lists them once, and each endpoint only
+ * what it adds. Read from the document, so a header most answers gain moves up by itself.
+ */
+export function sharedHeaders(endpoints: readonly Endpoint[]): SharedHeader[] {
+	const answers: { endpoint: string; status: number; rows: Set<string> }[] = [];
+	const rows = new Map<string, HeaderRow>();
+	for (const endpoint of endpoints) {
+		const responses = operationOf(endpoint)['responses'] as Record<string, Json>;
+		for (const status of Object.keys(responses)
+			.filter((key) => /^\d+$/.test(key))
+			.map(Number)) {
+			const headers = responseHeaders(endpoint, status);
+			for (const row of headers) rows.set(rowKey(row), row);
+			answers.push({ endpoint: endpoint.id, status, rows: new Set(headers.map(rowKey)) });
+		}
+	}
+	const shared: SharedHeader[] = [];
+	for (const [key, row] of rows) {
+		const carrying = answers.filter((answer) => answer.rows.has(key));
+		if (new Set(carrying.map((answer) => answer.endpoint)).size <= endpoints.length / 2) continue;
+		const errors = answers.filter((answer) => answer.status >= 400);
+		const statuses = new Set(carrying.map((answer) => answer.status));
+		const on =
+			carrying.length === answers.length
+				? 'Every answer'
+				: statuses.size === 1
+					? `Every ${[...statuses][0]} answer`
+					: errors.every((answer) => answer.rows.has(key))
+						? 'Every error, and the successes that list it'
+						: 'The answers that list it';
+		shared.push({ ...row, on });
+	}
+	return shared;
+}
+
+/** Whether a response header of an endpoint is one of the shared ones. */
+export function isShared(row: HeaderRow, shared: readonly SharedHeader[]): boolean {
+	return shared.some((header) => rowKey(header) === rowKey(row));
+}

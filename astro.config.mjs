@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { REPOSITORY } from './src/site/repository.ts';
+import { SITE_URL } from './src/site/siteUrl.ts';
 
 /**
  * One sidebar group per content directory. `autogenerate` lists whatever pages exist, so a page
@@ -13,7 +14,7 @@ import { REPOSITORY } from './src/site/repository.ts';
 const group = (label, directory) => ({ label, items: [{ autogenerate: { directory } }] });
 
 export default defineConfig({
-	site: 'https://token-pair-docs.example',
+	site: SITE_URL,
 	integrations: [
 		starlight({
 			title: 'Token Pair API',

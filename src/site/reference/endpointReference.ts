@@ -7,6 +7,7 @@
 import type { Endpoint, EndpointId } from '../../mock/contract/endpoints.ts';
 import { CSRF_HEADER } from '../../mock/contract/http.ts';
 import { openApiDocument, openApiPath, schemaName, type Json } from '../openapi/openApiDocument.ts';
+import { MESSAGE, REQUEST_EXAMPLES } from '../openapi/requestExamples.ts';
 
 /** One header of a request or an answer, as the reference lists it. */
 export interface HeaderRow {
@@ -16,17 +17,7 @@ export interface HeaderRow {
 	notes: string;
 }
 
-const MESSAGE = { phoneNumbers: ['+15555550100'], textMessage: { text: 'Your code is 1234' } };
-const LOGIN = { username: '<USERNAME>', password: '<PASSWORD>' };
-
-/** The request body each endpoint's example sends (checked against its schema by a test). */
-export const REQUEST_EXAMPLES: Partial<Record<EndpointId, unknown>> = {
-	issueTokenPair: { scopes: ['messages:send', 'messages:read'] },
-	createServiceToken: { name: 'billing-sync', scopes: ['messages:send'], ttl: 604_800 },
-	renewServiceToken: {},
-	sendMessage: MESSAGE,
-	login: LOGIN,
-};
+export { REQUEST_EXAMPLES };
 
 const document = openApiDocument();
 

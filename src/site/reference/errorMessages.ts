@@ -31,30 +31,42 @@ const OWN_VALUES: Readonly<Record<string, () => readonly (string | number)[]>> =
 	max_ttl: () => [...new Set(Object.values(SERVICE_TOKEN_CAPS))].sort((a, b) => a - b),
 };
 
+type Params = Record<string, string | number | readonly string[]>;
+
 /** One example for the parameters the request decides (a field or scope the client sent). */
-const REQUEST_EXAMPLES: Partial<Record<ApiErrorId, Record<string, string | readonly string[]>>> = {
+const REQUEST_EXAMPLES: Partial<Record<ApiErrorId, Params>> = {
 	unknownField: { field: 'scope' },
 	unknownScope: { scope: 'messages:write' },
 	missingScopes: { scopes: ['messages:read'] },
 };
 
-/** The messages a client can get with error `id`, exact and in a stable order. */
-export function clientMessages(id: ApiErrorId): ClientMessage[] {
+/**
+ * The parameters of every message a client can get with error `id`: one set per value the API
+ * fills in itself, one example set for what the request decides, an empty set for a fixed message.
+ */
+export function messageParams(id: ApiErrorId): Params[] {
 	const template: string = API_ERRORS[id].message;
 	const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
-	if (names.length === 0) return [{ text: template }];
+	if (names.length === 0) return [{}];
 	const example = REQUEST_EXAMPLES[id];
-	if (example) {
-		return [
-			{ text: errorBody(id, example).message, example: { template: messageTemplate(template) } },
-		];
-	}
+	if (example) return [example];
 	const [name = ''] = names;
 	const values = OWN_VALUES[name]?.() ?? [];
 	if (names.length > 1 || values.length === 0) {
 		throw new Error(
-			`clientMessages(${id}): no values for {${names.join('}, {')}}; add them to OWN_VALUES or REQUEST_EXAMPLES in src/site/reference/errorMessages.ts`
+			`messageParams(${id}): no values for {${names.join('}, {')}}; add them to OWN_VALUES or REQUEST_EXAMPLES in src/site/reference/errorMessages.ts`
 		);
 	}
-	return values.map((value) => ({ text: errorBody(id, { [name]: value }).message }));
+	return values.map((value) => ({ [name]: value }));
+}
+
+/** The messages a client can get with error `id`, exact and in a stable order. */
+export function clientMessages(id: ApiErrorId): ClientMessage[] {
+	const template: string = API_ERRORS[id].message;
+	return messageParams(id).map((params) => {
+		const text = errorBody(id, params).message;
+		return REQUEST_EXAMPLES[id]
+			? { text, example: { template: messageTemplate(template) } }
+			: { text };
+	});
 }

@@ -20,7 +20,7 @@ import { REPOSITORY } from '../repository.ts';
 import type { SampleFile } from '../samples/resolveSample.ts';
 import { SITE_URL } from '../siteUrl.ts';
 import { errorContent, errorSchemas, routerErrors } from './errorSchemas.ts';
-import { REQUEST_EXAMPLES } from './requestExamples.ts';
+import { PATH_SOURCES, REQUEST_EXAMPLES } from './requestExamples.ts';
 
 /** A JSON object of the document. */
 export type Json = { [key: string]: unknown };
@@ -350,16 +350,6 @@ interface Examples {
 	parameter(endpoint: Endpoint, name: string): string | undefined;
 }
 
-/**
- * The endpoint that creates what a path parameter names: its recorded answer's `id` is the
- * parameter's example (a pair's id for `:jti`, a service token's or a message's for `:id`).
- */
-const PARAMETER_SOURCES: Record<string, Record<string, string>> = {
-	revokeToken: { jti: 'issueTokenPair' },
-	renewServiceToken: { id: 'createServiceToken' },
-	getMessage: { id: 'sendMessage' },
-};
-
 function examplesFrom(samples: Readonly<Record<string, SampleFile>>): Examples {
 	const entries = Object.entries(samples);
 	const recorded = (endpoint: string, status: number) =>
@@ -386,12 +376,12 @@ function examplesFrom(samples: Readonly<Record<string, SampleFile>>): Examples {
 			return example === undefined ? undefined : withStandIns(example);
 		},
 		parameter(endpoint, name) {
-			const source = PARAMETER_SOURCES[endpoint.id]?.[name];
-			const sourceEndpoint = ENDPOINTS.find((candidate) => candidate.id === source);
+			const source = PATH_SOURCES[endpoint.id as keyof typeof PATH_SOURCES]?.[name];
+			const sourceEndpoint = ENDPOINTS.find((candidate) => candidate.id === source?.endpoint);
 			if (!sourceEndpoint) return undefined;
 			const [first] = recorded(sourceEndpoint.id, sourceEndpoint.success.status);
-			const id = (withStandIns(first?.[1].body) as { id?: unknown } | undefined)?.id;
-			return typeof id === 'string' ? id : undefined;
+			const value = (withStandIns(first?.[1].body) as Json | undefined)?.[source?.field ?? ''];
+			return typeof value === 'string' ? value : undefined;
 		},
 	};
 }

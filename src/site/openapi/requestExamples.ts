@@ -19,3 +19,16 @@ export const REQUEST_EXAMPLES: Partial<Record<EndpointId, unknown>> = {
 	sendMessage: MESSAGE,
 	login: { username: '<USERNAME>', password: '<PASSWORD>' },
 };
+
+/**
+ * Where a path parameter's value comes from: the endpoint whose answer creates what it names, and
+ * the field of that answer. The OpenAPI document's parameter examples, the reference's cURL
+ * commands and its Try it panels all follow it.
+ */
+export const PATH_SOURCES: Partial<
+	Record<EndpointId, Record<string, { endpoint: EndpointId; field: string }>>
+> = {
+	revokeToken: { jti: { endpoint: 'issueTokenPair', field: 'id' } },
+	renewServiceToken: { id: { endpoint: 'createServiceToken', field: 'id' } },
+	getMessage: { id: { endpoint: 'sendMessage', field: 'id' } },
+};

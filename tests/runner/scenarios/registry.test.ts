@@ -1,7 +1,7 @@
 import { readFileSync, globSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { readPage } from '../../../src/verify/pages/readPage.ts';
+import { isComponent, readPage } from '../../../src/verify/pages/readPage.ts';
 import { collect, scenarios } from '../../../src/runner/scenarios/registry.ts';
 import { scenarioKey, type Scenario } from '../../../src/runner/scenarios/Scenario.ts';
 import { stepLabel } from '../../../src/runner/scenarios/stepLabel.ts';
@@ -15,6 +15,13 @@ for (const path of pages) {
 	unreadable.push(...page.problems.map(({ line, detail }) => `${path}:${line}: ${detail}`));
 	for (const { file, region } of page.examples.filter((example) => example.run)) {
 		const key = scenarioKey(file, region);
+		runnableOnPages.set(key, [...(runnableOnPages.get(key) ?? []), path]);
+	}
+	// The reference's sections each have a Try it panel (EndpointDetails.astro), keyed by endpoint.
+	for (const element of page.elements.filter((e) => isComponent(e, 'EndpointDetails'))) {
+		const id = element.attributes.get('id');
+		if (id?.kind !== 'string') continue;
+		const key = scenarioKey('reference/api.ts', id.value);
 		runnableOnPages.set(key, [...(runnableOnPages.get(key) ?? []), path]);
 	}
 }

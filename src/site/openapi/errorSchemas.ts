@@ -7,7 +7,7 @@
 import { ENDPOINTS, FALLBACK_ERRORS, TRANSPORT_ERRORS } from '../../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId, errorBody } from '../../mock/contract/errors.ts';
 import { statusText } from '../http/statusText.ts';
-import { messageTemplate } from '../reference/messageTemplate.ts';
+import { templateWithPlaceholders } from '../../mock/contract/messageTemplate.ts';
 import { messageParams } from '../reference/errorMessages.ts';
 import { SITE_URL } from '../siteUrl.ts';
 import type { Json } from './openApiDocument.ts';
@@ -56,7 +56,7 @@ export function errorSchema(id: ApiErrorId): Json {
 		error: { type: 'string', const: definition.error, description: 'The stable error id.' },
 		message: {
 			type: 'string',
-			description: `For people; may be reworded. Here: \`${messageTemplate(definition.message)}\`.`,
+			description: `For people; may be reworded. Here: \`${templateWithPlaceholders(definition.message)}\`.`,
 			...(/\{/.test(definition.message) ? {} : { const: definition.message }),
 		},
 		code: { type: 'integer', const: definition.status, description: 'The HTTP status.' },

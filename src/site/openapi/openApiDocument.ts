@@ -6,13 +6,14 @@
  */
 import { z } from 'zod';
 import { DEFAULT_ACCOUNTS } from '../../mock/auth/Account.ts';
-import { CSRF_HEADER, REFRESH_COOKIE } from '../../mock/contract/http.ts';
+import { ABUSE_LIMITS, CSRF_HEADER, REFRESH_COOKIE } from '../../mock/contract/http.ts';
 import { ENDPOINTS, FALLBACK_ERRORS, type Endpoint } from '../../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId } from '../../mock/contract/errors.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../../mock/contract/lifetimes.ts';
 import { placeholders, type Placeholder } from '../../mock/contract/placeholders.ts';
 import * as schemas from '../../mock/contract/schemas.ts';
 import { REFRESH_SCOPE, REQUESTABLE_SCOPES, WILDCARD_SCOPE } from '../../mock/contract/scopes.ts';
+import { challengeOf } from '../../mock/http/challenge.ts';
 import { API_ORIGIN } from '../apiOrigin.ts';
 import { statusText } from '../http/statusText.ts';
 import { describeAuth } from '../reference/describeAuth.ts';
@@ -108,10 +109,15 @@ function errorResponse(endpoint: Endpoint | undefined, status: number, ids: ApiE
 		Date: DATE_HEADER,
 	};
 	if (status === 401) {
-		headers['WWW-Authenticate'] = constHeader(
-			'Bearer',
-			'RFC 6750 §3: the scheme to authenticate with. It never says which check failed.'
-		);
+		const challenge = endpoint && challengeOf(endpoint);
+		if (challenge) {
+			headers[challenge.name] = constHeader(
+				challenge.value,
+				challenge.value.startsWith('Basic')
+					? 'RFC 7617: this endpoint takes Basic credentials only (UTF-8). It never says which check failed.'
+					: 'RFC 6750 §3: the scheme to authenticate with. It never says which check failed.'
+			);
+		}
 		if (endpoint?.auth.schemes.includes('refresh-cookie'))
 			headers['Set-Cookie'] = cookieHeader('clear');
 	}
@@ -329,6 +335,7 @@ const EXAMPLE_VALUES: Readonly<Record<Placeholder, string>> = {
 	'<TOKEN_ID>': 'V1StGXR8_Z5jdHi6B-myT',
 	'<USERNAME>': DEFAULT_ACCOUNTS[0]?.username ?? 'demo',
 	'<PASSWORD>': DEFAULT_ACCOUNTS[0]?.password ?? 'demo-password',
+	'<NEW_PASSWORD>': `${DEFAULT_ACCOUNTS[0]?.password ?? 'demo-password'}-2`,
 	'<BASIC_CREDENTIALS>': btoa(`${DEFAULT_ACCOUNTS[0]?.username}:${DEFAULT_ACCOUNTS[0]?.password}`),
 	'<API_BASE_URL>': API_ORIGIN.example,
 };
@@ -418,6 +425,8 @@ export function openApiDocument(
 				`Access tokens live ${LIFETIMES.accessToken} s, refresh tokens ${LIFETIMES.refreshToken} s from their issue, and a login’s rotated tokens end ${LIFETIMES.family} s after the first login.`,
 				'Every non-2xx has the body `ErrorResponse`: branch on its stable `error` id, never on `message`. Every 401 is `unauthorized` and says no more.',
 				'Every response carries a `Date` header from the server’s clock.',
+				`No account is ever locked after failed logins, and no request is refused for its rate (${JSON.stringify(ABUSE_LIMITS)}): put rate limiting in front of the API if you need it.`,
+				'Revoking an unknown token id, or another account’s, answers 204 and changes nothing: the answer never says which ids exist.',
 			].join('\n\n'),
 		},
 		servers: [

@@ -18,6 +18,7 @@ export const REQUEST_EXAMPLES: Partial<Record<EndpointId, unknown>> = {
 	renewServiceToken: {},
 	sendMessage: MESSAGE,
 	login: { username: '<USERNAME>', password: '<PASSWORD>' },
+	changePassword: { new_password: '<NEW_PASSWORD>' },
 };
 
 /**

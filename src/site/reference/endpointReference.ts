@@ -5,7 +5,9 @@
  * (tests/site/reference/), exactly like the cURL fences of the pages.
  */
 import type { Endpoint, EndpointId } from '../../mock/contract/endpoints.ts';
-import { CSRF_HEADER } from '../../mock/contract/http.ts';
+import { REFRESH_COOKIE } from '../../mock/contract/http.ts';
+import { WILDCARD_SCOPE } from '../../mock/contract/scopes.ts';
+import { factMarkdown, factText } from '../facts.ts';
 import { openApiDocument, openApiPath, schemaName, type Json } from '../openapi/openApiDocument.ts';
 import { MESSAGE, REQUEST_EXAMPLES } from '../openapi/requestExamples.ts';
 
@@ -45,28 +47,30 @@ export function requestHeaders(endpoint: Endpoint): HeaderRow[] {
 		rows.push({
 			name: 'Authorization',
 			value: 'Basic <BASIC_CREDENTIALS>',
-			notes: '`base64(username:password)`; or a bearer token, see below.',
+			notes: schemes.includes('bearer')
+				? '`base64(username:password)`; or a bearer token, see below.'
+				: '`base64(username:password)`, UTF-8. No token is accepted here.',
 		});
 	}
 	if (schemes.includes('bearer')) {
 		rows.push({
 			name: 'Authorization',
 			value: 'Bearer <ACCESS_TOKEN>',
-			notes: `An access or service token${scope ? ` with \`${scope}\` (or \`all:any\`)` : ''}.`,
+			notes: `An access or service token${scope ? ` with \`${scope}\` (or ${factMarkdown(`scope.${WILDCARD_SCOPE}`)})` : ''}.`,
 		});
 	}
 	if (schemes.includes('refresh-token')) {
 		rows.push({
 			name: 'Authorization',
 			value: 'Bearer <REFRESH_TOKEN>',
-			notes: 'The refresh token of the latest pair; it is spent by the `201`.',
+			notes: `The refresh token of the latest pair; it is spent by the ${factMarkdown('status.refreshTokenPair', 'code')}.`,
 		});
 	}
 	if (schemes.includes('refresh-cookie')) {
 		rows.push({
 			name: 'Cookie',
-			value: 'refresh_token=<REFRESH_TOKEN>',
-			notes: 'Sent by the browser from the `HttpOnly` cookie; page scripts never see it.',
+			value: `${REFRESH_COOKIE.name}=<REFRESH_TOKEN>`,
+			notes: `Sent by the browser from the ${factMarkdown('cookie.httpOnly')} cookie; page scripts never see it.`,
 		});
 	}
 	for (const parameter of (operationOf(endpoint)['parameters'] ?? []) as Json[]) {
@@ -95,12 +99,23 @@ export interface CurlExample {
 /** Shell-quoted, for a value without variables. */
 const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
 
-/** The variables every command starts with: the local mock's defaults, kept if already set. */
-const VARIABLES = {
-	base: 'API_BASE_URL=${API_BASE_URL:-http://127.0.0.1:8787}',
-	username: 'API_USERNAME=${API_USERNAME:-demo}',
-	password: 'API_PASSWORD=${API_PASSWORD:-demo-password}',
-} as const;
+/**
+ * The variables a command starts with, each set to the local mock's default unless already set
+ * (so an exported one wins), in this order; a command sets the ones it uses.
+ */
+const VARIABLES: readonly { name: string; line: string }[] = [
+	{ name: 'API_BASE_URL', line: 'API_BASE_URL=${API_BASE_URL:-http://127.0.0.1:8787}' },
+	{ name: 'API_USERNAME', line: 'API_USERNAME=${API_USERNAME:-demo}' },
+	{ name: 'API_PASSWORD', line: 'API_PASSWORD=${API_PASSWORD:-demo-password}' },
+	{ name: 'NEW_PASSWORD', line: 'NEW_PASSWORD=${NEW_PASSWORD:-demo-password-2}' },
+];
+
+/** The shell variable a command reads where a request example has a placeholder. */
+const PLACEHOLDER_VARIABLES: Readonly<Record<string, string>> = {
+	'<USERNAME>': 'API_USERNAME',
+	'<PASSWORD>': 'API_PASSWORD',
+	'<NEW_PASSWORD>': 'NEW_PASSWORD',
+};
 
 const BASIC = '-u "$API_USERNAME:$API_PASSWORD"';
 const JSON_TYPE = "-H 'Content-Type: application/json'";
@@ -114,7 +129,25 @@ function curl(method: string, path: string, options: readonly string[], flags = 
 	);
 }
 
-const jsonBody = (json: unknown) => [JSON_TYPE, `-d ${quote(JSON.stringify(json))}`];
+/**
+ * A JSON body's curl options. Fields whose example value is a placeholder (`<PASSWORD>`) are
+ * filled from shell variables by jq, so any value is quoted right and nothing is left to edit.
+ */
+function jsonBody(json: unknown): string[] {
+	const fields = Object.entries(json && typeof json === 'object' ? json : {});
+	const variable = (value: unknown) =>
+		typeof value === 'string' ? PLACEHOLDER_VARIABLES[value] : undefined;
+	if (!fields.some(([, value]) => variable(value))) {
+		return [JSON_TYPE, `-d ${quote(JSON.stringify(json))}`];
+	}
+	const args = fields.map(([key, value]) =>
+		variable(value)
+			? `--arg ${key} "$${variable(value)}"`
+			: `--argjson ${key} ${quote(JSON.stringify(value))}`
+	);
+	const object = `{${fields.map(([key]) => `$${key}`).join(', ')}}`;
+	return [JSON_TYPE, `-d "$(jq -n ${args.join(' ')} '${object}')"`];
+}
 
 /** A call whose answer only feeds a variable of the next: `NAME=$(curl -sS … | jq -r .field)`. */
 interface Capture {
@@ -147,11 +180,8 @@ const issuePair = (variable: string, field: string, scopes: readonly string[]) =
 		201
 	);
 
-/** The login body, built by jq so any password is quoted right. */
-const LOGIN_BODY = [
-	JSON_TYPE,
-	`-d "$(jq -n --arg username "$API_USERNAME" --arg password "$API_PASSWORD" '{$username, $password}')"`,
-];
+/** The login body, from the account's variables. */
+const LOGIN_BODY = jsonBody(REQUEST_EXAMPLES['login']);
 
 /**
  * How each path parameter gets a real value: a call that creates the thing it names. An endpoint
@@ -201,7 +231,6 @@ export function curlExample(endpoint: Endpoint): CurlExample {
 	const setup: Capture[] = [];
 	const options: string[] = [];
 	const flags = ['-i'];
-	let usesCredentials = false;
 
 	// Path parameters first: the calls that create what they name may need the access token too.
 	let path = endpoint.path;
@@ -227,7 +256,6 @@ export function curlExample(endpoint: Endpoint): CurlExample {
 		options.push('-H "Authorization: Bearer $ACCESS_TOKEN"');
 	} else if (schemes.includes('basic')) {
 		options.push(BASIC);
-		usesCredentials = true;
 	}
 	if (schemes.includes('refresh-cookie')) {
 		// A session first: its cookie goes into a jar that the call then sends and updates.
@@ -237,32 +265,27 @@ export function curlExample(endpoint: Endpoint): CurlExample {
 			status: 200,
 		});
 		flags.push('-b cookies.txt -c cookies.txt');
-		usesCredentials = true;
 	}
 	if (endpoint.errors.includes('csrfHeaderRequired')) {
-		options.push(`-H ${quote(`${CSRF_HEADER.name}: ${CSRF_HEADER.value}`)}`);
+		options.push(`-H ${quote(factText('header.csrf'))}`);
 	}
 	setup.push(...pathSetup);
 
 	if (schemes.includes('password')) {
 		options.push(...LOGIN_BODY);
 		flags.push('-c cookies.txt');
-		usesCredentials = true;
 	} else {
 		const json = REQUEST_EXAMPLES[id];
 		if (json !== undefined) options.push(...jsonBody(json));
 	}
-	if (setup.some((step) => step.code.includes('$API_USERNAME'))) usesCredentials = true;
-
-	const variables: string[] = [VARIABLES.base];
-	if (usesCredentials) variables.push(VARIABLES.username, VARIABLES.password);
+	const commands = [
+		...setup.map((step) => step.code),
+		curl(endpoint.method, path, options, flags.join(' ')),
+	].join('\n');
+	const variables = VARIABLES.filter(({ name }) => commands.includes(`$${name}`));
 	return {
 		title: endpoint.summary.replace(/\s*\(.*\)$/, ''),
-		code: [
-			...variables,
-			...setup.map((step) => step.code),
-			curl(endpoint.method, path, options, flags.join(' ')),
-		].join('\n'),
+		code: [...variables.map(({ line }) => line), commands].join('\n'),
 		statuses: [...setup.map((step) => step.status), endpoint.success.status],
 	};
 }

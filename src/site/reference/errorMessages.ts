@@ -8,7 +8,7 @@
 import { ENDPOINTS } from '../../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId, errorBody } from '../../mock/contract/errors.ts';
 import { SERVICE_TOKEN_CAPS } from '../../mock/contract/lifetimes.ts';
-import { messageTemplate } from './messageTemplate.ts';
+import { templateWithPlaceholders } from '../../mock/contract/messageTemplate.ts';
 
 /** One message as the page shows it. */
 export interface ClientMessage {
@@ -66,7 +66,7 @@ export function clientMessages(id: ApiErrorId): ClientMessage[] {
 	return messageParams(id).map((params) => {
 		const text = errorBody(id, params).message;
 		return REQUEST_EXAMPLES[id]
-			? { text, example: { template: messageTemplate(template) } }
+			? { text, example: { template: templateWithPlaceholders(template) } }
 			: { text };
 	});
 }

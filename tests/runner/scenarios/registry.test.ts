@@ -1,7 +1,9 @@
 import { readFileSync, globSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { isComponent, readPage } from '../../../src/verify/pages/readPage.ts';
+import { readReferences } from '../../../src/verify/checks/readReferences.ts';
+import { isComponent } from '../../../src/verify/pages/pageElements.ts';
+import { readPage } from '../../../src/verify/pages/readPage.ts';
 import { collect, scenarios } from '../../../src/runner/scenarios/registry.ts';
 import { scenarioKey, type Scenario } from '../../../src/runner/scenarios/Scenario.ts';
 import { stepLabel } from '../../../src/runner/scenarios/stepLabel.ts';
@@ -12,8 +14,11 @@ const runnableOnPages = new Map<string, string[]>();
 const unreadable: string[] = [];
 for (const path of pages) {
 	const page = readPage(path, readFileSync(`${root}/${path}`, 'utf8'));
-	unreadable.push(...page.problems.map(({ line, detail }) => `${path}:${line}: ${detail}`));
-	for (const { file, region } of page.examples.filter((example) => example.run)) {
+	const { examples, problems } = readReferences(page);
+	unreadable.push(
+		...[...page.problems, ...problems].map(({ line, detail }) => `${path}:${line}: ${detail}`)
+	);
+	for (const { file, region } of examples.filter((example) => example.run)) {
 		const key = scenarioKey(file, region);
 		runnableOnPages.set(key, [...(runnableOnPages.get(key) ?? []), path]);
 	}

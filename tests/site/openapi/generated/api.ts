@@ -63,14 +63,58 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Revoke a token and every token descended from it
-         * @description Revoke a token and every token descended from it.
+         * Revoke a token and every token descended from it; 204 also for an unknown id or another account’s, which stays untouched
+         * @description Revoke a token and every token descended from it; 204 also for an unknown id or another account’s, which stays untouched.
          *
          *     Authentication: Basic credentials (`all:any`), or Bearer access token with `tokens:manage`. Required scope: `tokens:manage` (or `all:any`).
          *
          *     Revoking a pair also revokes every pair rotated from it.
          */
         delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/3rdparty/v1/auth/logins/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every login and service token of the account, recorded or not (Basic credentials only)
+         * @description End every login and service token of the account, recorded or not (Basic credentials only).
+         *
+         *     Authentication: Basic credentials only: the account’s username and password, never a token.
+         */
+        post: operations["revokeAllLogins"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/3rdparty/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password; every login and service token of the account ends in the same step
+         * @description Change the password; every login and service token of the account ends in the same step.
+         *
+         *     Authentication: Basic credentials only: the account’s username and password, never a token.
+         */
+        post: operations["changePassword"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -206,8 +250,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Browser session: log in; the refresh token goes into an HttpOnly cookie
-         * @description Browser session: log in; the refresh token goes into an HttpOnly cookie.
+         * Browser session: log in; the refresh token goes into an HttpOnly cookie (body application/json only)
+         * @description Browser session: log in; the refresh token goes into an HttpOnly cookie (body application/json only).
          *
          *     Authentication: The account’s `username` and `password` in the JSON body (no `Authorization` header).
          *
@@ -254,8 +298,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Browser session: log out; the cookie is cleared and the login revoked
-         * @description Browser session: log out; the cookie is cleared and the login revoked.
+         * Browser session: log out; the cookie is cleared and the login revoked (needs X-CSRF: 1)
+         * @description Browser session: log out; the cookie is cleared and the login revoked (needs X-CSRF: 1).
          *
          *     Authentication: The session’s `refresh_token` cookie, which the browser sends by itself (`HttpOnly`: page scripts cannot read it).
          *
@@ -296,6 +340,10 @@ export interface components {
              */
             error: "bad_request";
         });
+        ChangePasswordRequest: {
+            /** @description 8 to 256 characters, not the current password. */
+            new_password: string;
+        };
         CreateServiceTokenRequest: {
             /** @description 1 to 128 characters, not blank, no control characters; need not be unique. */
             name: string & (unknown & unknown);
@@ -360,6 +408,32 @@ export interface components {
              */
             code: 417;
         } & WithRequired<components["schemas"]["ErrorResponse"], "error" | "message" | "code">;
+        /** @description 403 Forbidden: `grant_requires_basic`. See https://token-pair-docs.example/reference/troubleshooting/#grant_requires_basic. */
+        GrantRequiresBasicError: {
+            /**
+             * @description The stable error id.
+             * @constant
+             */
+            error: "grant_requires_basic";
+            /** @description For people; may be reworded. Here: `scope <scope> can only be granted with Basic credentials`. */
+            message: string;
+            /**
+             * @description The HTTP status.
+             * @constant
+             */
+            code: 403;
+            /** @description Machine-readable details. */
+            data: {
+                /** @description scope */
+                scope: string;
+            };
+        } & (WithRequired<components["schemas"]["ErrorResponse"], "error" | "message" | "code" | "data"> & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            error: "grant_requires_basic";
+        });
         /** @description 431 Request Header Fields Too Large: `headers_too_large`. See https://token-pair-docs.example/reference/troubleshooting/#headers_too_large. */
         HeadersTooLargeError: {
             /**
@@ -441,6 +515,38 @@ export interface components {
              * @enum {string}
              */
             error: "invalid_name";
+        });
+        /** @description 400 Bad Request: `invalid_new_password`. See https://token-pair-docs.example/reference/troubleshooting/#invalid_new_password. */
+        InvalidNewPasswordError: {
+            /**
+             * @description The stable error id.
+             * @constant
+             */
+            error: "invalid_new_password";
+            /**
+             * @description For people; may be reworded. Here: `invalid params: new_password must be 8 to 256 characters and differ from the current password`.
+             * @constant
+             */
+            message: "invalid params: new_password must be 8 to 256 characters and differ from the current password";
+            /**
+             * @description The HTTP status.
+             * @constant
+             */
+            code: 400;
+            /** @description Machine-readable details. */
+            data: {
+                /**
+                 * @description The request field at fault.
+                 * @constant
+                 */
+                field: "new_password";
+            };
+        } & (WithRequired<components["schemas"]["ErrorResponse"], "error" | "message" | "code" | "data"> & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            error: "invalid_new_password";
         });
         /** @description 400 Bad Request: `invalid_ttl`. See https://token-pair-docs.example/reference/troubleshooting/#invalid_ttl. */
         InvalidTtlError: {
@@ -883,6 +989,8 @@ export interface components {
             scopes: components["schemas"]["RequestableScope"][];
             /** @description Expired tokens stay listed: they may still be renewed. */
             expires_at: components["schemas"]["Timestamp"];
+            /** @description The id of the token whose renewal minted this one; null for a token minted afresh. Names are not unique: follow this to tell a renewal job’s tokens from others of the same name. */
+            renewed_from: string | null;
         };
         SessionResponse: {
             /** @description A signed JWT for `Authorization: Bearer`; keep it in memory, never in storage. */
@@ -1080,6 +1188,32 @@ export interface components {
              */
             error: "unknown_scope";
         });
+        /** @description 415 Unsupported Media Type: `unsupported_media_type`. See https://token-pair-docs.example/reference/troubleshooting/#unsupported_media_type. */
+        UnsupportedMediaTypeError: {
+            /**
+             * @description The stable error id.
+             * @constant
+             */
+            error: "unsupported_media_type";
+            /**
+             * @description For people; may be reworded. Here: `Content-Type must be application/json`.
+             * @constant
+             */
+            message: "Content-Type must be application/json";
+            /**
+             * @description The HTTP status.
+             * @constant
+             */
+            code: 415;
+            /** @description Machine-readable details. */
+            data: {
+                /**
+                 * @description The request header that was missing.
+                 * @constant
+                 */
+                header: "Content-Type";
+            };
+        } & WithRequired<components["schemas"]["ErrorResponse"], "error" | "message" | "code" | "data">;
         /** @description 414 URI Too Long: `uri_too_long`. See https://token-pair-docs.example/reference/troubleshooting/#uri_too_long. */
         UriTooLongError: {
             /**
@@ -1196,7 +1330,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description 403 Forbidden: `scope_required`. */
+            /** @description 403 Forbidden: `scope_required`, `grant_requires_basic`. */
             403: {
                 headers: {
                     /** @description Errors are never cached. */
@@ -1206,7 +1340,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScopeRequiredError"];
+                    "application/json": components["schemas"]["ScopeRequiredError"] | components["schemas"]["GrantRequiresBasicError"];
                 };
             };
             /** @description 405 Method Not Allowed: `method_not_allowed`. */
@@ -1595,6 +1729,275 @@ export interface operations {
             };
         };
     };
+    revokeAllLogins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 204 No Content */
+            204: {
+                headers: {
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    /** @description Caching rule of this response. */
+                    "Cache-Control": "no-store";
+                    /** @description For HTTP/1.0 caches. */
+                    Pragma: "no-cache";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 400 Bad Request: `bad_request`. */
+            400: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description 401 Unauthorized: `unauthorized`. */
+            401: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    /** @description RFC 7617: this endpoint takes Basic credentials only (UTF-8). It never says which check failed. */
+                    "WWW-Authenticate": "Basic realm=\"Token Pair API\", charset=\"UTF-8\"";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description 405 Method Not Allowed: `method_not_allowed`. */
+            405: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    /** @description The methods the path has, comma-separated. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MethodNotAllowedError"];
+                };
+            };
+            /** @description 408 Request Timeout: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestTimeoutError"];
+                };
+            };
+            /** @description 413 Payload Too Large: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description 414 URI Too Long: `uri_too_long`. */
+            414: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description 417 Expectation Failed: `expectation_failed`. */
+            417: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectationFailedError"];
+                };
+            };
+            /** @description 431 Request Header Fields Too Large: `headers_too_large`. */
+            431: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeadersTooLargeError"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The request, as JSON (`ChangePasswordRequest`). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description 204 No Content */
+            204: {
+                headers: {
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    /** @description Caching rule of this response. */
+                    "Cache-Control": "no-store";
+                    /** @description For HTTP/1.0 caches. */
+                    Pragma: "no-cache";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 400 Bad Request: `invalid_body`, `unknown_field`, `invalid_new_password`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidBodyError"] | components["schemas"]["UnknownFieldError"] | components["schemas"]["InvalidNewPasswordError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description 401 Unauthorized: `unauthorized`. */
+            401: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    /** @description RFC 7617: this endpoint takes Basic credentials only (UTF-8). It never says which check failed. */
+                    "WWW-Authenticate": "Basic realm=\"Token Pair API\", charset=\"UTF-8\"";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description 405 Method Not Allowed: `method_not_allowed`. */
+            405: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    /** @description The methods the path has, comma-separated. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MethodNotAllowedError"];
+                };
+            };
+            /** @description 408 Request Timeout: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestTimeoutError"];
+                };
+            };
+            /** @description 413 Payload Too Large: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description 414 URI Too Long: `uri_too_long`. */
+            414: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description 417 Expectation Failed: `expectation_failed`. */
+            417: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectationFailedError"];
+                };
+            };
+            /** @description 431 Request Header Fields Too Large: `headers_too_large`. */
+            431: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeadersTooLargeError"];
+                };
+            };
+        };
+    };
     listServiceTokens: {
         parameters: {
             query?: never;
@@ -1799,7 +2202,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description 403 Forbidden: `scope_required`. */
+            /** @description 403 Forbidden: `scope_required`, `grant_requires_basic`. */
             403: {
                 headers: {
                     /** @description Errors are never cached. */
@@ -1809,7 +2212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScopeRequiredError"];
+                    "application/json": components["schemas"]["ScopeRequiredError"] | components["schemas"]["GrantRequiresBasicError"];
                 };
             };
             /** @description 405 Method Not Allowed: `method_not_allowed`. */
@@ -1954,7 +2357,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description 403 Forbidden: `scope_required`, `missing_scopes`, `self_renewal`. */
+            /** @description 403 Forbidden: `scope_required`, `missing_scopes`, `grant_requires_basic`, `self_renewal`. */
             403: {
                 headers: {
                     /** @description Errors are never cached. */
@@ -1964,7 +2367,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScopeRequiredError"] | components["schemas"]["MissingScopesError"] | components["schemas"]["SelfRenewalError"];
+                    "application/json": components["schemas"]["ScopeRequiredError"] | components["schemas"]["MissingScopesError"] | components["schemas"]["GrantRequiresBasicError"] | components["schemas"]["SelfRenewalError"];
                 };
             };
             /** @description 404 Not Found: `service_token_not_found`, `not_found`. */
@@ -2537,8 +2940,6 @@ export interface operations {
                     "Cache-Control": "no-store";
                     /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
                     Date: string;
-                    /** @description RFC 6750 §3: the scheme to authenticate with. It never says which check failed. */
-                    "WWW-Authenticate": "Bearer";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2597,6 +2998,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UriTooLongError"];
+                };
+            };
+            /** @description 415 Unsupported Media Type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
             /** @description 417 Expectation Failed: `expectation_failed`. */
@@ -2679,8 +3093,6 @@ export interface operations {
                     "Cache-Control": "no-store";
                     /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
                     Date: string;
-                    /** @description RFC 6750 §3: the scheme to authenticate with. It never says which check failed. */
-                    "WWW-Authenticate": "Bearer";
                     /** @description Clears the `refresh_token` cookie: `refresh_token=; HttpOnly; Secure; SameSite=Strict; Path=/auth; Max-Age=0`. */
                     "Set-Cookie": string;
                     [name: string]: unknown;
@@ -2787,7 +3199,13 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description Must be `1`. A cross-site form cannot send a custom header, so it proves the request came from the page’s own script.
+                 * @example 1
+                 */
+                "X-CSRF": "1";
+            };
             path?: never;
             cookie?: never;
         };
@@ -2819,6 +3237,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description 403 Forbidden: `csrf_header_required`. */
+            403: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsrfHeaderRequiredError"];
                 };
             };
             /** @description 405 Method Not Allowed: `method_not_allowed`. */

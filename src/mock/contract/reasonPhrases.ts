@@ -26,6 +26,3 @@ export const REASON_PHRASES = {
 	431: 'Request Header Fields Too Large',
 	500: 'Internal Server Error',
 } as const satisfies Readonly<Record<number, string>>;
-
-/** A status the table has a phrase for. */
-export type PhrasedStatus = keyof typeof REASON_PHRASES;

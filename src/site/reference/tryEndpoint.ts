@@ -29,6 +29,9 @@ const endpointById = (id: EndpointId): Endpoint => {
 	return found;
 };
 
+/** The password a Try it of the password change sets (and then sets back). */
+const newPassword = (credentials: TryContext['credentials']) => `${credentials.password}-2`;
+
 /** The example body of an endpoint, with the demo account where the example has placeholders. */
 function exampleBody(id: EndpointId, credentials: TryContext['credentials']): unknown {
 	const example = REQUEST_EXAMPLES[id];
@@ -37,6 +40,7 @@ function exampleBody(id: EndpointId, credentials: TryContext['credentials']): un
 		JSON.stringify(example)
 			.replaceAll('<USERNAME>', credentials.username)
 			.replaceAll('<PASSWORD>', credentials.password)
+			.replaceAll('<NEW_PASSWORD>', newPassword(credentials))
 	) as unknown;
 }
 
@@ -133,5 +137,14 @@ export async function tryEndpoint(id: EndpointId, context: TryContext): Promise<
 			: {},
 	});
 	const text = await response.text();
+	if (id === 'changePassword' && response.ok) {
+		// The mock in this page serves every panel with the demo account: put its password back.
+		await setup(async () =>
+			call(endpoint, {
+				authorization: `Basic ${btoa(`${credentials.username}:${newPassword(credentials)}`)}`,
+				body: { new_password: credentials.password },
+			})
+		);
+	}
 	return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
 }

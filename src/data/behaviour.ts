@@ -26,6 +26,8 @@ const DAEMON = 'long-running/token-daemon.ts';
 const MANAGER = 'refresh/token-manager.ts';
 const RENEW = 'service-tokens/renew-due-tokens.ts';
 const JOB = 'service-tokens/renewal-job.ts';
+const BFF = 'browser-apps/bff.ts';
+const SESSION = 'browser-apps/session-client.ts';
 
 export const BEHAVIOUR: readonly BehaviourCase[] = [
 	// The retry rule
@@ -302,6 +304,62 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		example: JOB,
 		when: `The renewal answered ${UNAUTHORIZED}`,
 		then: 'Reports it and stops: retrying cannot fix a password.',
+	},
+	// The browser's session client
+	{
+		id: 'session.tabs',
+		example: SESSION,
+		when: 'Every tab finds the access token expired',
+		then: 'One refresh across the tabs; every tab uses its result.',
+	},
+	{
+		id: 'session.401',
+		example: SESSION,
+		when: `The API answers ${UNAUTHORIZED} every time`,
+		then: 'One refresh and one retry, then the answer goes back: no loop.',
+	},
+	{
+		id: 'session.refused',
+		example: SESSION,
+		when: 'The refresh is refused (the session was revoked after a stolen cookie was replayed)',
+		then: 'The tab reports it (`onRefreshRefused`) and every tab is logged out.',
+	},
+	{
+		id: 'session.unreadable',
+		example: SESSION,
+		when: 'A refresh answer that is not a session',
+		then: 'Keeps the token it had, reports the failure (`onError`) and throws.',
+	},
+	// The backend-for-frontend
+	{
+		id: 'bff.concurrent',
+		example: BFF,
+		when: 'Several calls at once find the access token due',
+		then: 'One refresh for the session; every call goes through with its result.',
+	},
+	{
+		id: 'bff.401',
+		example: BFF,
+		when: `The API refuses the access token early (${UNAUTHORIZED})`,
+		then: 'One refresh and one retry.',
+	},
+	{
+		id: 'bff.refused',
+		example: BFF,
+		when: `The refresh answered ${UNAUTHORIZED} (the session ended)`,
+		then: `The browser gets ${UNAUTHORIZED} and its session cookie is cleared: it logs in again.`,
+	},
+	{
+		id: 'bff.down',
+		example: BFF,
+		when: 'The API down during a refresh',
+		then: '`503` for that call, and the session kept for the next.',
+	},
+	{
+		id: 'bff.truncated',
+		example: BFF,
+		when: 'A refresh answer whose body is cut short',
+		then: '`503` for that call; the new refresh cookie from its headers is kept, so the next call refreshes with it: no reuse, no new login.',
 	},
 ];
 

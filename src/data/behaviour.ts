@@ -40,7 +40,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 	{
 		id: 'retry.429',
 		example: 'long-running/with-retries.ts',
-		when: 'A `429` with `Retry-After` (seconds, or a date read against the answer’s `Date`)',
+		when: 'A rate limit (Too Many Requests) with `Retry-After`, in seconds or as a date read against the answer’s `Date`',
 		then: 'Tried again no sooner than it asks, and never later than `maxDelayMs`: a rate limit is transient, never a permanent stop.',
 	},
 	{
@@ -52,7 +52,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 	{
 		id: 'retry.final',
 		example: 'long-running/with-retries.ts',
-		when: `Any other answer (${UNAUTHORIZED} on the login, a \`400\`, a \`403\`)`,
+		when: `Any other answer (${UNAUTHORIZED} on the login, ${fact('error.invalidBody', 'code')}, ${fact('error.scopeRequired', 'code')})`,
 		then: 'Thrown at once, never retried.',
 	},
 	{
@@ -66,7 +66,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		id: 'daemon.process',
 		example: DAEMON,
 		test: 'tests/examples/long-running/token-daemon.process.test.ts',
-		when: '`await daemon.start()` at the top of a worker, the API down (`503`)',
+		when: '`await daemon.start()` at the top of a worker, the API down (a `5xx`)',
 		then: 'The process stays up to retry, then runs: a retry keeps the event loop alive.',
 	},
 	{
@@ -84,7 +84,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 	{
 		id: 'daemon.429',
 		example: DAEMON,
-		when: 'A `429` with `Retry-After`',
+		when: 'A rate limit (Too Many Requests) with `Retry-After`',
 		then: 'Waits at least `Retry-After`, then refreshes; it never stops for a rate limit.',
 	},
 	{
@@ -171,7 +171,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 	{
 		id: 'manager.429',
 		example: MANAGER,
-		when: 'A `429` with `Retry-After` on refresh',
+		when: 'A rate limit (Too Many Requests) with `Retry-After` on refresh',
 		then: 'The current token, and no new attempt before `Retry-After` has passed.',
 	},
 	{
@@ -221,7 +221,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		id: 'renew.process',
 		example: RENEW,
 		test: 'tests/examples/service-tokens/renew-due-tokens.process.test.ts',
-		when: '`node renew-due-tokens.ts` with the API down (`503`)',
+		when: '`node renew-due-tokens.ts` with the API down (a `5xx`)',
 		then: 'The process stays to retry, then finishes with code 0.',
 	},
 	{
@@ -278,7 +278,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 	{
 		id: 'job.429',
 		example: JOB,
-		when: 'A `429` with `Retry-After`',
+		when: 'A rate limit (Too Many Requests) with `Retry-After`',
 		then: 'Waits at least `Retry-After`, then renews.',
 	},
 	{
@@ -291,7 +291,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		id: 'job.expired',
 		example: JOB,
 		when: 'A renewed token whose `expires_at` is already past',
-		then: 'Waits a minute, then longer each time: never mints a credential in a loop.',
+		then: `Waits up to ${fact('renewalJob.retryPause')}, then longer each time: never mints a credential in a loop.`,
 	},
 	{
 		id: 'job.handoff',
@@ -353,13 +353,13 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		id: 'bff.down',
 		example: BFF,
 		when: 'The API down during a refresh',
-		then: '`503` for that call, and the session kept for the next.',
+		then: 'A `5xx` for that call, and the session kept for the next.',
 	},
 	{
 		id: 'bff.truncated',
 		example: BFF,
 		when: 'A refresh answer whose body is cut short',
-		then: '`503` for that call; the new refresh cookie from its headers is kept, so the next call refreshes with it: no reuse, no new login.',
+		then: 'A `5xx` for that call; the new refresh cookie from its headers is kept, so the next call refreshes with it: no reuse, no new login.',
 	},
 ];
 

@@ -100,6 +100,18 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		then: `Waits from \`MIN_DELAY_MS\` up, doubling: a handful of refreshes, never a tight loop.`,
 	},
 	{
+		id: 'daemon.hang',
+		example: DAEMON,
+		when: 'A refresh that never answers (the server rotated, the connection hangs)',
+		then: `Gives up after its ${fact('daemon.timeout')} timeout, retries; the retry is reuse, so it revokes that login and logs in again.`,
+	},
+	{
+		id: 'daemon.reset',
+		example: DAEMON,
+		when: 'A refresh answer reset mid-body',
+		then: 'Transient; the spent login is revoked and the retry is a clean login.',
+	},
+	{
 		id: 'daemon.lost',
 		example: DAEMON,
 		when: 'The refresh reached the server but its answer was lost, and no overlap window',
@@ -185,6 +197,12 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		example: MANAGER,
 		when: `A ${fact('status.refreshTokenPair', 'code')} whose body is not a complete pair`,
 		then: 'Stores nothing, never resends the spent refresh token, and recovers with a login.',
+	},
+	{
+		id: 'manager.truncated',
+		example: MANAGER,
+		when: 'A refresh answer cut short (valid framing, half the JSON)',
+		then: 'The current token while it is valid; the next attempt logs in, and the spent refresh token is never resent.',
 	},
 	{
 		id: 'manager.refused',

@@ -210,7 +210,7 @@ export async function testPlanted(
 		return {
 			exitCode: failed ? 1 : 0,
 			output: errors.join('\n'),
-			...(failedTests.length > 0 ? { failedTests } : {}),
+			failedTests,
 		};
 	} finally {
 		await vitest.close();

@@ -289,7 +289,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		id: 'job.expired',
 		example: JOB,
 		when: 'A renewed token whose `expires_at` is already past',
-		then: 'Waits a minute, then longer each time: never mints a credential in a loop.',
+		then: `Waits ${fact('renewalJob.retryPause')}, then longer each time: never mints a credential in a loop.`,
 	},
 	{
 		id: 'job.handoff',

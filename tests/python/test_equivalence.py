@@ -1,0 +1,101 @@
+"""The scenarios both languages implement, in Python: the same steps, under the same names, as
+tests/python/scenarios.ts. tests/python/pythonExamples.test.ts compares the exchanges the mock saw
+of each; here a scenario only has to run to its end."""
+
+from collections.abc import Callable
+
+import pytest
+import requests
+
+import main
+from authorized_fetch import authorized_request
+from before import SenderConfig, create_message_sender
+from create_service_token import ApiError, create_service_token
+from issue_token_pair import issue_token_pair
+from mock_api import DEMO, Clock
+from refresh_token_pair import refresh_token_pair
+from reuse_policy import probe_reuse_policy
+from send_message import send_message
+
+scenarios: dict[str, Callable[[str], object]] = {}
+
+
+def scenario(name: str) -> Callable[[Callable[[str], object]], Callable[[str], object]]:
+    def register(run: Callable[[str], object]) -> Callable[[str], object]:
+        scenarios[name] = run
+        return run
+
+    return register
+
+
+@scenario("quick-start")
+def quick_start(base_url: str) -> None:
+    pair = issue_token_pair(base_url, *DEMO, scopes=["messages:send"])
+    send_message(base_url, pair["access_token"], "+15555550100", "hi")
+    refresh_token_pair(base_url, pair["refresh_token"])
+    with pytest.raises(RuntimeError):
+        refresh_token_pair(base_url, pair["refresh_token"])
+    with pytest.raises(RuntimeError):
+        issue_token_pair(base_url, DEMO[0], "wrong", scopes=["messages:send"])
+
+
+@scenario("quick-start main")
+def quick_start_main(base_url: str) -> None:
+    main.main({"API_BASE_URL": base_url, "API_USERNAME": DEMO[0], "API_PASSWORD": DEMO[1]})
+
+
+@scenario("create service token")
+def create(base_url: str) -> None:
+    create_service_token(base_url, *DEMO, name="nightly-report", scopes=["messages:read"], ttl=86_400)
+    create_service_token(base_url, *DEMO, name="nightly-report", scopes=["messages:read"])
+    with pytest.raises(ApiError):
+        create_service_token(
+            base_url, *DEMO, name="nightly-report", scopes=["settings:write"], ttl=30 * 86_400
+        )
+
+
+@scenario("migration before")
+def migration_before(base_url: str) -> None:
+    send = create_message_sender(SenderConfig(base_url, *DEMO))
+    send("+15555550100", "one")
+    send("+15555550100", "two")
+    with pytest.raises(RuntimeError):
+        send("", "no number")
+
+
+@scenario("authorized fetch")
+def authorized_fetch(base_url: str) -> None:
+    # A token source whose first token the API refuses: one refresh, one retry.
+    class Source:
+        pair = issue_token_pair(base_url, *DEMO, scopes=["messages:send"])
+        access_token = "not-a-token"
+
+        def get_access_token(self) -> str:
+            if self.access_token == "":
+                self.pair = refresh_token_pair(base_url, self.pair["refresh_token"])
+                self.access_token = self.pair["access_token"]
+            return self.access_token
+
+        def invalidate(self, access_token: str) -> None:
+            self.access_token = ""
+
+    with requests.Session() as session:
+        authorized_request(
+            Source(),
+            session,
+            "POST",
+            f"{base_url}/3rdparty/v1/messages",
+            json={"phoneNumbers": ["+15555550100"], "textMessage": {"text": "hi"}},
+        )
+
+
+@scenario("reuse-policy probe")
+def reuse_policy_probe(base_url: str) -> None:
+    probe_reuse_policy(base_url, *DEMO)
+
+
+@pytest.mark.parametrize("name", sorted(scenarios))
+def test_scenario(name: str, base_url: str, clock: Clock, capsys: pytest.CaptureFixture[str]) -> None:
+    # The examples' clock is the mock's, standing at START, as the TypeScript side fakes `Date`.
+    clock.patch_examples()
+    scenarios[name](base_url)

@@ -73,13 +73,11 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Send the text as `{"textMessage": {"text": "…"}}`.',
 	},
 	unauthorized: {
-		causes:
-			`No credentials, wrong credentials, or a token that is expired, revoked, malformed, signed by someone else, or of the wrong type (a refresh token sent to the API). On the refresh endpoint: the refresh token is expired, revoked, past its login’s ${factMarkdown('family.lifetime')}, or already spent. The message never says which, on purpose.`,
+		causes: `No credentials, wrong credentials, or a token that is expired, revoked, malformed, signed by someone else, or of the wrong type (a refresh token sent to the API). On the refresh endpoint: the refresh token is expired, revoked, past its login’s ${factMarkdown('family.lifetime')}, or already spent. The message never says which, on purpose.`,
 		fix: 'From an API call: refresh once and retry once. From the refresh endpoint: never retry that refresh token; log in again.',
 	},
 	scopeRequired: {
-		causes:
-			`Valid credentials without the scope the endpoint needs, which the message names. An access token sent to the refresh endpoint gets ${factMarkdown('error.scopeRequired', 'message', { scope: 'tokens:refresh' })}; a bearer token asking to issue scopes it lacks gets the missing one.`,
+		causes: `Valid credentials without the scope the endpoint needs, which the message names. An access token sent to the refresh endpoint gets ${factMarkdown('error.scopeRequired', 'message', { scope: 'tokens:refresh' })}; a bearer token asking to issue scopes it lacks gets the missing one.`,
 		fix: 'Issue a token with that scope; send the refresh token, not the access token, to the refresh endpoint.',
 	},
 	missingScopes: {
@@ -93,8 +91,7 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Renew with the account’s credentials or with another token that holds `tokens:manage`, as a renewal job run by a person’s deployment does.',
 	},
 	csrfHeaderRequired: {
-		causes:
-			`A browser session refresh without the ${factMarkdown('header.csrf')} header, the defence against cross-site requests riding the cookie.`,
+		causes: `A browser session refresh without the ${factMarkdown('header.csrf')} header, the defence against cross-site requests riding the cookie.`,
 		fix: `Send ${factMarkdown('header.csrf')} on ${factMarkdown('endpoint.refreshSession')}; a cross-site form cannot add it.`,
 	},
 	messageNotFound: {

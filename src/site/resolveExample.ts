@@ -11,9 +11,62 @@ export class ExampleError extends Error {
 /** Example source texts keyed by path relative to `examples/`, e.g. `refresh/token-manager.ts`. */
 export type ExampleSources = Readonly<Record<string, string>>;
 
-/** The test that must import and run an example: `a/b.ts` → `tests/examples/a/b.test.ts`. */
+/**
+ * The test that must import and run an example: `a/b.ts` → `tests/examples/a/b.test.ts`, and in
+ * pytest's naming `a/b_c.py` → `tests/examples/a/test_b_c.py`.
+ */
 export function exampleTestPath(file: string): string {
+	if (file.endsWith('.py')) return `tests/examples/${file.replace(/([^/]+)\.py$/, 'test_$1.py')}`;
 	return `tests/examples/${file.replace(/\.ts$/, '')}.test.ts`;
+}
+
+/** The languages an example can be written in, in the order pages show their tabs. */
+export const EXAMPLE_LANGUAGES = [
+	{ label: 'TypeScript', lang: 'ts', extension: '.ts' },
+	{ label: 'Python', lang: 'python', extension: '.py' },
+] as const;
+
+export type ExampleLanguage = (typeof EXAMPLE_LANGUAGES)[number];
+
+/**
+ * The Python file beside a TypeScript example, named as Python modules are (`snake_case`, since a
+ * module name cannot hold `-`): `refresh/token-manager.ts` → `refresh/token_manager.py`.
+ */
+export function pythonSibling(file: string): string {
+	return file.replace(/([^/]+)\.ts$/, (_, name: string) => `${name.replaceAll('-', '_')}.py`);
+}
+
+/** One language's version of a region, for one tab. */
+export interface ExampleVariant extends ResolvedExample {
+	language: ExampleLanguage;
+}
+
+/**
+ * Every language's version of `<Example file region>`: the TypeScript (which must exist, see
+ * {@link resolveExample}) first, then the Python beside it when that file has the region. A Python
+ * file whose markers are malformed fails like a TypeScript one.
+ */
+export function resolveExampleVariants(request: ExampleRequest): ExampleVariant[] {
+	const [typescript, python] = EXAMPLE_LANGUAGES;
+	const variants: ExampleVariant[] = [{ ...resolveExample(request), language: typescript }];
+	const sibling = pythonSibling(request.file);
+	const source = Object.hasOwn(request.sources, sibling) ? request.sources[sibling] : undefined;
+	if (sibling === request.file || source === undefined) return variants;
+	let names: string[];
+	try {
+		names = listRegions(source).map((info) => info.name);
+	} catch (error) {
+		if (!(error instanceof RegionError)) throw error;
+		const where = error.line === undefined ? sibling : `${sibling}:${error.line}`;
+		const tag = `<Example file="${request.file}" region="${request.region}" />`;
+		throw new ExampleError(`${tag} on page ${request.page}: examples/${where}: ${error.detail}`, {
+			cause: error,
+		});
+	}
+	if (names.includes(request.region)) {
+		variants.push({ ...resolveExample({ ...request, file: sibling }), language: python });
+	}
+	return variants;
 }
 
 /** What an `<Example>` needs to render one region. */

@@ -1,7 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { checkExampleReferences, type FindingKind, isCheckedExample } from '../../src/verify/checks/checkExampleReferences.ts';
+import {
+	checkExampleReferences,
+	type FindingKind,
+	isCheckedExample,
+} from '../../src/verify/checks/checkExampleReferences.ts';
 import { readRepoFiles } from '../../src/verify/checks/readRepoFiles.ts';
 import { exampleTestPath } from '../../src/site/resolveExample.ts';
 
@@ -20,7 +24,7 @@ const examplesDir = fileURLToPath(new URL('../../examples/', import.meta.url));
 const examplesOnDisk = existsSync(examplesDir)
 	? readdirSync(examplesDir, { recursive: true, encoding: 'utf8' })
 			.map((path) => path.replaceAll('\\', '/'))
-			.filter((path) => path.endsWith('.ts') && isCheckedExample(path))
+			.filter((path) => /\.(ts|py)$/.test(path) && isCheckedExample(path))
 			.sort()
 	: [];
 

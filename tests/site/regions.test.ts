@@ -20,17 +20,28 @@ describe('parseMarker', () => {
 		{ text: '/* #region a */', expected: undefined },
 		{ text: '// region a', expected: undefined },
 		{ text: '// #regional', expected: undefined },
+		// Python: the same markers behind its own comment sign.
+		{ text: '    # #region ensure-valid', expected: { kind: 'region', name: 'ensure-valid' } },
+		{ text: '#  #endregion ensure-valid', expected: { kind: 'endregion', name: 'ensure-valid' } },
+		{ text: 'x = 1  # #region a', expected: undefined },
+		{ text: '# region a', expected: undefined },
+		{ text: '#region a', expected: undefined },
 	])('parses "$text"', ({ text, expected }) => {
 		expect(parseMarker(text, 1)).toEqual(expected);
 	});
 
-	test.each(['// #region', '// #endregion   ', '// #region a b', '// #region -a', '// #region-a'])(
-		'rejects "%s"',
-		(text) => {
-			expect(() => parseMarker(text, 7)).toThrowError(RegionError);
-			expect(() => parseMarker(text, 7)).toThrowError(/^line 7: /);
-		}
-	);
+	test.each([
+		'// #region',
+		'// #endregion   ',
+		'// #region a b',
+		'// #region -a',
+		'// #region-a',
+		'# #region',
+		'# #region a b',
+	])('rejects "%s"', (text) => {
+		expect(() => parseMarker(text, 7)).toThrowError(RegionError);
+		expect(() => parseMarker(text, 7)).toThrowError(/^line 7: /);
+	});
 });
 
 const lines = (...text: string[]) => text.join('\n');
@@ -267,9 +278,31 @@ describe('extractRegion', () => {
 			region: 'r',
 			message: 'line 4: region "s" is never closed (expected "// #endregion s")',
 		},
+		{
+			name: 'an unclosed Python region, naming the Python end marker',
+			source: lines('# #region r', 'a()', '# #endregion r', '    # #region s'),
+			region: 'r',
+			message: 'line 4: region "s" is never closed (expected "# #endregion s")',
+		},
 	])('throws a RegionError for $name', ({ source, region, message }) => {
 		expect(() => extractRegion(source, region)).toThrowError(RegionError);
 		expect(() => extractRegion(source, region)).toThrowError(message);
+	});
+});
+
+describe('Python regions', () => {
+	test('are extracted like TypeScript ones, markers and common indentation removed', () => {
+		const source = lines(
+			'class A:',
+			'    # #region method',
+			'    def f(self) -> int:',
+			'        # #region body',
+			'        return 1',
+			'        # #endregion body',
+			'    # #endregion method'
+		);
+		expect(listRegions(source).map((region) => region.name)).toEqual(['method', 'body']);
+		expect(extractRegion(source, 'method')).toBe(lines('def f(self) -> int:', '    return 1'));
 	});
 });
 

@@ -50,7 +50,6 @@ export const MAX_HEADER_BYTES = 16 * 1024;
 /** The seconds the HTTP server waits for a request's headers before it answers 408. */
 export const HEADERS_TIMEOUT_SECONDS = 10;
 
-
 /**
  * **[design, Auth0-style]** Rotation's defaults: a replayed refresh token is rejected alone, and no
  * overlap window hands a just-spent refresh token's pair out again.

@@ -169,6 +169,13 @@ const slots: readonly Slot[] = [
 		fix: (groups) => `${groups['key']}=${fieldFix(groups)}`,
 	},
 	{
+		// Python requests' Basic credentials: auth=("user", "password").
+		pattern:
+			/\bauth\s*=\s*\(\s*(?<q>['"])[^'"]*\k<q>\s*,\s*(?<q2>['"])(?<value>[^'"]*)\k<q2>\s*\)/dg,
+		accepts: () => ['<PASSWORD>'],
+		fix: () => 'auth=("<USERNAME>", "<PASSWORD>")',
+	},
+	{
 		// curl's -u/--user user:password (the colon tells it from `git push -u origin`).
 		pattern: /(?<=^|\s)(?:-u|--user)(?:\s+|=)(?<q>['"]?)(?<value>[^\s'"]*:[^\s'"]*)\k<q>/dg,
 		accepts: () => ['<USERNAME>:<PASSWORD>'],
@@ -186,8 +193,10 @@ export function findCredentialSlots(line: string): TokenLeak[] {
 		for (const match of line.matchAll(slot.pattern)) {
 			const groups: Groups = match.groups ?? {};
 			const value = groups['value'] ?? '';
-			// An empty value leaks nothing, and a JS template literal (`Bearer ${token}`) computes it.
-			if (value === '' || value.startsWith('${') || slot.accepts(groups).includes(value)) continue;
+			// An empty value leaks nothing, and a JS template literal (`Bearer ${token}`) or a Python
+			// f-string (f"Bearer {token}") computes it.
+			const computed = value.startsWith('${') || /^\{\w+\}$/.test(value);
+			if (value === '' || computed || slot.accepts(groups).includes(value)) continue;
 			const [start, end] = match.indices?.groups?.['value'] ?? [0, 0];
 			leaks.push({
 				column: start + 1,

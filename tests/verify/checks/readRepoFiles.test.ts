@@ -12,10 +12,13 @@ const files: Record<string, string> = {
 	'src/content/docs/help/faq.md': 'faq',
 	'src/content/docs/notes.txt': 'not a page',
 	'examples/refresh/manager.ts': 'example',
+	'examples/refresh/manager.py': 'python example',
 	'examples/_fixtures/demo.ts': 'fixture',
 	'examples/README.md': 'not an example',
 	'tests/examples/refresh/manager.test.ts': 'test',
 	'tests/examples/refresh/helpers.ts': 'not a test',
+	'tests/examples/refresh/test_manager.py': 'python test',
+	'tests/examples/refresh/conftest.py': 'not a test',
 	'tests/verify/other.test.ts': 'not an example test',
 };
 for (const [path, source] of Object.entries(files)) {
@@ -30,8 +33,15 @@ describe('readRepoFiles', () => {
 				{ path: 'src/content/docs/help/faq.md', source: 'faq' },
 				{ path: 'src/content/docs/index.mdx', source: 'home' },
 			],
-			examples: { '_fixtures/demo.ts': 'fixture', 'refresh/manager.ts': 'example' },
-			tests: [{ path: 'tests/examples/refresh/manager.test.ts', source: 'test' }],
+			examples: {
+				'_fixtures/demo.ts': 'fixture',
+				'refresh/manager.py': 'python example',
+				'refresh/manager.ts': 'example',
+			},
+			tests: [
+				{ path: 'tests/examples/refresh/manager.test.ts', source: 'test' },
+				{ path: 'tests/examples/refresh/test_manager.py', source: 'python test' },
+			],
 		});
 	});
 

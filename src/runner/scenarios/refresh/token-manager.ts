@@ -18,8 +18,7 @@ export const scenarios: readonly Scenario[] = [
 	defineScenario({
 		file: 'refresh/token-manager.ts',
 		region: 'ensure-valid',
-		summary:
-			`Calls getAccessToken on one TokenManager (demo account, scope messages:send, ${factText('tokenManager.margin', 'adjective')} margin) that lives until you press Reset.`,
+		summary: `Calls getAccessToken on one TokenManager (demo account, scope messages:send, ${factText('tokenManager.margin', 'adjective')} margin) that lives until you press Reset.`,
 		state: managerState,
 		actions: {
 			run: { label: 'Run', run: ({ state }) => state.manager.getAccessToken() },
@@ -50,7 +49,11 @@ export const scenarios: readonly Scenario[] = [
 					{ advance: CLOCK.refreshLifetime.seconds },
 					{
 						action: 'run',
-						expect: { ok: true, exchanges: [exchange('refreshTokenPair', 'unauthorized'), ISSUE], result: '‹access token 2›' },
+						expect: {
+							ok: true,
+							exchanges: [exchange('refreshTokenPair', 'unauthorized'), ISSUE],
+							result: '‹access token 2›',
+						},
 					},
 				],
 			},

@@ -63,7 +63,8 @@ const contractFacts: Rule = {
 			length?: number
 		) => {
 			const text = (inFrontMatter ? params.frontMatterLines : params.lines)[line - 1] ?? '';
-			const fits = column !== undefined && length !== undefined && column + length - 1 <= text.length;
+			const fits =
+				column !== undefined && length !== undefined && column + length - 1 <= text.length;
 			onError({
 				lineNumber: line,
 				detail,

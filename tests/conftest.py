@@ -12,6 +12,7 @@ with every test's outcome, to the JSON file named by PYTEST_REPORT_FILE.
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -21,6 +22,12 @@ import requests
 
 from line_coverage import LineCoverage
 from mock_api import EXAMPLES, ROOT, MockApi, Clock
+
+if EXAMPLES != ROOT / "examples":
+    # A planted copy: its topic folders go before the repository's on the path (pyproject.toml).
+    for topic in sorted(EXAMPLES.iterdir(), reverse=True):
+        if topic.is_dir():
+            sys.path.insert(0, str(topic))
 
 coverage = LineCoverage(EXAMPLES)
 coverage.start()

@@ -21,7 +21,7 @@ import pytest
 import requests
 
 from line_coverage import LineCoverage
-from mock_api import EXAMPLES, ROOT, MockApi, Clock
+from mock_api import EXAMPLES, ROOT, Clock, MockApi, Wire
 
 if EXAMPLES != ROOT / "examples":
     # A planted copy: its topic folders go before the repository's on the path (pyproject.toml).
@@ -65,19 +65,17 @@ def clock(api: MockApi, monkeypatch: pytest.MonkeyPatch) -> Clock:
 
 
 @pytest.fixture
-def sent(monkeypatch: pytest.MonkeyPatch) -> list[requests.PreparedRequest]:
+def wire(monkeypatch: pytest.MonkeyPatch) -> Wire:
+    """Every request `requests` sends during the test, with its answer, and faults to inject."""
+    wire = Wire()
+    monkeypatch.setattr(requests.Session, "send", wire.wrap(requests.Session.send))
+    return wire
+
+
+@pytest.fixture
+def sent(wire: Wire) -> list[requests.PreparedRequest]:
     """Every request sent through `requests` during the test, in order, as it went out."""
-    requests_sent: list[requests.PreparedRequest] = []
-    send = requests.Session.send
-
-    def recording(
-        self: requests.Session, request: requests.PreparedRequest, **kwargs: Any
-    ) -> requests.Response:
-        requests_sent.append(request)
-        return send(self, request, **kwargs)
-
-    monkeypatch.setattr(requests.Session, "send", recording)
-    return requests_sent
+    return wire.requests
 
 
 def pytest_configure(config: pytest.Config) -> None:

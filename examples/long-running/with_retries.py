@@ -5,6 +5,9 @@ not an accident: stop and report it.
 See /guides/long-running-services/
 """
 
+import random
+from datetime import timedelta
+
 import requests
 
 from create_service_token import ApiError
@@ -30,3 +33,12 @@ class CredentialsRejected(ApiError):
         error = ApiError.from_response(response)
         return cls(error.status, error.body) if error.status == 401 else error
 # #endregion credentials-rejected
+
+
+# #region backoff
+def backoff(attempt: int, base_delay: timedelta, max_delay: timedelta) -> timedelta:
+    """Exponential backoff with "equal jitter": half of each step fixed, half random, which
+    spreads a fleet's retries instead of synchronising them."""
+    ceiling = min(max_delay, base_delay * 2**attempt)
+    return ceiling / 2 + random.uniform(0, 1) * ceiling / 2
+# #endregion backoff

@@ -1,11 +1,15 @@
 """What the Python tests share: the mock's controls, the test clock, the demo account."""
 
+import json
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -74,3 +78,88 @@ class Clock:
                 self.patch(module)
 
 
+
+
+Send = Callable[..., requests.Response]
+
+
+@dataclass
+class Fault:
+    method: str
+    path: str
+    """The end of the URL's path it applies to."""
+    answer: Callable[[requests.PreparedRequest], requests.Response]
+    times: int | None
+    """How many requests it answers; None for every one."""
+
+
+class Wire:
+    """What went over the wire: requests as sent, their answers, and faults answering in the
+    mock's place (a 503, a malformed 201, a dropped connection) for the requests they match."""
+
+    def __init__(self) -> None:
+        self.requests: list[requests.PreparedRequest] = []
+        self.exchanges: list[tuple[requests.PreparedRequest, requests.Response]] = []
+        self._faults: list[Fault] = []
+
+    def answer(
+        self,
+        method: str,
+        path: str,
+        status: int,
+        body: bytes | str | dict[str, object] | None = None,
+        times: int | None = 1,
+    ) -> None:
+        """Answers matching requests with `status` and `body` instead of the mock."""
+
+        def respond(request: requests.PreparedRequest) -> requests.Response:
+            response = requests.Response()
+            response.status_code = status
+            response.request = request
+            response.url = request.url or ""
+            if isinstance(body, dict):
+                response._content = json.dumps(body).encode()  # pyright: ignore[reportPrivateUsage]
+                response.headers["Content-Type"] = "application/json"
+            else:
+                content = body.encode() if isinstance(body, str) else body or b""
+                response._content = content  # pyright: ignore[reportPrivateUsage]
+            return response
+
+        self._faults.append(Fault(method, path, respond, times))
+
+    def fail(self, method: str, path: str, error: Exception, times: int | None = 1) -> None:
+        """Raises `error` (a `requests.ConnectionError`, a `requests.Timeout`) for matching requests."""
+
+        def raise_error(request: requests.PreparedRequest) -> requests.Response:
+            raise error
+
+        self._faults.append(Fault(method, path, raise_error, times))
+
+    def to(self, path: str, method: str | None = None) -> list[tuple[requests.PreparedRequest, requests.Response]]:
+        """The exchanges whose URL path ends with `path` (and method, if given)."""
+        return [
+            (request, response)
+            for request, response in self.exchanges
+            if urlsplit(request.url or "").path.endswith(path)
+            and (method is None or request.method == method)
+        ]
+
+    def wrap(self, send: Send) -> Send:
+        def sending(session: requests.Session, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+            self.requests.append(request)
+            response = self._faulted(request)  # not `or`: a Response is falsy when not ok
+            if response is None:
+                response = send(session, request, **kwargs)
+            self.exchanges.append((request, response))
+            return response
+
+        return sending
+
+    def _faulted(self, request: requests.PreparedRequest) -> requests.Response | None:
+        path = urlsplit(request.url or "").path
+        for fault in self._faults:
+            if fault.method == request.method and path.endswith(fault.path) and fault.times != 0:
+                if fault.times is not None:
+                    fault.times -= 1
+                return fault.answer(request)
+        return None

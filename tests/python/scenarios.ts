@@ -8,7 +8,9 @@ import { issueTokenPair } from '../../examples/quick-start/issue-token-pair.ts';
 import { main } from '../../examples/quick-start/main.ts';
 import { refreshTokenPair } from '../../examples/quick-start/refresh-token-pair.ts';
 import { sendMessage } from '../../examples/quick-start/send-message.ts';
+import { createMessageSender as createMessageSenderAfter } from '../../examples/migration/after.ts';
 import { createMessageSender } from '../../examples/migration/before.ts';
+import { TokenManager } from '../../examples/refresh/token-manager.ts';
 import { createAuthorizedFetch } from '../../examples/refresh/authorized-fetch.ts';
 import { probeReusePolicy } from '../../examples/refresh/reuse-policy.ts';
 import { createServiceToken } from '../../examples/service-tokens/create-service-token.ts';
@@ -79,6 +81,19 @@ export const scenarios: Record<string, (baseUrl: string) => Promise<unknown>> = 
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify({ phoneNumbers: ['+15555550100'], textMessage: { text: 'hi' } }),
 		});
+	},
+	'migration after': async (baseUrl) => {
+		const send = createMessageSenderAfter({ baseUrl, ...DEMO });
+		await send('+15555550100', 'one');
+		await send('+15555550100', 'two');
+		await send('', 'no number').catch(ignore);
+	},
+	'token manager': async (baseUrl) => {
+		const tokens = new TokenManager({ baseUrl, ...DEMO, scopes: ['messages:send'] });
+		const first = await tokens.getAccessToken();
+		tokens.invalidate(first);
+		await tokens.getAccessToken();
+		await tokens.revoke();
 	},
 	'reuse-policy probe': (baseUrl) => probeReusePolicy({ baseUrl, ...DEMO }),
 };

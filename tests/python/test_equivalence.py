@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 import requests
 
+import after
 import main
 from authorized_fetch import authorized_request
 from before import SenderConfig, create_message_sender
@@ -16,6 +17,7 @@ from mock_api import DEMO, Clock
 from refresh_token_pair import refresh_token_pair
 from reuse_policy import probe_reuse_policy
 from send_message import send_message
+from token_manager import TokenManager, TokenManagerOptions
 
 scenarios: dict[str, Callable[[str], object]] = {}
 
@@ -87,6 +89,24 @@ def authorized_fetch(base_url: str) -> None:
             f"{base_url}/3rdparty/v1/messages",
             json={"phoneNumbers": ["+15555550100"], "textMessage": {"text": "hi"}},
         )
+
+
+@scenario("migration after")
+def migration_after(base_url: str) -> None:
+    send = after.create_message_sender(SenderConfig(base_url, *DEMO))
+    send("+15555550100", "one")
+    send("+15555550100", "two")
+    with pytest.raises(RuntimeError):
+        send("", "no number")
+
+
+@scenario("token manager")
+def token_manager_scenario(base_url: str) -> None:
+    tokens = TokenManager(TokenManagerOptions(base_url, *DEMO, scopes=["messages:send"]))
+    first = tokens.get_access_token()
+    tokens.invalidate(first)
+    tokens.get_access_token()
+    tokens.revoke()
 
 
 @scenario("reuse-policy probe")

@@ -6,6 +6,7 @@ import requests
 from issue_token_pair import issue_token_pair
 from mock_api import DEMO
 from revoke_on_shutdown import revoke_on_shutdown
+from token_manager import TokenManager, TokenManagerOptions
 
 
 class Login:
@@ -27,6 +28,19 @@ def read_with(base_url: str, access_token: str) -> int:
         headers={"Authorization": f"Bearer {access_token}"},
         timeout=10,
     ).status_code
+
+
+def test_a_token_manager_is_revoked_on_sigterm(base_url: str) -> None:
+    tokens = TokenManager(TokenManagerOptions(base_url, *DEMO, scopes=["messages:read"]))
+    access_token = tokens.get_access_token()
+    undo = revoke_on_shutdown(tokens)
+    try:
+        with pytest.raises(SystemExit) as exited:
+            signal.raise_signal(signal.SIGTERM)
+    finally:
+        undo()
+    assert exited.value.code == 143
+    assert read_with(base_url, access_token) == 401
 
 
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])

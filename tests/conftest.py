@@ -23,11 +23,11 @@ import requests
 from line_coverage import LineCoverage
 from mock_api import EXAMPLES, ROOT, Clock, MockApi, Wire
 
-if EXAMPLES != ROOT / "examples":
-    # A planted copy: its topic folders go before the repository's on the path (pyproject.toml).
-    for topic in sorted(EXAMPLES.iterdir(), reverse=True):
-        if topic.is_dir():
-            sys.path.insert(0, str(topic))
+# The examples import each other by module name: every topic folder goes on the path, as pyright's
+# extraPaths (pyproject.toml) has them. A planted copy's folders replace the repository's.
+for topic in sorted(EXAMPLES.iterdir(), reverse=True):
+    if topic.is_dir() and topic.name != "__pycache__":
+        sys.path.insert(0, str(topic))
 
 coverage = LineCoverage(EXAMPLES)
 coverage.start()

@@ -11,6 +11,8 @@ from typing import TypedDict
 
 import requests
 
+from create_service_token import basic_auth
+
 
 # #region before
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class AccessOnlyClient:
         config = self._config
         response = requests.post(
             f"{config.base_url}/3rdparty/v1/auth/token",
-            auth=(config.username, config.password),
+            auth=basic_auth(config.username, config.password),
             json={"scopes": ["messages:send"]},
             timeout=10,
         )

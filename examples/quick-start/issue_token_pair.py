@@ -7,6 +7,8 @@ from typing import Literal, TypedDict
 
 import requests
 
+from create_service_token import basic_auth
+
 
 # #region issue-token-pair
 class TokenPairResponse(TypedDict):
@@ -25,7 +27,7 @@ def issue_token_pair(
 ) -> TokenPairResponse:
     response = requests.post(
         f"{base_url}/3rdparty/v1/auth/token",
-        auth=(username, password),  # Basic authentication
+        auth=basic_auth(username, password),  # Basic authentication, UTF-8
         json={"scopes": scopes},
         timeout=10,
     )

@@ -10,7 +10,7 @@ from typing import Literal
 
 import requests
 
-from create_service_token import ApiError
+from create_service_token import ApiError, basic_auth
 from with_retries import CredentialsRejected
 
 
@@ -43,7 +43,7 @@ def probe_reuse_policy(base_url: str, username: str, password: str) -> ReusePoli
         # A throwaway login with the narrowest scope there is.
         response = session.post(
             f"{base_url}/3rdparty/v1/auth/token",
-            auth=(username, password),
+            auth=basic_auth(username, password),
             json={"scopes": ["messages:read"]},
             timeout=10,
         )
@@ -66,7 +66,7 @@ def probe_reuse_policy(base_url: str, username: str, password: str) -> ReusePoli
             # Leave nothing behind: revoking the first pair revokes everything rotated from it.
             session.delete(
                 f"{base_url}/3rdparty/v1/auth/token/{login_id}",
-                auth=(username, password),
+                auth=basic_auth(username, password),
                 timeout=10,
             )
 # #endregion probe-reuse-policy

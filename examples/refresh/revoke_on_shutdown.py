@@ -1,4 +1,6 @@
-"""Revoke the service's tokens when it is stopped, so a leaked copy dies with the process.
+"""What a service does with its login when it is stopped. A restart (a deploy's SIGTERM) keeps the
+login in the store, so the next process carries on without the password; a service without a
+store, or one being retired, revokes it, so a leaked copy dies with the process.
 
 See /guides/refresh-and-rotation/
 """
@@ -13,22 +15,33 @@ from typing import Protocol
 
 # #region revoke-on-shutdown
 class Revocable(Protocol):
-    """Anything whose tokens can be revoked, like `TokenManager`."""
+    """Anything whose login can be kept for a restart or revoked, like `TokenManager`."""
 
-    def revoke(self) -> None: ...
+    def stop(self) -> None:
+        """Stops handing out tokens and keeps the login in the store, for the next process."""
+        ...
+
+    def revoke(self) -> None:
+        """Revokes the login (every pair rotated from it) and clears the store."""
+        ...
 
 
-def revoke_on_shutdown(tokens: Revocable) -> Callable[[], None]:
-    """On SIGTERM or SIGINT, revokes the tokens, then exits. Returns a function that undoes this.
+def revoke_on_shutdown(tokens: Revocable, *, keep_login: bool) -> Callable[[], None]:
+    """On SIGTERM or SIGINT, stops the tokens (`keep_login=True`, a service with a store that will
+    start again) or revokes them (a service without a store, or one being retired), then exits.
+    Returns a function that undoes this.
 
     Call it from the main thread: Python runs signal handlers there only.
     """
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
         try:
-            tokens.revoke()
+            if keep_login:
+                tokens.stop()
+            else:
+                tokens.revoke()
         except Exception:
-            logging.exception("could not revoke tokens on shutdown")
+            logging.exception("could not shut the tokens down")
         sys.exit(128 + signum)  # 143 for SIGTERM, 130 for SIGINT, as a shell reports them
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}

@@ -3,9 +3,12 @@
 See /guides/service-tokens/
 """
 
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from typing import Any, NotRequired, TypedDict, cast
 
 import requests
+from requests.auth import HTTPBasicAuth
 
 
 # #region service-token
@@ -32,10 +35,14 @@ class ApiError(Exception):
     reworded.
     """
 
-    def __init__(self, status: int, body: ApiErrorBody) -> None:
+    def __init__(
+        self, status: int, body: ApiErrorBody, retry_after: timedelta | None = None
+    ) -> None:
         super().__init__(f"{status} {body.get('message', 'error')}")
         self.status = status
         self.body = body
+        self.retry_after = retry_after
+        """How long the server asked us to wait (`Retry-After`, on a 429 or 503)."""
 
     @classmethod
     def from_response(cls, response: requests.Response) -> "ApiError":
@@ -43,8 +50,37 @@ class ApiError(Exception):
             body: object = response.json()
         except requests.JSONDecodeError:
             body = None
-        return cls(response.status_code, cast(ApiErrorBody, body) if isinstance(body, dict) else {})
+        fields: ApiErrorBody = cast(ApiErrorBody, body) if isinstance(body, dict) else {}
+        return cls(response.status_code, fields, retry_after(response))
+
+
+def retry_after(response: requests.Response) -> timedelta | None:
+    """`Retry-After`: delay-seconds, or an HTTP-date read against the response's own `Date` (both
+    from the server's clock, so a wrong local clock cannot stretch or cancel the wait)."""
+    value = response.headers.get("Retry-After", "").strip()
+    if value.isdigit():
+        return timedelta(seconds=int(value))
+    until, server_now = _http_date(value), _http_date(response.headers.get("Date", ""))
+    if until is None:
+        return None
+    return max(until - (server_now or datetime.now(timezone.utc)), timedelta(0))
+
+
+def _http_date(value: str) -> datetime | None:
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 # #endregion service-token
+
+
+# #region basic-auth
+def basic_auth(username: str, password: str) -> HTTPBasicAuth:
+    """Basic authentication as the API reads it: UTF-8. Given `str`s, requests encodes them as
+    Latin-1 (it raises on `€`, and sends `ä` as one byte the API cannot decode), so pass bytes."""
+    return HTTPBasicAuth(username.encode("utf-8"), password.encode("utf-8"))
+# #endregion basic-auth
 
 
 # #region create
@@ -62,7 +98,7 @@ def create_service_token(
         body["ttl"] = ttl
     response = requests.post(
         f"{base_url}/3rdparty/v1/service-tokens",
-        auth=(username, password),
+        auth=basic_auth(username, password),
         json=body,
         timeout=10,
     )

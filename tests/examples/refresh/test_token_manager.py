@@ -202,7 +202,7 @@ def test_revoke_ends_the_whole_login_the_current_and_the_older_access_tokens(
     assert not accepted(base_url, first)
     assert not accepted(base_url, second)
     assert [response.status_code for _, response in wire.to("", "DELETE")] == [204]
-    with pytest.raises(RuntimeError, match="closed"):
+    with pytest.raises(RuntimeError, match="stopped"):
         tokens.get_access_token()
     tokens.revoke()  # nothing left: sends nothing
     assert len(wire.to("", "DELETE")) == 1
@@ -212,7 +212,7 @@ def test_a_refused_revocation_is_an_error(base_url: str, wire: Wire) -> None:
     tokens = manager(base_url)
     tokens.get_access_token()
     wire.answer("DELETE", "", 503)
-    with pytest.raises(RuntimeError, match="revoking failed: 503"):
+    with pytest.raises(ApiError, match="^503"):
         tokens.revoke()
 
 

@@ -148,7 +148,8 @@ def test_a_failed_save_is_retried_before_the_new_token_is_handed_out(
     crash_at("replace")
     with pytest.raises(Crash):
         tokens.get_access_token()
-    # The rotated pair is only in memory: it is saved before anyone gets its access token.
+    # The rotated pair is only in memory: the next attempt, after the backoff, saves it first.
+    clock.advance(5)
     token = tokens.get_access_token()
     assert accepted(base_url, token)
     stored = FileTokenStore(path).load()

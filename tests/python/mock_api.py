@@ -3,7 +3,7 @@
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -107,7 +107,7 @@ class Wire:
         method: str,
         path: str,
         status: int,
-        body: bytes | str | dict[str, object] | None = None,
+        body: bytes | str | Mapping[str, object] | None = None,
         times: int | None = 1,
     ) -> None:
         """Answers matching requests with `status` and `body` instead of the mock."""
@@ -117,7 +117,7 @@ class Wire:
             response.status_code = status
             response.request = request
             response.url = request.url or ""
-            if isinstance(body, dict):
+            if isinstance(body, Mapping):
                 response._content = json.dumps(body).encode()  # pyright: ignore[reportPrivateUsage]
                 response.headers["Content-Type"] = "application/json"
             else:

@@ -46,14 +46,18 @@ function commonPrefix(a: string, b: string): string {
 	return a.slice(0, length);
 }
 
-/** A `// #region name` or `// #endregion name` marker line (`# #region name` in Python). */
+/**
+ * A `// #region name` or `// #endregion name` marker line (`# #region name` in Python and in the
+ * configuration files, nginx's, whose only comment is `#`).
+ */
 export interface RegionMarker {
 	kind: 'region' | 'endregion';
 	name: string;
 }
 
 // Same comment shapes VS Code folds for TypeScript (`//`) and Python (`#`); `\b` keeps
-// `// #regional` from matching. Neither comment can open a line of the other language's code.
+// `// #regional` from matching. Neither comment can open a line of the other languages' code, so
+// one pattern reads all of them.
 const MARKER = /^\s*(\/\/|#)\s*#(region|endregion)\b(.*)$/;
 const NAME = /^[A-Za-z0-9][\w.-]*$/;
 

@@ -12,21 +12,37 @@ export class ExampleError extends Error {
 export type ExampleSources = Readonly<Record<string, string>>;
 
 /**
- * The test that must import and run an example: `a/b.ts` → `tests/examples/a/b.test.ts`, and in
- * pytest's naming `a/b_c.py` → `tests/examples/a/test_b_c.py`.
+ * The kinds of file `examples/` holds, by extension, and the language each is highlighted as.
+ * TypeScript is compiled and imported by its test; Python beside it is type-checked by pyright and
+ * run by pytest; a configuration file (nginx) is imported as text (`?raw`) by a test that runs the
+ * program it configures.
+ */
+export const EXAMPLE_LANGUAGES = { ts: 'ts', py: 'python', conf: 'nginx' } as const;
+
+/** The highlighting language of an example file, from its extension (`ts` when unknown). */
+export function exampleLanguage(file: string): string {
+	const extension = /\.([^./]+)$/.exec(file)?.[1] ?? '';
+	return Object.hasOwn(EXAMPLE_LANGUAGES, extension)
+		? EXAMPLE_LANGUAGES[extension as keyof typeof EXAMPLE_LANGUAGES]
+		: 'ts';
+}
+
+/**
+ * The test that must import and run an example: `a/b.ts` → `tests/examples/a/b.test.ts`,
+ * `a/nginx.conf` → `tests/examples/a/nginx.test.ts`, and in pytest's naming `a/b_c.py` →
+ * `tests/examples/a/test_b_c.py`.
  */
 export function exampleTestPath(file: string): string {
 	if (file.endsWith('.py')) return `tests/examples/${file.replace(/([^/]+)\.py$/, 'test_$1.py')}`;
-	return `tests/examples/${file.replace(/\.ts$/, '')}.test.ts`;
+	return `tests/examples/${file.replace(/\.[^./]+$/, '')}.test.ts`;
 }
 
-/** The languages an example can be written in, in the order pages show their tabs. */
-export const EXAMPLE_LANGUAGES = [
-	{ label: 'TypeScript', lang: 'ts', extension: '.ts' },
-	{ label: 'Python', lang: 'python', extension: '.py' },
-] as const;
-
-export type ExampleLanguage = (typeof EXAMPLE_LANGUAGES)[number];
+/** The tab a language's version of a region is shown under; the labels sync tabs site-wide. */
+export const TAB_LABELS: Readonly<Record<string, string>> = {
+	ts: 'TypeScript',
+	python: 'Python',
+	nginx: 'nginx',
+};
 
 /**
  * The Python file beside a TypeScript example, named as Python modules are (`snake_case`, since a
@@ -38,17 +54,21 @@ export function pythonSibling(file: string): string {
 
 /** One language's version of a region, for one tab. */
 export interface ExampleVariant extends ResolvedExample {
-	language: ExampleLanguage;
+	/** The tab's label: `TypeScript`, `Python`. */
+	label: string;
 }
 
 /**
- * Every language's version of `<Example file region>`: the TypeScript (which must exist, see
- * {@link resolveExample}) first, then the Python beside it when that file has the region. A Python
- * file whose markers are malformed fails like a TypeScript one.
+ * Every language's version of `<Example file region>`: the file's own (which must exist, see
+ * {@link resolveExample}) first, then the Python beside a TypeScript file when that has the
+ * region. A Python file whose markers are malformed fails like a TypeScript one.
  */
 export function resolveExampleVariants(request: ExampleRequest): ExampleVariant[] {
-	const [typescript, python] = EXAMPLE_LANGUAGES;
-	const variants: ExampleVariant[] = [{ ...resolveExample(request), language: typescript }];
+	const variant = (resolved: ResolvedExample): ExampleVariant => ({
+		...resolved,
+		label: TAB_LABELS[resolved.lang] ?? resolved.lang,
+	});
+	const variants = [variant(resolveExample(request))];
 	const sibling = pythonSibling(request.file);
 	const source = Object.hasOwn(request.sources, sibling) ? request.sources[sibling] : undefined;
 	if (sibling === request.file || source === undefined) return variants;
@@ -64,7 +84,7 @@ export function resolveExampleVariants(request: ExampleRequest): ExampleVariant[
 		});
 	}
 	if (names.includes(request.region)) {
-		variants.push({ ...resolveExample({ ...request, file: sibling }), language: python });
+		variants.push(variant(resolveExample({ ...request, file: sibling })));
 	}
 	return variants;
 }
@@ -72,6 +92,8 @@ export function resolveExampleVariants(request: ExampleRequest): ExampleVariant[
 /** What an `<Example>` needs to render one region. */
 export interface ResolvedExample {
 	code: string;
+	/** Highlighting language, from the file's extension. */
+	lang: string;
 	/** Frame title: the source path as a reader would find it in the repository. */
 	title: string;
 	/** The test file that executes the example. */
@@ -113,7 +135,12 @@ export function resolveExample({ page, file, region, sources }: ExampleRequest):
 				`${header} region "${region}" does not exist in ${title}.\n${existing}`
 			);
 		}
-		return { code: extractRegion(source, region), title, testFile: exampleTestPath(file) };
+		return {
+			code: extractRegion(source, region),
+			lang: exampleLanguage(file),
+			title,
+			testFile: exampleTestPath(file),
+		};
 	} catch (error) {
 		if (!(error instanceof RegionError)) throw error;
 		const where = error.line === undefined ? title : `${title}:${error.line}`;

@@ -3,14 +3,17 @@
  *
  * Runs, for that example alone, what `npm test` would fail on: its type check (with its test),
  * the reference checks that concern it (its regions shown, its test importing it, the pages'
- * tags resolving), the lint of every page that shows it, and its test with the coverage
- * threshold. Seconds instead of the whole suite; `npm test` remains the gate.
+ * tags resolving), the lint of every page that shows it, and the tests that import it, those of
+ * `tests/examples/` with the coverage threshold (as `npm test` counts it). Seconds instead of the
+ * whole suite; `npm test` remains the gate.
+ *
+ * The steps run side by side, each tool in a process of its own (tsgo on just these files, two
+ * vitest runs), the reference checks and the lint in this one; the output comes in order.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, globSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, globSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { main as markdownlintCli2 } from 'markdownlint-cli2';
-import ts from 'typescript';
 import { checkExampleReferences, scanPages } from './checks/checkExampleReferences.ts';
 import { readRepoFiles } from './checks/readRepoFiles.ts';
 import { exampleTestPath } from '../site/resolveExample.ts';
@@ -24,26 +27,49 @@ interface Step {
 	output: string;
 }
 
-function typecheck(files: readonly string[]): Step {
-	const config = ts.getParsedCommandLineOfConfigFile(
-		join(ROOT, 'tsconfig.json'),
-		{},
-		{ ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} }
-	);
-	if (!config) return { name: 'typecheck', ok: false, output: 'tsconfig.json could not be read' };
-	const host = ts.createCompilerHost(config.options);
-	host.getCurrentDirectory = () => ROOT;
-	const program = ts.createProgram({
-		rootNames: files.map((file) => join(ROOT, file)),
-		options: config.options,
-		host,
+/** Runs a command of the project's own (Node 24, the local binaries); its status and output. */
+function run(command: string, args: readonly string[]): Promise<{ ok: boolean; output: string }> {
+	const child = spawn(command, args, {
+		cwd: ROOT,
+		// Colours only for a terminal: the output is printed as it came, indented.
+		env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	const diagnostics = ts.getPreEmitDiagnostics(program);
-	return {
-		name: `typecheck ${files.join(', ')}`,
-		ok: diagnostics.length === 0,
-		output: ts.formatDiagnostics(diagnostics, host),
-	};
+	let output = '';
+	child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
+	child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text));
+	return new Promise((resolve) => {
+		child.once('error', (error) => resolve({ ok: false, output: String(error) }));
+		child.once('close', (status) => resolve({ ok: status === 0, output: output.trim() }));
+	});
+}
+
+/**
+ * `tsgo --noEmit` with the repository's settings on these files and what they import: a
+ * tsconfig that extends the repository's, kept where packages resolve as from the root.
+ */
+async function typecheck(files: readonly string[]): Promise<Step> {
+	const dir = join(ROOT, 'node_modules/.cache/check-example');
+	mkdirSync(dir, { recursive: true });
+	const config = join(dir, 'tsconfig.json');
+	const fromDir = (file: string) => relative(dir, join(ROOT, file));
+	writeFileSync(
+		config,
+		JSON.stringify({
+			extends: fromDir('tsconfig.json'),
+			include: [],
+			files: ['.astro/types.d.ts', ...files].map(fromDir),
+		})
+	);
+	const tsgo = join(ROOT, 'node_modules/.bin/tsgo');
+	const { ok, output } = await run(tsgo, [
+		'--noEmit',
+		'--pretty',
+		String(process.stdout.isTTY === true),
+		'-p',
+		config,
+	]);
+	return { name: `typecheck ${files.join(', ')}`, ok, output };
 }
 
 function references(example: string, testFile: string, pages: readonly string[]): Step {
@@ -72,35 +98,45 @@ async function lint(pages: readonly string[]): Promise<Step> {
 }
 
 /**
- * The example's test and every other test that imports it (its coverage in `npm test` is what
- * all of them execute), with the coverage threshold on the example alone.
+ * The tests that import the example: those of `tests/examples/` with the coverage threshold on
+ * the example (what `npm test` counts toward it), the others (pages, site) in a run of their own.
  */
-function test(example: string, testFile: string): Step {
+function tests(example: string, testFile: string): Promise<Step>[] {
 	const imported = `examples/${example}`;
-	const testFiles = [
+	const importing = [
 		...new Set([
-			testFile,
-			...globSync('tests/**/*.test.ts', { cwd: ROOT, exclude: ['tests/e2e/**'] }).filter((file) =>
-				readFileSync(join(ROOT, file), 'utf8').includes(imported)
-			),
+			...(existsSync(join(ROOT, testFile)) ? [testFile] : []),
+			...globSync('tests/**/*.test.ts', {
+				cwd: ROOT,
+				exclude: ['tests/e2e/**', 'tests/drift/**'],
+			}).filter((file) => readFileSync(join(ROOT, file), 'utf8').includes(imported)),
 		]),
 	].sort();
-	const result = spawnSync(
-		process.execPath,
-		[
+	const own = importing.filter((file) => file.startsWith('tests/examples/'));
+	const others = importing.filter((file) => !file.startsWith('tests/examples/'));
+	const vitest = (files: string[], extra: string[]) =>
+		run(process.execPath, [
 			join(ROOT, 'node_modules/vitest/vitest.mjs'),
 			'run',
-			...testFiles,
-			'--coverage',
-			`--coverage.include=examples/${example}`,
-		],
-		{ cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } }
-	);
-	return {
-		name: `test ${testFiles.join(', ')} (with the coverage threshold)`,
-		ok: result.status === 0,
-		output: `${result.stdout}${result.stderr}`.trim(),
-	};
+			...files,
+			...extra,
+		]);
+	return [
+		vitest(own, ['--coverage', `--coverage.include=${imported}`]).then(({ ok, output }) => ({
+			name: `test ${own.join(', ')} (with the coverage threshold)`,
+			ok: ok && own.length > 0,
+			output: own.length > 0 ? output : `no test in tests/examples/ imports ${imported}`,
+		})),
+		...(others.length === 0
+			? []
+			: [
+					vitest(others, []).then(({ ok, output }) => ({
+						name: `test ${others.join(', ')}`,
+						ok,
+						output,
+					})),
+				]),
+	];
 }
 
 async function main(argument: string | undefined): Promise<number> {
@@ -120,14 +156,16 @@ async function main(argument: string | undefined): Promise<number> {
 				.map((reference) => reference.page)
 		),
 	].sort();
-	const steps = [
+	const steps = await Promise.all([
 		typecheck(
-			existsSync(join(ROOT, testFile)) ? [`examples/${example}`, testFile] : [`examples/${example}`]
+			[`examples/${example}`, testFile].filter(
+				(file) => file.endsWith('.ts') && existsSync(join(ROOT, file))
+			)
 		),
-		references(example, testFile, pages),
-		await lint(pages),
-		test(example, testFile),
-	];
+		...tests(example, testFile),
+		Promise.resolve(references(example, testFile, pages)),
+		lint(pages),
+	]);
 	for (const step of steps) {
 		console.log(`${step.ok ? '✓' : '✗'} ${step.name}`);
 		if (!step.ok && step.output) console.log(indent(step.output));

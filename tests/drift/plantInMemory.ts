@@ -20,9 +20,9 @@
  * wants the finding to name the page, the planted line and the rule.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { main as markdownlintCli2 } from 'markdownlint-cli2';
-import ts from 'typescript';
+import { API, DiagnosticCategory, type Diagnostic } from '@typescript/native-preview/unstable/sync';
 import { expect } from 'vitest';
 import {
 	checkExampleReferences,
@@ -66,6 +66,8 @@ function lineAt(text: string, index: number): number {
 export interface ToolResult {
 	exitCode: number;
 	output: string;
+	/** For `testPlanted`: the titles of the tests that failed. */
+	failedTests?: string[];
 }
 
 /**
@@ -96,33 +98,48 @@ export function expectFinding(output: string, planted: PlantedText, rule: string
 }
 
 /**
- * `tsc --noEmit` as `npm run typecheck` runs it (the repository's tsconfig), on the planted file
- * and what it imports, with the planted text read from memory. A defect inside one file shows up
- * there exactly as in the whole program; formatted like tsc's own output.
+ * `tsgo --noEmit` as `npm run typecheck` runs it (the repository's tsconfig), with the planted
+ * text read from memory: the native compiler's own API loads the project through a file system
+ * whose `readFile` hands it the planted file. Reports the planted file's diagnostics (a defect
+ * inside one file shows up there exactly as in the whole program), formatted like tsgo's output.
  */
 export function typecheckPlanted(planted: PlantedText): ToolResult {
-	const config = ts.getParsedCommandLineOfConfigFile(
-		join(ROOT, 'tsconfig.json'),
-		{},
-		{ ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} }
-	);
-	if (!config) throw new Error('tsconfig.json could not be read');
 	const path = join(ROOT, planted.file);
-	const host = ts.createCompilerHost(config.options);
-	const readFile = host.readFile.bind(host);
-	host.readFile = (name) => (resolve(name) === path ? planted.text : readFile(name));
-	const getSourceFile = host.getSourceFile.bind(host);
-	host.getSourceFile = (name, language, onError, create) =>
-		resolve(name) === path
-			? ts.createSourceFile(name, planted.text, language)
-			: getSourceFile(name, language, onError, create);
-	host.getCurrentDirectory = () => ROOT;
-	const program = ts.createProgram({ rootNames: [path], options: config.options, host });
-	const diagnostics = ts.getPreEmitDiagnostics(program);
-	return {
-		exitCode: diagnostics.length === 0 ? 0 : 2,
-		output: ts.formatDiagnostics(diagnostics, host),
-	};
+	const api = new API({
+		cwd: ROOT,
+		fs: { readFile: (name) => (resolve(name) === path ? planted.text : undefined) },
+	});
+	try {
+		const tsconfig = join(ROOT, 'tsconfig.json');
+		const program = api.updateSnapshot({ openProjects: [tsconfig] }).getProject(tsconfig)?.program;
+		if (!program) throw new Error('tsconfig.json could not be loaded');
+		const diagnostics = [
+			...program.getConfigFileParsingDiagnostics(),
+			...program.getSyntacticDiagnostics(path),
+			...program.getSemanticDiagnostics(path),
+		];
+		return {
+			exitCode: diagnostics.length === 0 ? 0 : 2,
+			output: diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, planted)).join(''),
+		};
+	} finally {
+		api.close();
+	}
+}
+
+/** `file(line,column): error TS1234: message`, and the message's chain indented, as tsgo prints. */
+function formatDiagnostic(diagnostic: Diagnostic, planted: PlantedText): string {
+	const chain = (parent: Diagnostic, depth: number): string =>
+		(parent.messageChain ?? [])
+			.map((child) => `\n${'  '.repeat(depth)}${child.text}${chain(child, depth + 1)}`)
+			.join('');
+	const category = DiagnosticCategory[diagnostic.category].toLowerCase();
+	const message = `${category} TS${diagnostic.code}: ${diagnostic.text}${chain(diagnostic, 1)}\n`;
+	if (diagnostic.fileName === undefined) return message;
+	const file = relative(ROOT, diagnostic.fileName).split(sep).join('/');
+	const text = file === planted.file ? planted.text : readFileSync(diagnostic.fileName, 'utf8');
+	const before = text.slice(0, diagnostic.pos).split('\n');
+	return `${file}(${before.length},${(before.at(-1)?.length ?? 0) + 1}): ${message}`;
 }
 
 /**
@@ -184,13 +201,24 @@ export async function testPlanted(
 			.flatMap((task) => task.result?.errors ?? [])
 			.map((error) => String(error.message ?? error));
 		const failed = vitest.state.getCountOfFailedTests() > 0 || errors.length > 0;
-		return { exitCode: failed ? 1 : 0, output: errors.join('\n') };
+		// The titles of the failed tests, so a planted behaviour defect can name the row it breaks.
+		const failedTests = vitest.state
+			.getFiles()
+			.flatMap((file) => allTasks(file))
+			.filter((task) => task.type === 'test' && task.result?.state === 'fail')
+			.map((task) => task.name ?? '');
+		return { exitCode: failed ? 1 : 0, output: errors.join('\n'), failedTests };
 	} finally {
 		await vitest.close();
 	}
 }
 
-type Task = { result?: { errors?: { message?: string }[] }; tasks?: Task[] };
+type Task = {
+	type?: string;
+	name?: string;
+	result?: { state?: string; errors?: { message?: string }[] };
+	tasks?: Task[];
+};
 
 function allTasks(task: Task): Task[] {
 	return (task.tasks ?? []).flatMap((child) => [child, ...allTasks(child)]);

@@ -20,11 +20,13 @@ describe('parseMarker', () => {
 		{ text: '/* #region a */', expected: undefined },
 		{ text: '// region a', expected: undefined },
 		{ text: '// #regional', expected: undefined },
-		// Python: the same markers behind its own comment sign.
-		{ text: '    # #region ensure-valid', expected: { kind: 'region', name: 'ensure-valid' } },
-		{ text: '#  #endregion ensure-valid', expected: { kind: 'endregion', name: 'ensure-valid' } },
-		{ text: 'x = 1  # #region a', expected: undefined },
+		// A `#`-comment file (nginx) marks its regions with `# #region`.
+		{ text: '    # #region upstream', expected: { kind: 'region', name: 'upstream' } },
+		{ text: '#  #endregion upstream', expected: { kind: 'endregion', name: 'upstream' } },
+		{ text: 'proxy_pass x; # #region a', expected: undefined },
 		{ text: '# region a', expected: undefined },
+		// Python: the same markers behind its own comment sign.
+		{ text: 'x = 1  # #region a', expected: undefined },
 		{ text: '#region a', expected: undefined },
 	])('parses "$text"', ({ text, expected }) => {
 		expect(parseMarker(text, 1)).toEqual(expected);

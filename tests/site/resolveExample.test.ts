@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import {
 	ExampleError,
 	type ExampleSources,
-	EXAMPLE_LANGUAGES,
 	exampleTestPath,
 	pythonSibling,
 	resolveExample,
@@ -13,6 +12,8 @@ test.each([
 	{ file: 'refresh/token-manager.ts', expected: 'tests/examples/refresh/token-manager.test.ts' },
 	{ file: 'quick-start.ts', expected: 'tests/examples/quick-start.test.ts' },
 	{ file: 'a/b/c.ts', expected: 'tests/examples/a/b/c.test.ts' },
+	{ file: 'browser-apps/nginx.conf', expected: 'tests/examples/browser-apps/nginx.test.ts' },
+	{ file: 'a.b/c.ts', expected: 'tests/examples/a.b/c.test.ts' },
 ])('$file is executed by $expected', ({ file, expected }) => {
 	expect(exampleTestPath(file)).toBe(expected);
 });
@@ -28,6 +29,9 @@ const sources: ExampleSources = {
 		'// #endregion rotate',
 	].join('\n'),
 	'refresh/plain.ts': 'export const x = 1;',
+	'browser-apps/proxy.conf': ['# #region server', 'server {', '}', '# #endregion server'].join(
+		'\n'
+	),
 	'refresh/broken.ts': ['// #region a', 'x();', '// #endregion b'].join('\n'),
 };
 const resolve = (file: string, region: string, from = sources) =>
@@ -37,8 +41,18 @@ describe('resolveExample', () => {
 	test('returns the region code, the frame title and the test file', () => {
 		expect(resolve('refresh/token-manager.ts', 'rotate')).toEqual({
 			code: 'export const rotate = () => true;',
+			lang: 'ts',
 			title: 'examples/refresh/token-manager.ts',
 			testFile: 'tests/examples/refresh/token-manager.test.ts',
+		});
+	});
+
+	test('highlights a configuration file as its language, with its own test file', () => {
+		expect(resolve('browser-apps/proxy.conf', 'server')).toEqual({
+			code: 'server {\n}',
+			lang: 'nginx',
+			title: 'examples/browser-apps/proxy.conf',
+			testFile: 'tests/examples/browser-apps/proxy.test.ts',
 		});
 	});
 
@@ -70,7 +84,7 @@ describe('resolveExample', () => {
 			expected: [
 				`<Example file="refresh/token-manger.ts" region="rotate" /> on page ${PAGE}:`,
 				'file examples/refresh/token-manger.ts does not exist.',
-				'Files in examples/: refresh/broken.ts, refresh/plain.ts, refresh/token-manager.ts.',
+				'Files in examples/: browser-apps/proxy.conf, refresh/broken.ts, refresh/plain.ts, refresh/token-manager.ts.',
 			],
 		},
 		{
@@ -144,28 +158,30 @@ describe('Python beside TypeScript', () => {
 		expect(variants('refresh/token-manager.ts', 'rotate')).toEqual([
 			{
 				code: 'export const rotate = () => true;',
+				lang: 'ts',
 				title: 'examples/refresh/token-manager.ts',
 				testFile: 'tests/examples/refresh/token-manager.test.ts',
-				language: EXAMPLE_LANGUAGES[0],
+				label: 'TypeScript',
 			},
 			{
 				code: 'def rotate() -> bool:\n    return True',
+				lang: 'python',
 				title: 'examples/refresh/token_manager.py',
 				testFile: 'tests/examples/refresh/test_token_manager.py',
-				language: EXAMPLE_LANGUAGES[1],
+				label: 'Python',
 			},
 		]);
 	});
 
 	test('a region only the TypeScript has, or no Python file at all: TypeScript alone', () => {
 		expect(
-			variants('refresh/token-manager.ts', 'ensure-valid').map((v) => v.language.label)
+			variants('refresh/token-manager.ts', 'ensure-valid').map((v) => v.label)
 		).toEqual(['TypeScript']);
 		expect(
 			variants('refresh/plain.ts', 'x', {
 				...withPython,
 				'refresh/plain.ts': '// #region x\nx();\n// #endregion x',
-			}).map((v) => v.language.label)
+			}).map((v) => v.label)
 		).toEqual(['TypeScript']);
 	});
 

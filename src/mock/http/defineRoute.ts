@@ -37,7 +37,8 @@ export function defineRoute(
  */
 export function logged(ctx: MockContext, resolver: RouteResolver): HttpResponseResolver {
 	return async ({ request, params }) => {
-		const copy = request.clone();
+		// The log reads both bodies, so it gets copies; a log that keeps nothing gets none.
+		const copy = ctx.log.recording ? request.clone() : undefined;
 		// Time is read once per request: its tokens, checks, cookies, `Date` and log entry agree.
 		const at = atInstant(ctx);
 		let response: Response;
@@ -53,10 +54,12 @@ export function logged(ctx: MockContext, resolver: RouteResolver): HttpResponseR
 		if (!response.headers.has('Date')) {
 			response.headers.set('Date', new Date(at.clock.now()).toUTCString());
 		}
-		await ctx.log.record(at.clock.now(), copy, response.clone(), {
-			cookie: cookieHeader(request),
-			setCookie: setCookieHeaders(response),
-		});
+		if (copy !== undefined) {
+			await ctx.log.record(at.clock.now(), copy, response.clone(), {
+				cookie: cookieHeader(request),
+				setCookie: setCookieHeaders(response),
+			});
+		}
 		return response;
 	};
 }

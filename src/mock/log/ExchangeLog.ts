@@ -45,6 +45,14 @@ export class ExchangeLog {
 	}
 
 	/**
+	 * Whether a recorded exchange would go anywhere: kept, or told to a subscriber. When not (the
+	 * HTTP server keeps no log), callers skip copying the messages for it.
+	 */
+	get recording(): boolean {
+		return this.#capacity > 0 || this.#listeners.size > 0;
+	}
+
+	/**
 	 * Records a request and its response; pass copies (`clone()`) whose bodies are still unread.
 	 * `cookie` and `setCookie` give the request's `Cookie` and the response's `Set-Cookie` values
 	 * when their headers cannot hold them (made in a page; see `cookieHeader`, `setCookieHeaders`).

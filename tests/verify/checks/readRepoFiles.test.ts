@@ -13,6 +13,8 @@ const files: Record<string, string> = {
 	'src/content/docs/notes.txt': 'not a page',
 	'examples/refresh/manager.ts': 'example',
 	'examples/refresh/manager.py': 'python example',
+	'examples/browser-apps/nginx.conf': 'config',
+	'examples/browser-apps/notes.txt': 'not an example',
 	'examples/_fixtures/demo.ts': 'fixture',
 	'examples/README.md': 'not an example',
 	'tests/examples/refresh/manager.test.ts': 'test',
@@ -35,6 +37,7 @@ describe('readRepoFiles', () => {
 			],
 			examples: {
 				'_fixtures/demo.ts': 'fixture',
+				'browser-apps/nginx.conf': 'config',
 				'refresh/manager.py': 'python example',
 				'refresh/manager.ts': 'example',
 			},

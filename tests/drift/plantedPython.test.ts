@@ -77,21 +77,24 @@ describe.concurrent('planted defects in the Python examples turn npm test red', 
 	);
 
 	test(
-		'a call to a method that does not exist: pyright fails naming file and line',
-		() => {
-			const file = 'examples/migration/before.py';
+		'a call to a method that does not exist, in the daemon: pyright and its test fail, naming the line',
+		async () => {
+			const file = 'examples/long-running/token_daemon.py';
 			expect(pyrightPlanted(unplanted(file)).exitCode).toBe(0);
 			const planted = plantText(file, {
-				find: 'headers={"Authorization": f"Bearer {tokens.get_access_token()}"},',
-				replace: 'headers={"Authorization": f"Bearer {tokens.get_acces_token()}"},',
+				find: 'self._schedule(self._with_retries())\n\n    @property',
+				replace: 'self._schedule(self._refresh_with_retries())\n\n    @property',
 			});
 			const { exitCode, output } = pyrightPlanted(planted);
 			expect(exitCode).not.toBe(0);
 			expect(output).toMatch(
 				new RegExp(
-					`examples/migration/before\\.py:${planted.line}:\\d+ - error: Cannot access attribute "get_acces_token"`
+					`examples/long-running/token_daemon\\.py:${planted.line}:\\d+ - error: Cannot access attribute "_refresh_with_retries"`
 				)
 			);
+			const tests = ['tests/examples/long-running/test_token_daemon.py'];
+			const report = failureReport(await pytestPlanted(planted, tests));
+			expect(report).toContain(`at ${file}:${planted.line}: AttributeError`);
 		},
 		TIMEOUT
 	);

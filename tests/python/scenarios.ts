@@ -4,6 +4,7 @@
  * same steps under the same names, and tests/python/pythonExamples.test.ts compares the exchanges
  * the mock saw. Steps that fail on purpose catch their error, as the Python side does.
  */
+import { TokenDaemon } from '../../examples/long-running/token-daemon.ts';
 import { issueTokenPair } from '../../examples/quick-start/issue-token-pair.ts';
 import { main } from '../../examples/quick-start/main.ts';
 import { refreshTokenPair } from '../../examples/quick-start/refresh-token-pair.ts';
@@ -94,6 +95,12 @@ export const scenarios: Record<string, (baseUrl: string) => Promise<unknown>> = 
 		tokens.invalidate(first);
 		await tokens.getAccessToken();
 		await tokens.revoke();
+	},
+	'token daemon': async (baseUrl) => {
+		const daemon = new TokenDaemon({ baseUrl, ...DEMO, scopes: ['messages:send'] });
+		await daemon.start();
+		await daemon.invalidate(daemon.accessToken);
+		await daemon.revoke();
 	},
 	'reuse-policy probe': (baseUrl) => probeReusePolicy({ baseUrl, ...DEMO }),
 };

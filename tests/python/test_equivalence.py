@@ -17,6 +17,7 @@ from mock_api import DEMO, Clock
 from refresh_token_pair import refresh_token_pair
 from reuse_policy import probe_reuse_policy
 from send_message import send_message
+from token_daemon import TokenDaemon, TokenDaemonOptions
 from token_manager import TokenManager, TokenManagerOptions
 
 scenarios: dict[str, Callable[[str], object]] = {}
@@ -107,6 +108,14 @@ def token_manager_scenario(base_url: str) -> None:
     tokens.invalidate(first)
     tokens.get_access_token()
     tokens.revoke()
+
+
+@scenario("token daemon")
+def token_daemon_scenario(base_url: str) -> None:
+    daemon = TokenDaemon(TokenDaemonOptions(base_url, *DEMO, scopes=["messages:send"]))
+    daemon.start()
+    daemon.invalidate(daemon.access_token)
+    daemon.revoke()
 
 
 @scenario("reuse-policy probe")

@@ -12,6 +12,7 @@ import { sendMessage } from '../../examples/quick-start/send-message.ts';
 import { createMessageSender as createMessageSenderAfter } from '../../examples/migration/after.ts';
 import { createMessageSender } from '../../examples/migration/before.ts';
 import { TokenManager } from '../../examples/refresh/token-manager.ts';
+import { changePassword, endAllLogins } from '../../examples/refresh/end-all-logins.ts';
 import { createAuthorizedFetch } from '../../examples/refresh/authorized-fetch.ts';
 import { probeReusePolicy } from '../../examples/refresh/reuse-policy.ts';
 import { createServiceToken } from '../../examples/service-tokens/create-service-token.ts';
@@ -101,6 +102,12 @@ export const scenarios: Record<string, (baseUrl: string) => Promise<unknown>> = 
 		await daemon.start();
 		await daemon.invalidate(daemon.accessToken);
 		await daemon.revoke();
+	},
+	'end all logins': async (baseUrl) => {
+		await issueTokenPair({ baseUrl, ...DEMO, scopes: ['messages:read'] });
+		await endAllLogins({ baseUrl, ...DEMO });
+		await changePassword({ baseUrl, ...DEMO, newPassword: 'a-new-long-password' });
+		await changePassword({ baseUrl, ...DEMO, newPassword: 'another-long-one' }).catch(ignore);
 	},
 	'reuse-policy probe': (baseUrl) => probeReusePolicy({ baseUrl, ...DEMO }),
 };

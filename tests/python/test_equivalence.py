@@ -12,6 +12,7 @@ import main
 from authorized_fetch import authorized_request
 from before import SenderConfig, create_message_sender
 from create_service_token import ApiError, create_service_token
+from end_all_logins import AccountCredentials, change_password, end_all_logins
 from issue_token_pair import issue_token_pair
 from mock_api import DEMO, Clock
 from refresh_token_pair import refresh_token_pair
@@ -116,6 +117,16 @@ def token_daemon_scenario(base_url: str) -> None:
     daemon.start()
     daemon.invalidate(daemon.access_token)
     daemon.revoke()
+
+
+@scenario("end all logins")
+def end_all_logins_scenario(base_url: str) -> None:
+    issue_token_pair(base_url, *DEMO, scopes=["messages:read"])
+    account = AccountCredentials(base_url, *DEMO)
+    end_all_logins(account)
+    change_password(account, "a-new-long-password")
+    with pytest.raises(ApiError):
+        change_password(account, "another-long-one")  # the old password no longer works
 
 
 @scenario("reuse-policy probe")

@@ -163,3 +163,41 @@ class Wire:
                     fault.times -= 1
                 return fault.answer(request)
         return None
+
+
+class FakeTimer:
+    """One `threading.Timer`, armed on the test's clock."""
+
+    def __init__(self, timers: "FakeTimers", interval: float, function: Callable[[], None]) -> None:
+        self.timers, self.function, self.daemon = timers, function, False
+        self.due = timers.clock.now + timedelta(seconds=interval)
+
+    def start(self) -> None:
+        self.timers.armed.append(self)
+
+    def cancel(self) -> None:
+        if self in self.timers.armed:
+            self.timers.armed.remove(self)
+
+
+class FakeTimers:
+    """`threading.Timer` as the test's: a timer fires when the test says, on the test's clock."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self.armed: list[FakeTimer] = []
+
+    def timer(self, interval: float, function: Callable[[], None]) -> FakeTimer:
+        return FakeTimer(self, interval, function)
+
+    @property
+    def next_delay(self) -> timedelta:
+        (timer,) = self.armed  # the daemon never has two timers armed
+        return timer.due - self.clock.now
+
+    def fire(self) -> None:
+        """Moves the clock to the armed timer and runs it, as the timer thread would."""
+        (timer,) = self.armed
+        self.armed.remove(timer)
+        self.clock.advance((timer.due - self.clock.now).total_seconds())
+        timer.function()

@@ -16,6 +16,7 @@ import { changePassword, endAllLogins } from '../../examples/refresh/end-all-log
 import { createAuthorizedFetch } from '../../examples/refresh/authorized-fetch.ts';
 import { probeReusePolicy } from '../../examples/refresh/reuse-policy.ts';
 import { createServiceToken } from '../../examples/service-tokens/create-service-token.ts';
+import { RenewalJob } from '../../examples/service-tokens/renewal-job.ts';
 
 const DEMO = { username: 'demo', password: 'demo-password' };
 const ignore = () => undefined;
@@ -108,6 +109,15 @@ export const scenarios: Record<string, (baseUrl: string) => Promise<unknown>> = 
 		await endAllLogins({ baseUrl, ...DEMO });
 		await changePassword({ baseUrl, ...DEMO, newPassword: 'a-new-long-password' });
 		await changePassword({ baseUrl, ...DEMO, newPassword: 'another-long-one' }).catch(ignore);
+	},
+	'renewal job': async (baseUrl) => {
+		const options = { baseUrl, ...DEMO, name: 'reports', scopes: ['messages:read'], ttl: 86_400 };
+		const job = new RenewalJob(
+			{ baseUrl, ...DEMO, ttlSeconds: 30 * 86_400, onRenewed: ignore },
+			await createServiceToken(options)
+		);
+		await job.renewNow();
+		await job.renewNow();
 	},
 	'reuse-policy probe': (baseUrl) => probeReusePolicy({ baseUrl, ...DEMO }),
 };

@@ -3,6 +3,7 @@ tests/python/scenarios.ts. tests/python/pythonExamples.test.ts compares the exch
 of each; here a scenario only has to run to its end."""
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 import requests
@@ -16,6 +17,7 @@ from end_all_logins import AccountCredentials, change_password, end_all_logins
 from issue_token_pair import issue_token_pair
 from mock_api import DEMO, Clock
 from refresh_token_pair import refresh_token_pair
+from renewal_job import RenewalJob, RenewalJobOptions
 from reuse_policy import probe_reuse_policy
 from send_message import send_message
 from token_daemon import TokenDaemon, TokenDaemonOptions
@@ -127,6 +129,15 @@ def end_all_logins_scenario(base_url: str) -> None:
     change_password(account, "a-new-long-password")
     with pytest.raises(ApiError):
         change_password(account, "another-long-one")  # the old password no longer works
+
+
+@scenario("renewal job")
+def renewal_job_scenario(base_url: str) -> None:
+    first = create_service_token(base_url, *DEMO, name="reports", scopes=["messages:read"], ttl=86_400)
+    options = RenewalJobOptions(base_url, *DEMO, timedelta(days=30), lambda token: None)
+    job = RenewalJob(options, first)
+    job.renew_now()
+    job.renew_now()
 
 
 @scenario("reuse-policy probe")

@@ -5,6 +5,9 @@
  * the mock saw. Steps that fail on purpose catch their error, as the Python side does.
  */
 import { TokenDaemon } from '../../examples/long-running/token-daemon.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { issueTokenPair } from '../../examples/quick-start/issue-token-pair.ts';
 import { main } from '../../examples/quick-start/main.ts';
 import { refreshTokenPair } from '../../examples/quick-start/refresh-token-pair.ts';
@@ -16,6 +19,10 @@ import { changePassword, endAllLogins } from '../../examples/refresh/end-all-log
 import { createAuthorizedFetch } from '../../examples/refresh/authorized-fetch.ts';
 import { probeReusePolicy } from '../../examples/refresh/reuse-policy.ts';
 import { createServiceToken } from '../../examples/service-tokens/create-service-token.ts';
+import {
+	DirectorySecretStore,
+	renewDueTokens,
+} from '../../examples/service-tokens/renew-due-tokens.ts';
 import { RenewalJob } from '../../examples/service-tokens/renewal-job.ts';
 
 const DEMO = { username: 'demo', password: 'demo-password' };
@@ -118,6 +125,23 @@ export const scenarios: Record<string, (baseUrl: string) => Promise<unknown>> = 
 		);
 		await job.renewNow();
 		await job.renewNow();
+	},
+	'cron run': async (baseUrl) => {
+		const directory = mkdtempSync(join(tmpdir(), 'cron-run-'));
+		try {
+			const options = {
+				baseUrl,
+				...DEMO,
+				tokens: [{ name: 'billing-sync', scopes: ['messages:read'] }],
+				renewBeforeSeconds: 100 * 86_400, // everything is due: the run renews
+				secrets: new DirectorySecretStore(directory),
+			};
+			await renewDueTokens(options);
+			await renewDueTokens(options);
+			await renewDueTokens(options);
+		} finally {
+			rmSync(directory, { recursive: true, force: true });
+		}
 	},
 	'reuse-policy probe': (baseUrl) => probeReusePolicy({ baseUrl, ...DEMO }),
 };

@@ -2,8 +2,10 @@
 tests/python/scenarios.ts. tests/python/pythonExamples.test.ts compares the exchanges the mock saw
 of each; here a scenario only has to run to its end."""
 
+import tempfile
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import requests
@@ -17,6 +19,7 @@ from end_all_logins import AccountCredentials, change_password, end_all_logins
 from issue_token_pair import issue_token_pair
 from mock_api import DEMO, Clock
 from refresh_token_pair import refresh_token_pair
+from renew_due_tokens import DirectorySecretStore, RenewDueTokensOptions, renew_due_tokens
 from renewal_job import RenewalJob, RenewalJobOptions
 from reuse_policy import probe_reuse_policy
 from send_message import send_message
@@ -138,6 +141,21 @@ def renewal_job_scenario(base_url: str) -> None:
     job = RenewalJob(options, first)
     job.renew_now()
     job.renew_now()
+
+
+@scenario("cron run")
+def cron_run(base_url: str) -> None:
+    with tempfile.TemporaryDirectory(prefix="cron-run-") as directory:
+        options = RenewDueTokensOptions(
+            base_url,
+            *DEMO,
+            tokens=[{"name": "billing-sync", "scopes": ["messages:read"]}],
+            renew_before=timedelta(days=100),  # everything is due: the run renews
+            secrets=DirectorySecretStore(Path(directory)),
+        )
+        renew_due_tokens(options)
+        renew_due_tokens(options)
+        renew_due_tokens(options)
 
 
 @scenario("reuse-policy probe")

@@ -174,9 +174,9 @@ describe('Python beside TypeScript', () => {
 	});
 
 	test('a region only the TypeScript has, or no Python file at all: TypeScript alone', () => {
-		expect(
-			variants('refresh/token-manager.ts', 'ensure-valid').map((v) => v.label)
-		).toEqual(['TypeScript']);
+		expect(variants('refresh/token-manager.ts', 'ensure-valid').map((v) => v.label)).toEqual([
+			'TypeScript',
+		]);
 		expect(
 			variants('refresh/plain.ts', 'x', {
 				...withPython,

@@ -37,6 +37,12 @@ class MockApi:
         (`reusePolicy`, `overlapSeconds`); the Node side files the exchanges that follow under it."""
         self._control("test", json={"id": test, "settings": settings})
 
+    def fault(self, method: str, path: str, fault: dict[str, object], times: int = 1) -> None:
+        """Arms one of the mock's faults (src/mock/faults) for the next `times` matching requests:
+        `{"kind": "lost"}`, `{"kind": "html", "status": 502}`, `{"kind": "rateLimited",
+        "retryAfter": "30"}`, `{"kind": "truncated"}`, `{"kind": "rewrite", "set": {...}}`…"""
+        self._control("fault", json={"method": method, "path": path, "times": times, "fault": fault})
+
     def advance(self, seconds: float) -> None:
         self._control("clock", json={"advance": seconds})
 

@@ -7,6 +7,7 @@ import { Clock } from '../../../src/mock/clock/Clock.ts';
 import type { MockSettings } from '../../../src/mock/MockContext.ts';
 import { createMockApi, type MockApiOptions } from '../../../src/mock/createMockApi.ts';
 import type { Exchange } from '../../../src/mock/log/ExchangeLog.ts';
+import { type Fault, type FaultTarget, faultsOf } from '../../../src/mock/faults/Faults.ts';
 import { startHttpServer } from '../../../src/mock/transports/http/startHttpServer.ts';
 import { START } from '../../support/testClock.ts';
 import { PYTHON } from '../../../src/verify/python/requirePython.ts';
@@ -70,16 +71,32 @@ export async function runPytest(options: PytestOptions = {}): Promise<PytestRun>
 				settings?: Partial<MockSettings>;
 			};
 			api.reset();
+			faultsOf(served).clear();
 			Object.assign(api.settings, initial, settings);
 			current = [];
 			exchanges.set(id, current);
 			return new HttpResponse(null, { status: 204 });
 		}
 	);
-	const server = await startHttpServer({
-		api: { ...api, handlers: [beginTest, ...api.handlers] },
-		port: 0,
-	});
+	// Test-only too: arms one of the fault layer's faults (src/mock/faults) for the next matching
+	// request(s), as a TypeScript test does in-process. The faults a JSON body can name: `lost`,
+	// `html`, `rateLimited`, `resetMidBody`, `truncated`, and `rewrite` with `set` (fields merged
+	// into the answer's body) and `dropDate`.
+	const armFault = http.post(
+		({ request }) => ({ matches: new URL(request.url).pathname === '/__mock/fault', params: {} }),
+		async ({ request }) => {
+			const { method, path, times, fault } = (await request.json()) as FaultTarget & {
+				fault: JsonFault;
+			};
+			faultsOf(served).arm(
+				{ method, path, ...(times === undefined ? {} : { times }) },
+				toFault(fault)
+			);
+			return new HttpResponse(null, { status: 204 });
+		}
+	);
+	const served = { ...api, handlers: [beginTest, armFault, ...api.handlers] };
+	const server = await startHttpServer({ api: served, port: 0 });
 	const reportDir = mkdtempSync(join(tmpdir(), 'pytest-'));
 	const reportFile = join(reportDir, 'report.json');
 	try {
@@ -116,4 +133,21 @@ function run(
 		child.on('error', reject);
 		child.on('close', (exitCode) => resolvePromise({ exitCode, output }));
 	});
+}
+
+/** A fault as a Python test names it in JSON. */
+type JsonFault =
+	| Exclude<Fault, { kind: 'rewrite' } | { kind: 'slow' } | { kind: 'hang' }>
+	| { kind: 'rewrite'; set?: Record<string, unknown>; dropDate?: boolean };
+
+function toFault(fault: JsonFault): Fault {
+	if (fault.kind !== 'rewrite') return fault;
+	const { set, dropDate } = fault;
+	return {
+		kind: 'rewrite',
+		...(set === undefined
+			? {}
+			: { body: (body: Record<string, unknown>) => ({ ...body, ...set }) }),
+		...(dropDate === undefined ? {} : { dropDate }),
+	};
 }

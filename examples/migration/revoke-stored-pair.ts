@@ -11,6 +11,7 @@
  * @see /help/migration/
  */
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import { basicAuth } from '../service-tokens/create-service-token.ts';
 
 // #region revoke-options
 export interface RevokeStoredPairOptions {
@@ -71,7 +72,7 @@ export function createRevokeStoredPair(
 			`${apiBaseUrl}/3rdparty/v1/auth/token/${encodeURIComponent(stored.jti)}`,
 			{
 				method: 'DELETE',
-				headers: { Authorization: `Basic ${btoa(`${username}:${password}`)}` },
+				headers: { Authorization: basicAuth(username, password) },
 				signal: AbortSignal.timeout(TIMEOUT_MS),
 			}
 		);

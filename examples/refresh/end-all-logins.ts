@@ -7,18 +7,7 @@
  *
  * @see /guides/refresh-and-rotation/
  */
-import { ApiError } from '../service-tokens/create-service-token.ts';
-
-// #region basic-credentials
-/**
- * An `Authorization: Basic` value. The credentials are encoded as UTF-8 (RFC 7617), so a password
- * with characters outside Latin-1 works; `btoa` alone would throw on it.
- */
-export function basicCredentials(username: string, password: string): string {
-	const bytes = new TextEncoder().encode(`${username}:${password}`);
-	return `Basic ${btoa(String.fromCharCode(...bytes))}`;
-}
-// #endregion basic-credentials
+import { ApiError, basicAuth } from '../service-tokens/create-service-token.ts';
 
 // #region change-password
 export interface AccountCredentials {
@@ -41,7 +30,7 @@ export async function changePassword(
 	const response = await fetch(`${account.baseUrl}/3rdparty/v1/auth/password`, {
 		method: 'POST',
 		headers: {
-			Authorization: basicCredentials(account.username, account.password),
+			Authorization: basicAuth(account.username, account.password),
 			'Content-Type': 'application/json',
 		},
 		body: JSON.stringify({ new_password: account.newPassword }),
@@ -61,7 +50,7 @@ export async function changePassword(
 export async function endAllLogins(account: AccountCredentials): Promise<void> {
 	const response = await fetch(`${account.baseUrl}/3rdparty/v1/auth/logins/revoke`, {
 		method: 'POST',
-		headers: { Authorization: basicCredentials(account.username, account.password) },
+		headers: { Authorization: basicAuth(account.username, account.password) },
 		signal: AbortSignal.timeout(10_000),
 	});
 	if (!response.ok) throw await ApiError.from(response);

@@ -1,13 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import {
-	basicCredentials,
-	changePassword,
-	endAllLogins,
-} from '../../../examples/refresh/end-all-logins.ts';
+import { changePassword, endAllLogins } from '../../../examples/refresh/end-all-logins.ts';
 import { issueTokenPair } from '../../../examples/quick-start/issue-token-pair.ts';
 import { refreshTokenPair } from '../../../examples/quick-start/refresh-token-pair.ts';
 import {
 	ApiError,
+	basicAuth,
 	createServiceToken,
 } from '../../../examples/service-tokens/create-service-token.ts';
 import { errorBody } from '../../../src/mock/contract/errors.ts';
@@ -137,7 +134,7 @@ describe('the incident procedure reaches the thief', () => {
 	test('a password outside Latin-1 is sent as UTF-8', async () => {
 		const unicode = 'пароль-🔑-Ünïcode';
 		await changePassword({ ...account, newPassword: unicode });
-		expect(basicCredentials('demo', unicode)).toBe(
+		expect(basicAuth('demo', unicode)).toBe(
 			`Basic ${Buffer.from(`demo:${unicode}`, 'utf8').toString('base64')}`
 		);
 		await changePassword({ ...account, password: unicode, newPassword: NEW_PASSWORD });

@@ -43,7 +43,7 @@ export const scenarios: readonly Scenario[] = [
 				],
 			},
 			{
-				says: `After ${CLOCK.refreshLifetime.label} the refresh token has expired as well: the refresh is answered ${factText('error.unauthorized', 'number')}, so the manager logs in again.`,
+				says: `After ${CLOCK.refreshLifetime.label} the refresh token has expired as well: the refresh is answered ${factText('error.unauthorized', 'number')}, so the manager revokes that login (a refused refresh may be a thief's doing) and logs in again.`,
 				steps: [
 					{ action: 'run', expect: { ok: true, exchanges: [ISSUE] } },
 					{ advance: CLOCK.refreshLifetime.seconds },
@@ -51,7 +51,11 @@ export const scenarios: readonly Scenario[] = [
 						action: 'run',
 						expect: {
 							ok: true,
-							exchanges: [exchange('refreshTokenPair', 'unauthorized'), ISSUE],
+							exchanges: [
+								exchange('refreshTokenPair', 'unauthorized'),
+								exchange('revokeToken'),
+								ISSUE,
+							],
 							result: '‹access token 2›',
 						},
 					},

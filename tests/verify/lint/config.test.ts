@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'jsonc-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { scriptLanguages } from '../../../src/verify/lint/languages.ts';
+import { exampleLanguages } from '../../../src/verify/lint/languages.ts';
 import { fixturePath } from './lintInProcess.ts';
 import { runCli, type CliRun } from './runCli.ts';
 
@@ -94,10 +94,10 @@ describe("the repository's markdownlint configuration", () => {
 		expect(Object.keys(options)).not.toContain('overrides');
 	});
 
-	test('TPD001 allows every TS/JS alias, so that on pages TPD003 is the rule that explains', () => {
+	test('TPD001 allows every TS/JS/Python alias, so that on pages TPD003 is the rule that explains', () => {
 		const config = readJsonc('.markdownlint.jsonc');
 		const allowed = (config['TPD001'] as { allowed: string[] }).allowed;
-		expect(allowed).toEqual(expect.arrayContaining([...scriptLanguages]));
+		expect(allowed).toEqual(expect.arrayContaining([...exampleLanguages]));
 	});
 });
 

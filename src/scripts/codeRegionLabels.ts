@@ -6,17 +6,17 @@
  */
 const LABEL = 'data-code-label';
 
-function name(pre: HTMLElement, index: number): string {
+function regionName(pre: HTMLElement, index: number): string {
 	const figure = pre.closest('figure');
 	const title = figure?.querySelector('figcaption .title')?.textContent?.trim();
 	const language = pre.dataset['language'];
 	return `Code ${index + 1}: ${title || language || 'example'}`;
 }
 
-function update(pre: HTMLElement): void {
+function labelRegion(pre: HTMLElement): void {
 	if (pre.getAttribute('role') === 'region') {
 		const all = [...document.querySelectorAll<HTMLElement>('.expressive-code pre')];
-		pre.setAttribute('aria-label', name(pre, all.indexOf(pre)));
+		pre.setAttribute('aria-label', regionName(pre, all.indexOf(pre)));
 		pre.setAttribute(LABEL, '');
 	} else if (pre.hasAttribute(LABEL)) {
 		pre.removeAttribute('aria-label');
@@ -27,7 +27,7 @@ function update(pre: HTMLElement): void {
 new MutationObserver((records) => {
 	for (const record of records) {
 		if (record.target instanceof HTMLElement && record.target.matches('.expressive-code pre')) {
-			update(record.target);
+			labelRegion(record.target);
 		}
 	}
 }).observe(document.documentElement, { subtree: true, attributeFilter: ['role'] });

@@ -25,6 +25,11 @@ const EXAMPLES = ['tests/examples/**/*.test.ts'];
 const DRIFT = ['tests/drift/**/*.test.ts'];
 // The browser suite drives a real Chromium against a built site; `npm run test:e2e` runs it.
 const EXCLUDE = ['tests/e2e/**', 'node_modules/**'];
+/**
+ * `.ci/run` sets VITEST_JSON_DIR to collect every vitest run's results as JSON, which
+ * .ci/summary.ts adds up; one file per run, as `npm run test:unit` makes two runs.
+ */
+const JSON_DIR = process.env['VITEST_JSON_DIR'];
 
 export default defineConfig({
 	test: {
@@ -38,6 +43,9 @@ export default defineConfig({
 		// A bound for a hung test, not a speed check: vitest's 5 s is met by a 200-request race on a
 		// machine busy with other work, which then fails for no reason of its own.
 		testTimeout: 30_000,
+		reporters: JSON_DIR
+			? ['default', ['json', { outputFile: `${JSON_DIR}/vitest-${process.pid}.json` }]]
+			: ['default'],
 		projects: [
 			{
 				test: {

@@ -66,7 +66,8 @@ describe("the repository's markdownlint configuration", () => {
 			'node_modules/some-package/leak.md': leak,
 		});
 		run = await runCli(root, ['tests/**/*.md', 'dist/**/*.md', 'node_modules/**/*.md']);
-	});
+		// The CLI in a process of its own, loading every rule: seconds on a busy machine.
+	}, 60_000);
 
 	test('reports exactly the expected findings, and exits non-zero', () => {
 		expect(run.findings.map(({ file, line, rule }) => ({ file, line, rule }))).toEqual([

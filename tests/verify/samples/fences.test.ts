@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fenceOptions } from '../../../src/verify/pages/readPage.ts';
+import { fenceOptions } from '../../../src/verify/pages/fenceOptions.ts';
 import {
 	callsCurl,
 	outputTail,

@@ -183,7 +183,7 @@ export function createBff(options: BffOptions): (request: Request) => Promise<Re
 		if (session) {
 			const response = await fetch(`${apiBaseUrl}/auth/logout`, {
 				method: 'POST',
-				headers: { Cookie: `refresh_token=${session.refreshCookie}` },
+				headers: { Cookie: `refresh_token=${session.refreshCookie}`, 'X-CSRF': '1' },
 				signal: AbortSignal.timeout(TIMEOUT_MS),
 			});
 			if (!response.ok) return problem(502, 'logout failed; the session is still active');

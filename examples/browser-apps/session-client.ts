@@ -240,6 +240,7 @@ export class SessionClient {
 		const response = await this.#fetch(`${this.#baseUrl}/auth/logout`, {
 			method: 'POST',
 			credentials: 'include',
+			headers: { 'X-CSRF': '1' }, // as on refresh: a cross-site form cannot log the user out
 			signal: AbortSignal.timeout(TIMEOUT_MS),
 		});
 		// Until the server has ended the session, the cookie would log the next page load back in:

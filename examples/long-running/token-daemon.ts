@@ -1,14 +1,22 @@
 /**
  * A daemon that keeps a token pair fresh in the background: a timer set from each response when it
- * arrives, bounded retries with backoff and jitter on server and network errors only, a fresh login
- * when the refresh token is refused, a stop (and a report) when the credentials are refused, the
- * login kept on disk across restarts, and revocation on the way out.
+ * arrives, bounded retries with backoff and jitter on transient failures only, a report, the old
+ * login revoked and a fresh login when the refresh token is refused, a stop (and a report) when the
+ * credentials are refused, the login kept on disk across restarts, and revocation when the service
+ * is retired.
  *
  * @see /guides/long-running-services/
  */
 import type { TokenStore } from '../refresh/token-store.ts';
-import { ApiError } from '../service-tokens/create-service-token.ts';
-import { CredentialsRejected, isTransient, withRetries } from './with-retries.ts';
+import { ApiError, basicAuth } from '../service-tokens/create-service-token.ts';
+import {
+	atLeastFloor,
+	backoff,
+	CredentialsRejected,
+	isTransient,
+	MIN_DELAY_MS,
+	withRetries,
+} from './with-retries.ts';
 
 // #region options
 export interface TokenDaemonOptions {
@@ -24,12 +32,29 @@ export interface TokenDaemonOptions {
 	baseDelayMs?: number;
 	maxDelayMs?: number;
 	/**
-	 * Told about every failed attempt. The daemon keeps going, except after a `CredentialsRejected`
-	 * (or another answer retrying cannot change): then it stops, and `accessToken` throws it.
+	 * Told about every failed attempt, a refused refresh included. The daemon keeps going, except
+	 * after a `CredentialsRejected` (or another answer retrying cannot change): then it stops, and
+	 * `accessToken` throws it.
 	 */
 	onError?: (error: unknown) => void;
+	/**
+	 * Told when the API refuses the refresh token: expired, revoked, or spent by someone else (a
+	 * stolen copy). Alert on it. The daemon has already revoked that login (`loginId`, every pair
+	 * rotated from it, a thief's included) before it logs in again.
+	 */
+	onRefreshRefused?: (event: { loginId: string | undefined }) => void;
 	/** Keeps the login across restarts; without one, a restart logs in again. */
 	store?: TokenStore;
+}
+
+/** The API refused the refresh token (401): that login is over, and it may have been stolen. */
+export class RefreshRefused extends Error {
+	readonly loginId: string | undefined;
+	constructor(loginId: string | undefined) {
+		super(`the API refused the refresh token of login ${loginId ?? '(unknown)'}`);
+		this.name = 'RefreshRefused';
+		this.loginId = loginId;
+	}
 }
 // #endregion options
 
@@ -38,6 +63,8 @@ interface Pair {
 	accessToken: string;
 	/** Gone once spent or refused: a refresh token is never sent twice on purpose. */
 	refreshToken: string | undefined;
+	/** `Date.now()` at which the access token expires, by the server's clock. */
+	validUntil: number;
 }
 
 /** No request may hang longer than this. */
@@ -52,11 +79,17 @@ export const DAEMON_DEFAULTS = {
 } as const;
 
 export class TokenDaemon {
-	readonly #options: Required<Omit<TokenDaemonOptions, 'onError' | 'store'>> &
-		Pick<TokenDaemonOptions, 'onError' | 'store'>;
+	readonly #options: Required<Omit<TokenDaemonOptions, 'onError' | 'onRefreshRefused' | 'store'>> &
+		Pick<TokenDaemonOptions, 'onError' | 'onRefreshRefused' | 'store'>;
 	#pair: Pair | undefined;
 	/** The first pair of the current login: revoking it revokes every pair rotated from it. */
 	#loginId: string | undefined;
+	/** A login given up (refresh refused, or its answer lost): revoked before the next login. */
+	#abandoned: string | undefined;
+	/** Answers in a row whose token left no time to use it (see `#keep`), for the backoff. */
+	#shortLived = 0;
+	/** The refresh running now, so a timer and `invalidate` never start a second one. */
+	#running: Promise<void> | undefined;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** Aborts whatever request is in flight when the daemon stops. */
 	#abort = new AbortController();
@@ -83,26 +116,52 @@ export class TokenDaemon {
 
 	/**
 	 * The newest access token: refreshed with the margin to spare while the API answers, and the
-	 * last good one while it does not. Throws once the daemon has stopped on a configuration error.
+	 * last good one while it does not, until that one expires. Throws once the token has expired
+	 * (or was refused) with no new one yet, and once the daemon has stopped on a configuration error.
 	 */
 	get accessToken(): string {
 		if (this.#failure) throw this.#failure;
 		if (!this.#pair) throw new Error('TokenDaemon has no token: call start() first');
+		if (Date.now() >= this.#pair.validUntil) {
+			throw new Error('TokenDaemon has no valid access token: the API has not answered since');
+		}
 		return this.#pair.accessToken;
 	}
 	// #endregion start
+
+	// #region invalidate
+	/**
+	 * Tells the daemon the API refused `accessToken` (a 401 before its expiry: revoked, or a
+	 * clock that lied). It refreshes at once, one refresh however many callers report; the promise
+	 * settles when that refresh has. `accessToken` throws until a new token arrives.
+	 */
+	invalidate(accessToken: string): Promise<void> {
+		if (this.#stopped || this.#pair?.accessToken !== accessToken)
+			return this.#running ?? Promise.resolve();
+		this.#pair.validUntil = 0;
+		return this.#cycleNow();
+	}
+	// #endregion invalidate
 
 	// #region schedule
 	#schedule(delayMs: number): void {
 		if (this.#stopped) return;
 		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.#cycle(), delayMs);
-		// A pending refresh must not keep an otherwise finished process alive.
+		this.#timer = setTimeout(() => void this.#cycleNow(), atLeastFloor(delayMs));
+		// The next refresh is minutes away: it must not keep a process whose work is done alive.
+		// (Retries, in contrast, do: a failing start-up must be there to try again.)
 		this.#timer.unref?.();
 	}
 	// #endregion schedule
 
 	// #region cycle
+	#cycleNow(): Promise<void> {
+		this.#running ??= this.#cycle().finally(() => {
+			this.#running = undefined;
+		});
+		return this.#running;
+	}
+
 	async #cycle(): Promise<void> {
 		try {
 			this.#schedule(await this.#withRetries());
@@ -151,21 +210,37 @@ export class TokenDaemon {
 			headers: { Authorization: `Bearer ${pair.refreshToken}` },
 		});
 		if (response.status === 401) {
-			// Expired, revoked or spent elsewhere: this refresh token is finished. Log in again.
+			// Expired, revoked or spent by someone else (a stolen copy?): this login is finished.
 			pair.refreshToken = undefined;
+			this.#abandoned = this.#loginId;
+			this.#report(new RefreshRefused(this.#loginId));
+			try {
+				this.#options.onRefreshRefused?.({ loginId: this.#loginId });
+			} catch (reporterError) {
+				console.error('TokenDaemon onRefreshRefused threw', reporterError);
+			}
 			return this.#login();
 		}
 		if (!response.ok) throw await ApiError.from(response);
-		pair.refreshToken = undefined; // a 201 spent it, whatever the body turns out to hold
-		return (await this.#keep(response)).delay;
+		// A 201 spent it, whatever the body turns out to hold. If the body is unusable, the pair it
+		// held is lost: give up this login (revoked below), and the retry is a clean login.
+		pair.refreshToken = undefined;
+		this.#abandoned = this.#loginId;
+		const { delay } = await this.#keep(response);
+		this.#abandoned = undefined;
+		return delay;
 	}
 
 	async #login(): Promise<number> {
+		// Revoking the first pair revokes every pair rotated from it: a thief's, or one whose
+		// answer was lost, dies here, before this login's id replaces it.
+		if (this.#abandoned) await this.#revokeLogin(this.#abandoned);
+		this.#abandoned = undefined;
 		const { username, password, scopes } = this.#options;
 		const response = await this.#fetch('/3rdparty/v1/auth/token', {
 			method: 'POST',
 			headers: {
-				Authorization: `Basic ${btoa(`${username}:${password}`)}`,
+				Authorization: basicAuth(username, password),
 				'Content-Type': 'application/json',
 			},
 			body: JSON.stringify({ scopes }),
@@ -180,7 +255,7 @@ export class TokenDaemon {
 		const stored = await this.#options.store?.load();
 		if (!stored) return undefined;
 		this.#loginId = stored.loginId;
-		this.#pair = { accessToken: '', refreshToken: stored.refreshToken };
+		this.#pair = { accessToken: '', refreshToken: stored.refreshToken, validUntil: 0 };
 		return this.#pair;
 	}
 
@@ -211,14 +286,26 @@ export class TokenDaemon {
 		) {
 			throw new TypeError('token response without a complete pair');
 		}
-		this.#pair = { accessToken: access_token, refreshToken: refresh_token };
-		if (startsLogin) this.#loginId = id;
-		await this.#save(refresh_token);
 		// Lifetime by the server's own clock (its Date header), so a wrong local clock cannot
 		// make the timer late; the margin is seconds, the timer milliseconds.
 		const serverNow = Date.parse(response.headers.get('Date') ?? '') || Date.now();
 		const lifetime = expiresAt - serverNow;
-		return { id, delay: Math.max(lifetime - this.#options.marginSeconds * 1000, lifetime / 2, 0) };
+		this.#pair = {
+			accessToken: access_token,
+			refreshToken: refresh_token,
+			validUntil: Date.now() + lifetime,
+		};
+		if (startsLogin) this.#loginId = id;
+		await this.#save(refresh_token);
+		const delay = Math.max(lifetime - this.#options.marginSeconds * 1000, lifetime / 2);
+		if (delay >= MIN_DELAY_MS) {
+			this.#shortLived = 0;
+			return { id, delay };
+		}
+		// A token that arrives (nearly) expired, or a clock far ahead with no Date header: wait
+		// longer each time rather than rotate in a loop.
+		const { baseDelayMs, maxDelayMs } = this.#options;
+		return { id, delay: atLeastFloor(backoff(this.#shortLived++, baseDelayMs, maxDelayMs)) };
 	}
 
 	/**
@@ -238,25 +325,37 @@ export class TokenDaemon {
 
 	// #region stop
 	/**
-	 * Stops refreshing, aborts a request in flight and revokes the login: every pair rotated
-	 * from it, so no copy of any of its tokens outlives the process.
+	 * For a restart (a deploy's SIGTERM): stops refreshing and aborts a request in flight, and
+	 * keeps the login in the store, so the next process carries on with it without the password.
 	 */
 	async stop(): Promise<void> {
 		this.#stopped = true;
 		clearTimeout(this.#timer);
 		this.#abort.abort();
-		const loginId = this.#loginId;
 		this.#pair = undefined;
+	}
+
+	/**
+	 * For retiring the service (or a store that cannot be trusted any more): stops, then revokes
+	 * the login, every pair rotated from it, and clears the store, so no copy of any of its tokens
+	 * outlives the process. The next start logs in with the password.
+	 */
+	async revoke(): Promise<void> {
+		await this.stop();
+		const loginId = this.#loginId ?? (await this.#options.store?.load())?.loginId;
 		this.#loginId = undefined;
-		if (!loginId) return;
 		await this.#options.store?.clear();
+		if (loginId) await this.#revokeLogin(loginId);
+	}
+
+	async #revokeLogin(loginId: string): Promise<void> {
 		const { baseUrl, username, password } = this.#options;
 		const response = await fetch(`${baseUrl}/3rdparty/v1/auth/token/${loginId}`, {
 			method: 'DELETE',
-			headers: { Authorization: `Basic ${btoa(`${username}:${password}`)}` },
+			headers: { Authorization: basicAuth(username, password) },
 			signal: AbortSignal.timeout(TIMEOUT_MS),
 		});
-		if (!response.ok) throw new Error(`revoking failed: ${response.status}`);
+		if (!response.ok) throw await ApiError.from(response);
 	}
 	// #endregion stop
 }

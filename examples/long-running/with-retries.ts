@@ -1,7 +1,8 @@
 /**
- * The retry rule every example follows: only a network failure, a timeout or a 5xx is tried again,
- * a bounded number of times, with exponential backoff and jitter. Anything else (a 401 on the
- * Basic login above all) is an answer, not an accident: stop and report it.
+ * The retry rule every example follows: a network failure, a timeout, a 5xx, a 429 (after at least
+ * its `Retry-After`) and a success whose body cannot be read are tried again, a bounded number of
+ * times, with exponential backoff and jitter, never sooner than `MIN_DELAY_MS`. Any other answer
+ * (a 401 on the Basic login above all) is an answer, not an accident: stop and report it.
  *
  * @see /guides/long-running-services/
  */
@@ -29,12 +30,20 @@ export class CredentialsRejected extends ApiError {
 // #endregion credentials-rejected
 
 // #region is-transient
-/** Whether trying again later can help: the network, a timeout, or the server's own trouble. */
+/**
+ * Whether trying again later can help: the network, a timeout, the server's own trouble, a rate
+ * limit, or a success whose body was cut short or replaced (a proxy's HTML page).
+ */
 export function isTransient(error: unknown): boolean {
-	if (error instanceof ApiError) return error.status >= 500;
-	// `fetch` rejects with a TypeError when the connection fails, and AbortSignal.timeout() with a
-	// TimeoutError. An AbortError means we cancelled the request ourselves: not worth a retry.
-	return error instanceof TypeError || (error instanceof Error && error.name === 'TimeoutError');
+	if (error instanceof ApiError) return error.status >= 500 || error.status === 429;
+	// `fetch` rejects with a TypeError when the connection fails (and so does reading a body cut
+	// mid-way), AbortSignal.timeout() with a TimeoutError, and `response.json()` with a SyntaxError
+	// on a body that is not JSON. An AbortError means we cancelled the request ourselves.
+	return (
+		error instanceof TypeError ||
+		error instanceof SyntaxError ||
+		(error instanceof Error && error.name === 'TimeoutError')
+	);
 }
 // #endregion is-transient
 
@@ -63,14 +72,41 @@ export async function withRetries<T>(
 		} catch (error) {
 			if (attempt >= attempts || !isTransient(error) || signal?.aborted) throw error;
 			onRetry?.(error);
-			await sleep(backoff(attempt - 1, baseDelayMs, maxDelayMs), signal);
+			await sleep(retryDelay(error, attempt - 1, baseDelayMs, maxDelayMs), signal);
 			signal?.throwIfAborted();
 		}
 	}
 }
+
+/**
+ * The wait before retry number `attempt + 1`: the backoff, or the server's `Retry-After` if it
+ * asked for longer (up to `maxDelayMs`), and never less than `MIN_DELAY_MS`.
+ */
+export function retryDelay(
+	error: unknown,
+	attempt: number,
+	baseDelayMs: number,
+	maxDelayMs: number
+): number {
+	const asked = error instanceof ApiError ? (error.retryAfterMs ?? 0) : 0;
+	return atLeastFloor(
+		Math.max(backoff(attempt, baseDelayMs, maxDelayMs), Math.min(asked, maxDelayMs))
+	);
+}
 // #endregion with-retries
 
 // #region backoff
+/**
+ * No computed wait is shorter than this: an `expires_at` already past, a missing `Date` header or
+ * a clock running ahead can make a computed delay zero, and zero in a loop is a tight loop.
+ */
+export const MIN_DELAY_MS = 500;
+
+/** `ms`, or `MIN_DELAY_MS` if that is longer (or `ms` is not a number). */
+export function atLeastFloor(ms: number): number {
+	return Number.isFinite(ms) && ms > MIN_DELAY_MS ? ms : MIN_DELAY_MS;
+}
+
 /**
  * Exponential backoff with "equal jitter": half of each step fixed, half random, which spreads a
  * fleet's retries instead of synchronising them.
@@ -80,11 +116,13 @@ export function backoff(attempt: number, baseDelayMs: number, maxDelayMs: number
 	return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
-/** Waits `ms`, or less if `signal` aborts; the timer does not keep the process alive. */
+/**
+ * Waits `ms`, or less if `signal` aborts. The timer keeps the process alive: a job with nothing
+ * else to do (a cron run, a worker's start-up) must still be there to retry.
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	return new Promise((resolve) => {
 		const timer = setTimeout(done, ms);
-		timer.unref?.();
 		signal?.addEventListener('abort', done, { once: true });
 		function done() {
 			clearTimeout(timer);

@@ -4,6 +4,7 @@
  *
  * @see /help/migration/
  */
+import { basicAuth } from '../service-tokens/create-service-token.ts';
 
 // #region before
 export interface SenderConfig {
@@ -27,7 +28,7 @@ export class AccessOnlyClient {
 		const response = await fetch(`${baseUrl}/3rdparty/v1/auth/token`, {
 			method: 'POST',
 			headers: {
-				Authorization: `Basic ${btoa(`${username}:${password}`)}`,
+				Authorization: basicAuth(username, password),
 				'Content-Type': 'application/json',
 			},
 			body: JSON.stringify({ scopes: ['messages:send'] }),

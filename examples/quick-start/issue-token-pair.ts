@@ -3,6 +3,7 @@
  *
  * @see /start/quick-start/
  */
+import { basicAuth } from '../service-tokens/create-service-token.ts';
 
 // #region issue-token-pair
 /** The body of a 201 from the token endpoints, as the API sends it. */
@@ -24,7 +25,7 @@ export async function issueTokenPair(options: {
 	const response = await fetch(`${options.baseUrl}/3rdparty/v1/auth/token`, {
 		method: 'POST',
 		headers: {
-			Authorization: `Basic ${btoa(`${options.username}:${options.password}`)}`,
+			Authorization: basicAuth(options.username, options.password),
 			'Content-Type': 'application/json',
 		},
 		body: JSON.stringify({ scopes: options.scopes }),

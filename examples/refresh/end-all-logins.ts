@@ -1,44 +1,58 @@
 /**
- * End every login of an account at once, for when a credential may have been stolen: revoke each
- * service token, and each login's first pair (which revokes every pair rotated from it).
+ * The incident procedure for an account whose password or tokens may have been stolen: change the
+ * password, which ends every login and service token of the account at once (the thief's too,
+ * including logins nobody recorded), then bring your own services back with the new password.
+ * When only a token leaked and the password is known to be safe, end every login without
+ * changing it.
  *
  * @see /guides/refresh-and-rotation/
  */
-import { CredentialsRejected, withRetries } from '../long-running/with-retries.ts';
+import { ApiError, basicAuth } from '../service-tokens/create-service-token.ts';
 
-// #region end-all-logins
-export interface EndAllLoginsOptions {
+// #region change-password
+export interface AccountCredentials {
 	baseUrl: string;
 	username: string;
 	password: string;
-	/**
-	 * The first pair's `id` of every login your services hold (a token store keeps it as
-	 * `loginId`). The API cannot list logins, so these come from your own records.
-	 */
-	loginIds: string[];
 }
 
-/** Revokes everything it can find; returns the ids it revoked. */
-export async function endAllLogins(options: EndAllLoginsOptions): Promise<string[]> {
-	const { baseUrl, username, password, loginIds } = options;
-	const send = (method: string, path: string) =>
-		withRetries(async () => {
-			const response = await fetch(`${baseUrl}${path}`, {
-				method,
-				headers: { Authorization: `Basic ${btoa(`${username}:${password}`)}` },
-				signal: AbortSignal.timeout(10_000),
-			});
-			if (!response.ok) throw await CredentialsRejected.from(response);
-			return response;
-		});
+/**
+ * Changes the account's password. In the same step the API ends every login (every token pair
+ * and its rotations, browser sessions included) and every service token of the account: the old
+ * password, and every token issued before, stop working together.
+ *
+ * Not retried: if the answer is lost, the change may have happened, and a retry with the old
+ * password would only be refused. Check by logging in with the new one.
+ */
+export async function changePassword(
+	account: AccountCredentials & { newPassword: string }
+): Promise<void> {
+	const response = await fetch(`${account.baseUrl}/3rdparty/v1/auth/password`, {
+		method: 'POST',
+		headers: {
+			Authorization: basicAuth(account.username, account.password),
+			'Content-Type': 'application/json',
+		},
+		body: JSON.stringify({ new_password: account.newPassword }),
+		signal: AbortSignal.timeout(10_000),
+	});
+	// 401: the current password is wrong; 400 `invalid_new_password`: too short, or unchanged.
+	if (!response.ok) throw await ApiError.from(response);
+}
+// #endregion change-password
 
-	const listed = await send('GET', '/3rdparty/v1/service-tokens');
-	const serviceTokens = (await listed.json()) as { id: string }[];
-	const ids = [...serviceTokens.map((token) => token.id), ...loginIds];
-	for (const id of ids) {
-		// 204 whether or not the id still exists: running this twice is harmless.
-		await send('DELETE', `/3rdparty/v1/auth/token/${id}`);
-	}
-	return ids;
+// #region end-all-logins
+/**
+ * Ends every login and every service token of the account, and leaves the password as it is. For
+ * a leaked token when the password is known to be safe; otherwise change the password instead.
+ * Running it twice is harmless.
+ */
+export async function endAllLogins(account: AccountCredentials): Promise<void> {
+	const response = await fetch(`${account.baseUrl}/3rdparty/v1/auth/logins/revoke`, {
+		method: 'POST',
+		headers: { Authorization: basicAuth(account.username, account.password) },
+		signal: AbortSignal.timeout(10_000),
+	});
+	if (!response.ok) throw await ApiError.from(response);
 }
 // #endregion end-all-logins

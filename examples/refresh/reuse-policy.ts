@@ -6,7 +6,7 @@
  * @see /guides/refresh-and-rotation/
  */
 import { CredentialsRejected } from '../long-running/with-retries.ts';
-import { ApiError } from '../service-tokens/create-service-token.ts';
+import { ApiError, basicAuth } from '../service-tokens/create-service-token.ts';
 
 // #region probe-reuse-policy
 export interface ReusePolicy {
@@ -22,7 +22,7 @@ export async function probeReusePolicy(options: {
 	password: string;
 }): Promise<ReusePolicy> {
 	const { baseUrl, username, password } = options;
-	const basic = `Basic ${btoa(`${username}:${password}`)}`;
+	const basic = basicAuth(username, password);
 	const refresh = (refreshToken: string) =>
 		fetch(`${baseUrl}/3rdparty/v1/auth/token/refresh`, {
 			method: 'POST',

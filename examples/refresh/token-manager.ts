@@ -1,12 +1,12 @@
 /**
  * A token manager for a service: it hands out a valid access token, refreshes ahead of expiry,
- * lets concurrent callers share one refresh, and falls back to the account credentials when the
- * refresh token is no longer accepted.
+ * lets concurrent callers share one refresh, and when the refresh token is no longer accepted,
+ * reports it, revokes that login and falls back to the account credentials.
  *
  * @see /guides/refresh-and-rotation/
  */
-import { backoff, CredentialsRejected } from '../long-running/with-retries.ts';
-import { ApiError } from '../service-tokens/create-service-token.ts';
+import { atLeastFloor, CredentialsRejected, retryDelay } from '../long-running/with-retries.ts';
+import { ApiError, basicAuth } from '../service-tokens/create-service-token.ts';
 import { parseTokenPair, type TokenPair } from '../token-pairs/parse-token-pair.ts';
 import { refreshDelay } from '../token-pairs/refresh-delay.ts';
 import type { TokenStore } from './token-store.ts';
@@ -21,6 +21,14 @@ export interface TokenManagerOptions {
 	marginSeconds?: number;
 	/** Keeps the login across restarts; without one, a restart logs in again. */
 	store?: TokenStore;
+	/** Told about every failed refresh or login (a refused refresh included), for monitoring. */
+	onError?: (error: unknown) => void;
+	/**
+	 * Told when the API refuses the refresh token: expired, revoked, or spent by someone else (a
+	 * stolen copy). Alert on it. The manager revokes that login (`loginId`, every pair rotated from
+	 * it, a thief's included) before it logs in again.
+	 */
+	onRefreshRefused?: (event: { loginId: string | undefined }) => void;
 }
 // #endregion options
 
@@ -46,13 +54,18 @@ export class TokenManager {
 	/** The first pair of the current login: revoking it revokes every pair rotated from it. */
 	#loginId: string | undefined;
 	#pending: Promise<CurrentPair> | undefined;
-	/** Failed refreshes in a row, for the backoff. */
+	/** Failed attempts in a row (one per attempt, however many callers waited on it). */
 	#failures = 0;
+	/** No request before this `Date.now()`: the backoff after a failure (at least `MIN_DELAY_MS`). */
+	#notBefore = 0;
+	#lastError: unknown;
+	/** A login given up (refresh refused, or its answer lost): revoked before the next login. */
+	#abandoned: string | undefined;
 	/** Set once the credentials are refused: a configuration error, so nothing is sent again. */
 	#fatal: CredentialsRejected | undefined;
 	/** A pair the store has not taken yet (its write failed); saved before it is handed out. */
 	#unsaved = false;
-	#closed = false;
+	#stopped = false;
 
 	constructor(options: TokenManagerOptions) {
 		this.#options = options;
@@ -62,17 +75,22 @@ export class TokenManager {
 	// #region ensure-valid
 	/** A valid access token, refreshed first if it is within the margin of expiring. */
 	async getAccessToken(): Promise<string> {
-		if (this.#closed) throw new Error('TokenManager is closed');
+		if (this.#stopped) throw new Error('TokenManager is stopped');
 		if (this.#fatal) throw this.#fatal;
 		const pair = this.#pair;
-		if (pair && !this.#unsaved && Date.now() < pair.refreshAt) return pair.accessToken;
+		const valid = pair !== undefined && Date.now() < pair.validUntil;
+		if (valid && !this.#unsaved && Date.now() < pair.refreshAt) return pair.accessToken;
+		if (Date.now() < this.#notBefore && !this.#pending) {
+			// Backing off after a failure: the current token while it lasts, else the failure.
+			if (valid) return pair.accessToken;
+			throw this.#lastError ?? new Error('no valid access token yet: the last one had expired');
+		}
 		try {
 			return (await this.#nextPair()).accessToken;
 		} catch (error) {
 			// A 5xx or a timeout says nothing about the tokens: while the current access token is
-			// still valid, use it, and let the next attempt wait a growing while instead of piling on.
+			// still valid, use it (the next attempt waits for the backoff instead of piling on).
 			if (pair && this.#pair === pair && Date.now() < pair.validUntil && !this.#fatal) {
-				pair.refreshAt = Date.now() + backoff(this.#failures++, RETRY_BASE_MS, RETRY_MAX_MS);
 				return pair.accessToken;
 			}
 			throw error;
@@ -83,17 +101,42 @@ export class TokenManager {
 	// #region invalidate
 	/** Marks an access token the API refused (401) as stale, so the next call refreshes. */
 	invalidate(accessToken: string): void {
-		if (this.#pair?.accessToken === accessToken) this.#pair.refreshAt = 0;
+		// Refused means not valid, whatever its expiry said: never handed out again.
+		if (this.#pair?.accessToken === accessToken) this.#pair.refreshAt = this.#pair.validUntil = 0;
 	}
 	// #endregion invalidate
 
 	// #region single-flight
 	/** One new pair at a time: concurrent callers all await the same one. */
 	#nextPair(): Promise<CurrentPair> {
-		this.#pending ??= this.#obtainPair().finally(() => {
-			this.#pending = undefined;
-		});
+		this.#pending ??= this.#obtainPair()
+			.then(
+				(pair) => {
+					this.#failures = 0;
+					this.#notBefore = 0;
+					return pair;
+				},
+				(error: unknown) => {
+					// Counted once per attempt, whatever the number of callers awaiting it.
+					this.#lastError = error;
+					this.#notBefore =
+						Date.now() + retryDelay(error, this.#failures++, RETRY_BASE_MS, RETRY_MAX_MS);
+					this.#report(error);
+					throw error;
+				}
+			)
+			.finally(() => {
+				this.#pending = undefined;
+			});
 		return this.#pending;
+	}
+
+	#report(error: unknown): void {
+		try {
+			this.#options.onError?.(error);
+		} catch (reporterError) {
+			console.error('TokenManager onError threw', reporterError);
+		}
 	}
 	// #endregion single-flight
 
@@ -108,22 +151,32 @@ export class TokenManager {
 				signal: AbortSignal.timeout(TIMEOUT_MS),
 			});
 			if (response.status === 401) {
-				// Expired, revoked or already spent: never send this refresh token again.
+				// Expired, revoked or spent by someone else (a stolen copy?): this login is finished.
 				pair.refreshToken = undefined;
+				this.#abandoned = this.#loginId;
+				this.#refused();
 			} else if (response.ok) {
-				// The server has rotated: whatever the body holds, the old refresh token is spent.
+				// The server has rotated: whatever the body holds, the old refresh token is spent. An
+				// unusable body loses that pair: give up this login (revoked below); the retry logs in.
 				pair.refreshToken = undefined;
-				return this.#keep(response);
+				this.#abandoned = this.#loginId;
+				const kept = await this.#keep(response);
+				this.#abandoned = undefined;
+				return kept;
 			} else {
 				// A server or network problem says nothing about the tokens: keep them.
 				throw await ApiError.from(response);
 			}
 		}
+		// Revoking the first pair revokes every pair rotated from it: a thief's, or one whose answer
+		// was lost, dies here, before the new login's id replaces this one.
+		if (this.#abandoned) await this.#revokeLogin(this.#abandoned);
+		this.#abandoned = undefined;
 		const { baseUrl, username, password, scopes } = this.#options;
 		const response = await fetch(`${baseUrl}/3rdparty/v1/auth/token`, {
 			method: 'POST',
 			headers: {
-				Authorization: `Basic ${btoa(`${username}:${password}`)}`,
+				Authorization: basicAuth(username, password),
 				'Content-Type': 'application/json',
 			},
 			body: JSON.stringify({ scopes }),
@@ -136,6 +189,16 @@ export class TokenManager {
 			throw error;
 		}
 		return this.#keep(response, { startsLogin: true });
+	}
+
+	#refused(): void {
+		const loginId = this.#loginId;
+		this.#report(new Error(`the API refused the refresh token of login ${loginId}`));
+		try {
+			this.#options.onRefreshRefused?.({ loginId });
+		} catch (reporterError) {
+			console.error('TokenManager onRefreshRefused threw', reporterError);
+		}
 	}
 	// #endregion refresh-or-reauthenticate
 
@@ -168,13 +231,17 @@ export class TokenManager {
 		if (startsLogin) this.#loginId = pair.id;
 		const { marginSeconds } = this.#options;
 		const now = Date.now();
+		const lifetime = refreshDelay(response, pair.expiresAt, 0);
 		this.#pair = {
 			...pair,
-			refreshAt: now + refreshDelay(response, pair.expiresAt, marginSeconds),
-			validUntil: now + refreshDelay(response, pair.expiresAt, 0),
+			refreshAt: now + atLeastFloor(refreshDelay(response, pair.expiresAt, marginSeconds)),
+			validUntil: now + lifetime,
 		};
-		this.#failures = 0;
-		return this.#save(this.#pair);
+		const saved = await this.#save(this.#pair);
+		// Kept for its refresh token, but never handed out: an access token that arrives expired
+		// (or a clock far ahead) is a failure, and the next attempt waits for the backoff.
+		if (lifetime <= 0) throw new TypeError('the token endpoint answered with an expired token');
+		return saved;
 	}
 
 	/** Until the store has it, the pair is only in memory: a restart now would lose it. */
@@ -194,20 +261,31 @@ export class TokenManager {
 	 * tokens that would otherwise live out their lifetime. Hands out no tokens afterwards.
 	 */
 	async revoke(): Promise<void> {
-		this.#closed = true;
-		await this.#pending?.catch(() => {}); // let a refresh in flight land, so it is revoked too
-		const loginId = this.#loginId;
+		await this.stop();
+		const loginId = this.#loginId ?? (await this.#options.store?.load())?.loginId;
 		this.#pair = undefined;
 		this.#loginId = undefined;
-		if (!loginId) return;
 		await this.#options.store?.clear();
+		if (loginId) await this.#revokeLogin(loginId);
+	}
+
+	/**
+	 * For a restart (a deploy's SIGTERM): hands out no tokens afterwards, lets a refresh in flight
+	 * reach the store, and keeps the login there, so the next process carries on without the password.
+	 */
+	async stop(): Promise<void> {
+		this.#stopped = true;
+		await this.#pending?.catch(() => {}); // let a refresh in flight land (and be stored)
+	}
+
+	async #revokeLogin(loginId: string): Promise<void> {
 		const { baseUrl, username, password } = this.#options;
 		const response = await fetch(`${baseUrl}/3rdparty/v1/auth/token/${loginId}`, {
 			method: 'DELETE',
-			headers: { Authorization: `Basic ${btoa(`${username}:${password}`)}` },
+			headers: { Authorization: basicAuth(username, password) },
 			signal: AbortSignal.timeout(TIMEOUT_MS),
 		});
-		if (!response.ok) throw new Error(`revoking failed: ${response.status}`);
+		if (!response.ok) throw await ApiError.from(response);
 	}
 	// #endregion revoke
 }

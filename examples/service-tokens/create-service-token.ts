@@ -20,6 +20,8 @@ export interface ServiceToken {
  */
 export class ApiError extends Error {
 	readonly status: number;
+	/** How long the server asked us to wait (`Retry-After`, on a 429 or 503), in milliseconds. */
+	readonly retryAfterMs: number | undefined;
 	readonly body: {
 		error?: string;
 		message?: string;
@@ -27,19 +29,46 @@ export class ApiError extends Error {
 		data?: Record<string, unknown>;
 	};
 
-	constructor(status: number, body: ApiError['body']) {
+	constructor(status: number, body: ApiError['body'], retryAfterMs?: number) {
 		super(`${status} ${body.message ?? 'error'}`);
 		this.name = 'ApiError';
 		this.status = status;
 		this.body = body;
+		this.retryAfterMs = retryAfterMs;
 	}
 
 	static async from(response: Response): Promise<ApiError> {
 		const body = (await response.json().catch(() => ({}))) as ApiError['body'];
-		return new ApiError(response.status, body);
+		return new ApiError(response.status, body, retryAfterMs(response));
 	}
 }
+
+/**
+ * `Retry-After` in milliseconds: delay-seconds, or an HTTP-date read against the response's own
+ * `Date` (both from the server's clock, so a wrong local clock cannot stretch or cancel the wait).
+ */
+export function retryAfterMs(response: Response): number | undefined {
+	const value = response.headers.get('Retry-After')?.trim();
+	if (!value) return undefined;
+	if (/^\d+$/.test(value)) return Number(value) * 1000;
+	const until = Date.parse(value);
+	if (Number.isNaN(until)) return undefined;
+	const serverNow = Date.parse(response.headers.get('Date') ?? '');
+	return Math.max(until - (Number.isNaN(serverNow) ? Date.now() : serverNow), 0);
+}
 // #endregion service-token
+
+// #region basic-auth
+/**
+ * The `Authorization` header for Basic authentication. The API reads the credentials as UTF-8;
+ * `btoa` alone takes only Latin-1 (it throws on `€`, and sends `ä` as one byte the API cannot
+ * decode), so encode to UTF-8 bytes first.
+ */
+export function basicAuth(username: string, password: string): string {
+	const bytes = new TextEncoder().encode(`${username}:${password}`);
+	return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}
+// #endregion basic-auth
 
 // #region create
 export async function createServiceToken(options: {
@@ -55,7 +84,7 @@ export async function createServiceToken(options: {
 	const response = await fetch(`${baseUrl}/3rdparty/v1/service-tokens`, {
 		method: 'POST',
 		headers: {
-			Authorization: `Basic ${btoa(`${username}:${password}`)}`,
+			Authorization: basicAuth(username, password),
 			'Content-Type': 'application/json',
 		},
 		body: JSON.stringify(ttl === undefined ? { name, scopes } : { name, scopes, ttl }),

@@ -1,17 +1,19 @@
 /**
- * A one-shot renewal run for cron or CI: list the account's service tokens, renew those due, hand
- * each new token to the secret store, and revoke the old one once the store confirms it has the
- * new one. Every step can be interrupted: the next run finishes what this one started.
+ * A one-shot renewal run for cron or CI: take the store's lock (one run at a time), list the
+ * account's service tokens, revoke what earlier runs replaced, renew those due and hand each new
+ * token to the secret store. A replaced token keeps working until the next run, so requests in
+ * flight with it finish. Every step can be interrupted: the next run finishes what this one started.
  *
  * Run it with `node examples/service-tokens/renew-due-tokens.ts` and the settings `main` names.
  *
  * @see /guides/service-tokens/
  */
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { CredentialsRejected, withRetries } from '../long-running/with-retries.ts';
 import { writeFileAtomically } from '../refresh/token-store.ts';
-import { createServiceToken, type ServiceToken } from './create-service-token.ts';
+import { basicAuth, createServiceToken, type ServiceToken } from './create-service-token.ts';
 
 // #region secret-store
 /** Where the services read their token: a vault, a cloud secret manager, a CI secret. */
@@ -20,7 +22,19 @@ export interface SecretStore {
 	currentId(name: string): Promise<string | undefined>;
 	/** Replaces the token stored under `token.name`; resolves once the store has it. */
 	put(token: ServiceToken): Promise<void>;
+	/**
+	 * Takes the renewal lock, so two runs never renew at once (a slow run overlapping the next
+	 * cron tick). Resolves to a release function, or `undefined` while another run holds it.
+	 */
+	lock(): Promise<(() => Promise<void>) | undefined>;
 }
+
+/**
+ * A lock older than this belongs to a run that died on another machine (on this one, a lock whose
+ * process is gone is taken over at once). Far longer than a run lasts, far shorter than the time
+ * left on a token that is due.
+ */
+export const STALE_LOCK_MS = 3_600_000;
 
 /** A secret store in a directory, one file per name (e.g. a mounted secrets volume). */
 export class DirectorySecretStore implements SecretStore {
@@ -43,8 +57,46 @@ export class DirectorySecretStore implements SecretStore {
 		return writeFileAtomically(this.#file(token.name), JSON.stringify(token));
 	}
 
+	/** An exclusive create (`wx`): of two runs creating the lock file, exactly one succeeds. */
+	async lock(): Promise<(() => Promise<void>) | undefined> {
+		const path = join(this.#directory, '.renewal.lock');
+		const holder = { pid: process.pid, host: hostname(), since: Date.now() };
+		for (let attempt = 0; attempt < 2; attempt += 1) {
+			try {
+				const file = await open(path, 'wx', 0o600);
+				await file.writeFile(JSON.stringify(holder));
+				await file.close();
+				return () => rm(path, { force: true });
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			}
+			if (!(await isStale(path))) return undefined;
+			// Move the stale lock aside: a rename succeeds for one run only, the others see ENOENT.
+			await rename(path, `${path}.stale.${process.pid}`).catch(() => {});
+			await rm(`${path}.stale.${process.pid}`, { force: true });
+		}
+		return undefined;
+	}
+
 	#file(name: string): string {
 		return join(this.#directory, `${encodeURIComponent(name)}.json`);
+	}
+}
+/** A lock whose run crashed: its process is gone (same host), or it is older than the limit. */
+async function isStale(path: string): Promise<boolean> {
+	let holder: { pid?: number; host?: string; since?: number };
+	try {
+		holder = JSON.parse(await readFile(path, 'utf8')) as typeof holder;
+	} catch {
+		return false; // just created, not written yet: its run is alive
+	}
+	if (Date.now() - (holder.since ?? 0) > STALE_LOCK_MS) return true;
+	if (holder.host !== hostname() || typeof holder.pid !== 'number') return false;
+	try {
+		process.kill(holder.pid, 0); // signal 0 only asks whether the process exists
+		return false;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'ESRCH';
 	}
 }
 // #endregion secret-store
@@ -66,8 +118,10 @@ export interface RenewalReport {
 	/** Names that had no token in the secret store and got their first one. */
 	created: string[];
 	renewed: string[];
-	/** Ids of tokens revoked because the store holds a newer one of their name. */
+	/** Ids of tokens revoked: replaced by an earlier run, or minted by a renewal whose answer was lost. */
 	revoked: string[];
+	/** True when another run held the lock: this one did nothing. */
+	skipped: boolean;
 }
 // #endregion options
 
@@ -75,18 +129,38 @@ interface Listed {
 	id: string;
 	name: string;
 	expires_at: string;
+	/** The token whose renewal minted this one; null for one minted afresh (or by a person). */
+	renewed_from: string | null;
 }
 
 // #region run
 /**
- * One run. Safe to run again at any time, after a crash at any step: what the store holds decides
- * which token is current, and every other token of that name is revoked once the store confirms.
+ * One run. Safe to run again at any time, after a crash at any step, and while another run is
+ * going (it then does nothing): what the store holds decides which token is current. Only tokens
+ * of that token's lineage (its predecessors and their other renewals) are revoked, never a token
+ * someone minted by hand under the same name.
  */
 export async function renewDueTokens(options: RenewDueTokensOptions): Promise<RenewalReport> {
-	const report: RenewalReport = { created: [], renewed: [], revoked: [] };
+	const report: RenewalReport = { created: [], renewed: [], revoked: [], skipped: false };
+	const release = await options.secrets.lock();
+	if (!release) return { ...report, skipped: true };
+	try {
+		await renewUnderLock(options, report);
+	} finally {
+		await release();
+	}
+	return report;
+}
+
+async function renewUnderLock(options: RenewDueTokensOptions, report: RenewalReport) {
 	const { tokens: listed, now } = await listTokens(options);
 	for (const { name, scopes } of options.tokens) {
 		const heldId = await options.secrets.currentId(name);
+		// What earlier runs replaced (kept until now for requests in flight) or lost: revoked first.
+		for (const stale of heldId ? lineage(listed, heldId) : []) {
+			await withRetries(() => revoke(options, stale.id));
+			report.revoked.push(stale.id);
+		}
 		const held = listed.find((token) => token.id === heldId && token.name === name);
 		if (!held) {
 			// First run, or the stored token was revoked: mint one (bootstrap).
@@ -101,16 +175,35 @@ export async function renewDueTokens(options: RenewDueTokensOptions): Promise<Re
 			report.renewed.push(name);
 		}
 	}
-	// Listed afresh: a renewal whose answer was lost (now, or in a run that crashed) shows up here.
-	const { tokens: after } = await listTokens(options);
-	for (const { name } of options.tokens) {
-		const heldId = await options.secrets.currentId(name);
-		for (const stale of after.filter((token) => token.name === name && token.id !== heldId)) {
-			await withRetries(() => revoke(options, stale.id));
-			report.revoked.push(stale.id);
-		}
+}
+
+/**
+ * The listed tokens of `heldId`'s lineage other than itself: its predecessors, and every token
+ * renewed from one of them (a replaced token, or one a lost answer minted). By lineage, not by
+ * name: names are not unique, and a token a person minted has no `renewed_from`.
+ */
+function lineage(listed: Listed[], heldId: string): Listed[] {
+	const byId = new Map(listed.map((token) => [token.id, token]));
+	const ancestors = new Set<string>();
+	for (let id: string | null = heldId; id && !ancestors.has(id);) {
+		ancestors.add(id);
+		id = byId.get(id)?.renewed_from ?? null;
 	}
-	return report;
+	const descends = (token: Listed) => {
+		const seen = new Set<string>();
+		for (
+			let id = token.renewed_from;
+			id && !seen.has(id);
+			id = byId.get(id)?.renewed_from ?? null
+		) {
+			if (ancestors.has(id)) return true;
+			seen.add(id);
+		}
+		return false;
+	};
+	return listed.filter(
+		(token) => token.id !== heldId && (ancestors.has(token.id) || descends(token))
+	);
 }
 // #endregion run
 
@@ -135,7 +228,7 @@ function request(options: RenewDueTokensOptions, method: string, path: string, b
 	return fetch(`${baseUrl}${path}`, {
 		method,
 		headers: {
-			Authorization: `Basic ${btoa(`${username}:${password}`)}`,
+			Authorization: basicAuth(username, password),
 			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
 		},
 		...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -186,7 +279,7 @@ export async function main(env: Record<string, string | undefined> = process.env
 		renewBeforeSeconds: Number(env['RENEW_BEFORE_SECONDS'] ?? 2 * 86_400),
 		secrets: new DirectorySecretStore(SECRETS_DIR),
 	});
-	// Names and ids only: a token never goes to a log.
+	// Names and ids only: a token never goes to a log. A skipped run is not a failure.
 	console.log(JSON.stringify(report));
 	return report;
 }

@@ -15,7 +15,11 @@ export const DEFAULT_MARGIN_SECONDS = 60;
  * `expiresAt` (from `expires_at`) and the response's `Date` header both come from the server's
  * clock, so their difference is the token's lifetime whatever this machine's clock says.
  */
-export function refreshDelay(response: Response, expiresAt: number, marginSeconds = DEFAULT_MARGIN_SECONDS): number {
+export function refreshDelay(
+	response: Response,
+	expiresAt: number,
+	marginSeconds = DEFAULT_MARGIN_SECONDS
+): number {
 	const serverNow = Date.parse(response.headers.get('Date') ?? '');
 	const lifetime = expiresAt - (Number.isNaN(serverNow) ? Date.now() : serverNow);
 	const margin = marginSeconds * 1000; // seconds → milliseconds, the unit of Date.now()

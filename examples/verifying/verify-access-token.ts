@@ -12,6 +12,11 @@ export function publishedKeySet(baseUrl: string): JWTVerifyGetKey {
 }
 // #endregion key-set
 
+// #region issuer
+/** The `iss` of every token the Token Pair API signs: a token with any other is not its token. */
+export const API_ISSUER = 'https://api.token-pair.example';
+// #endregion issuer
+
 // #region verify
 export interface AccessClaims extends JWTPayload {
 	sub: string;
@@ -22,11 +27,11 @@ export interface AccessClaims extends JWTPayload {
 export async function verifyAccessToken(
 	token: string,
 	keySet: JWTVerifyGetKey,
-	issuer: string
+	issuer: string = API_ISSUER
 ): Promise<AccessClaims> {
 	const { payload } = await jwtVerify(token, keySet, {
-		algorithms: ['ES256'], // pinned: the token does not get to choose
-		issuer,
+		algorithms: ['ES256'], // pinned: what the API signs with, whatever else the key set holds
+		issuer, // pinned: the API's tokens only
 		requiredClaims: ['exp', 'iat', 'sub', 'jti'], // without this, jose accepts a token with no exp
 		clockTolerance: 5, // seconds of clock skew allowed, not minutes
 	});

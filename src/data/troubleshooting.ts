@@ -48,7 +48,7 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 	},
 	ttlTooLong: {
 		causes:
-			'A service token `ttl` longer than its scopes allow. The cap is the shortest among the token’s scopes and is in `data.max_ttl`.',
+			'A service token `ttl` longer than its scopes allow, or, when a bearer token mints or renews it, longer than that token has left to live. The cap is in `data.max_ttl`.',
 		fix: 'Ask for at most `data.max_ttl` seconds, or leave `ttl` out to get the cap.',
 	},
 	scopesNotRecorded: {
@@ -64,6 +64,11 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		causes: 'A login body without `password`, or with one that is empty or not a string.',
 		fix: 'Send `{"username": "…", "password": "…"}` as JSON.',
 	},
+	invalidNewPassword: {
+		causes:
+			'A password change whose `new_password` is missing, too short or too long, or the same as the current password (which would leave a thief who holds it logged in).',
+		fix: 'Send `{"new_password": "…"}` with a new password of the length the message names, and the current one in `Authorization: Basic`.',
+	},
 	phoneNumbersRequired: {
 		causes: '`phoneNumbers` is missing, empty, or not a list of strings.',
 		fix: 'Send at least one number as a list: `{"phoneNumbers": ["+15555550100"], …}`.',
@@ -73,13 +78,11 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Send the text as `{"textMessage": {"text": "…"}}`.',
 	},
 	unauthorized: {
-		causes:
-			`No credentials, wrong credentials, or a token that is expired, revoked, malformed, signed by someone else, or of the wrong type (a refresh token sent to the API). On the refresh endpoint: the refresh token is expired, revoked, past its login’s ${factMarkdown('family.lifetime')}, or already spent. The message never says which, on purpose.`,
+		causes: `No credentials, wrong credentials, or a token that is expired, revoked, malformed, signed by someone else, or of the wrong type (a refresh token sent to the API). On the refresh endpoint: the refresh token is expired, revoked, past its login’s ${factMarkdown('family.lifetime')}, or already spent. The message never says which, on purpose.`,
 		fix: 'From an API call: refresh once and retry once. From the refresh endpoint: never retry that refresh token; log in again.',
 	},
 	scopeRequired: {
-		causes:
-			`Valid credentials without the scope the endpoint needs, which the message names. An access token sent to the refresh endpoint gets ${factMarkdown('error.scopeRequired', 'message', { scope: 'tokens:refresh' })}; a bearer token asking to issue scopes it lacks gets the missing one.`,
+		causes: `Valid credentials without the scope the endpoint needs, which the message names. An access token sent to the refresh endpoint gets ${factMarkdown('error.scopeRequired', 'message', { scope: 'tokens:refresh' })}; a bearer token asking to issue scopes it lacks gets the missing one.`,
 		fix: 'Issue a token with that scope; send the refresh token, not the access token, to the refresh endpoint.',
 	},
 	missingScopes: {
@@ -87,14 +90,17 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 			'Renewing a service token while the account no longer holds every scope the token was minted with. `data.missing_scopes` lists them.',
 		fix: 'Have the scopes granted to the account again, or mint a new token with only the scopes it still holds.',
 	},
+	grantRequiresBasic: {
+		causes: `A bearer token asked to mint, issue or renew something carrying ${factMarkdown('scopes.basicOnly', 'or')}. Only a person’s credentials (Basic) grant those, so that no token can keep a chain of tokens alive with no person involved. \`data.scope\` names the scope.`,
+		fix: 'Mint or renew tokens that carry `tokens:manage` with the account’s Basic credentials; give tokens a bearer token mints only the scopes they use.',
+	},
 	selfRenewal: {
 		causes:
 			'A service token sent as the bearer credential of its own renewal. A token cannot extend its own authority, or a `tokens:manage` token could live forever with no person involved.',
 		fix: 'Renew with the account’s credentials or with another token that holds `tokens:manage`, as a renewal job run by a person’s deployment does.',
 	},
 	csrfHeaderRequired: {
-		causes:
-			`A browser session refresh without the ${factMarkdown('header.csrf')} header, the defence against cross-site requests riding the cookie.`,
+		causes: `A browser session refresh without the ${factMarkdown('header.csrf')} header, the defence against cross-site requests riding the cookie.`,
 		fix: `Send ${factMarkdown('header.csrf')} on ${factMarkdown('endpoint.refreshSession')}; a cross-site form cannot add it.`,
 	},
 	messageNotFound: {
@@ -125,8 +131,7 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Send requests with an HTTP client library rather than by hand; it writes the framing and the `Host` header for you.',
 	},
 	requestTimeout: {
-		causes:
-			'The request’s headers (10 s) or the whole request (30 s) took too long to arrive, as from a client that stalled or a connection left half-open.',
+		causes: `The request’s headers (${factMarkdown('limit.headersTimeout', 's')}) or the whole request (${factMarkdown('limit.requestTimeout', 's')}) took too long to arrive, as from a client that stalled or a connection left half-open.`,
 		fix: 'Send the request in one go; for a large upload, make sure the client is not waiting for something before it writes the body.',
 	},
 	expectationFailed: {
@@ -134,13 +139,16 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 		fix: 'Drop the `Expect` header, or send `Expect: 100-continue` only.',
 	},
 	headersTooLarge: {
-		causes:
-			'The request’s headers add up to more than 16 KiB, usually a cookie jar that kept growing or a token pasted into a header several times.',
+		causes: `The request’s headers add up to more than ${factMarkdown('limit.headers')}, usually a cookie jar that kept growing or a token pasted into a header several times.`,
 		fix: 'Send one `Authorization` header with one token; tokens of this API are far below the limit.',
 	},
-	uriTooLong: {
+	unsupportedMediaType: {
 		causes:
-			'A request URL over 8,192 characters, usually a token or a body put into the query string, or a path built in a loop.',
+			'A login whose body is not sent as `Content-Type: application/json`: a form post (`application/x-www-form-urlencoded`), `text/plain`, or no `Content-Type` at all. The login refuses every type a cross-site form can send, so another site cannot log the browser into an account of its choosing.',
+		fix: 'Send the body with `JSON.stringify({ username, password })` and `Content-Type: application/json`.',
+	},
+	uriTooLong: {
+		causes: `A request URL over ${factMarkdown('limit.url')}, usually a token or a body put into the query string, or a path built in a loop.`,
 		fix: 'Send tokens in the `Authorization` header and data in the body; no endpoint needs a long URL.',
 	},
 };

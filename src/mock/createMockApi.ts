@@ -3,6 +3,7 @@ import { type Account, DEFAULT_ACCOUNTS } from './auth/Account.ts';
 import { Accounts } from './auth/Accounts.ts';
 import { Clock } from './clock/Clock.ts';
 import { ROTATION_DEFAULTS } from './contract/http.ts';
+import { ISSUER } from './contract/issuer.ts';
 import { serviceTokenCap } from './contract/lifetimes.ts';
 import type { RequestableScope } from './contract/scopes.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
@@ -21,8 +22,8 @@ import {
 } from './tokens/SigningKey.ts';
 import { TokenService } from './tokens/TokenService.ts';
 
-/** The issuer (`iss`) of every token the mock signs. */
-export const DEFAULT_ISSUER = 'https://api.token-pair.example';
+/** The issuer (`iss`) of every token the mock signs: the contract's. */
+export const DEFAULT_ISSUER = ISSUER;
 
 /** Options of {@link createMockApi}; every one has a documented default. */
 export interface MockApiOptions extends Partial<MockSettings> {
@@ -68,8 +69,8 @@ export interface MockApi {
 	 */
 	seedLegacyServiceToken: (options: LegacyServiceTokenOptions) => Promise<ServiceTokenBody>;
 	/**
-	 * Forgets every token, message and exchange, restores every account's scopes and puts the clock
-	 * back; keeps the key and settings.
+	 * Forgets every token, message and exchange, restores every account's scopes and password and
+	 * puts the clock back; keeps the key and settings.
 	 */
 	reset: () => void;
 	/**
@@ -132,14 +133,17 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 		removeAccountScope(username, scope) {
 			accounts.removeScope(username, scope);
 		},
-		seedLegacyServiceToken({ username, name, scopes, ttl }) {
-			return serviceTokens.mint({
+		async seedLegacyServiceToken({ username, name, scopes, ttl }) {
+			const token = await serviceTokens.mint({
 				sub: accountNamed(username).userId,
 				name,
 				scopes,
 				lifetime: ttl ?? serviceTokenCap(scopes),
 				recordScopes: false,
 			});
+			// Without an `authorized` check, `mint` always stores what it signs.
+			if (token === undefined) throw new Error('unreachable: an unguarded mint stored nothing');
+			return token;
 		},
 		reset() {
 			store.clear();
@@ -160,6 +164,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 				successors,
 				messages: messages.snapshot(),
 				accountGrants: accounts.snapshot(),
+				accountPasswords: accounts.changedPasswords(),
 			};
 		},
 		async restore(value) {
@@ -172,7 +177,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 			store.restore(snapshot.tokens);
 			pairs.restore(snapshot.successors);
 			messages.restore(snapshot.messages);
-			accounts.restore(snapshot.accountGrants);
+			accounts.restore(snapshot.accountGrants, snapshot.accountPasswords);
 		},
 	};
 }

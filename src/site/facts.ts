@@ -13,15 +13,18 @@ import {
 	DAEMON_DEFAULTS,
 	TIMEOUT_MS as DAEMON_TIMEOUT_MS,
 } from '../../examples/long-running/token-daemon.ts';
+import { MIN_DELAY_MS } from '../../examples/long-running/with-retries.ts';
 import { RETRY_BASE_MS, RETRY_MAX_MS, TIMEOUT_MS } from '../../examples/refresh/token-manager.ts';
 import {
 	RENEW_AT_SHARE,
 	RETRY_MS as RENEWAL_RETRY_MS,
 	TIMEOUT_MS as RENEWAL_TIMEOUT_MS,
 } from '../../examples/service-tokens/renewal-job.ts';
-import { ENDPOINTS } from '../mock/contract/endpoints.ts';
+import { ENDPOINTS, type EndpointId, MAX_URL_LENGTH } from '../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId } from '../mock/contract/errors.ts';
 import {
+	ABUSE_LIMITS,
+	BASIC_CHALLENGE,
 	CHALLENGE,
 	CSRF_HEADER,
 	HEADERS_TIMEOUT_SECONDS,
@@ -30,14 +33,20 @@ import {
 	NO_STORE,
 	PRAGMA_NO_CACHE,
 	REFRESH_COOKIE,
+	REQUEST_TIMEOUT_SECONDS,
 	ROTATION_DEFAULTS,
 } from '../mock/contract/http.ts';
+import { ISSUER } from '../mock/contract/issuer.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../mock/contract/lifetimes.ts';
+import { fillTemplate } from '../mock/contract/messageTemplate.ts';
 import {
+	BASIC_ONLY_SCOPES,
 	NOT_IN_SESSIONS,
 	REQUESTABLE_SCOPES,
 	SCOPE_ALLOWS,
 	SCOPES,
+	type RequestableScope,
+	type Scope,
 } from '../mock/contract/scopes.ts';
 import { closestMatch } from './closestMatch.ts';
 import { openApiPath } from './openapi/openApiDocument.ts';
@@ -52,11 +61,16 @@ export type FactValue =
 	| { kind: 'literal'; text: string }
 	| { kind: 'list'; items: readonly string[] }
 	| { kind: 'bytes'; bytes: number }
+	| { kind: 'length'; characters: number }
 	| { kind: 'share'; share: number }
 	| { kind: 'scope'; scope: string; allows: string }
 	| { kind: 'endpoint'; method: string; path: string; status: number };
 
-export type Fact = FactValue & { about: string };
+export type Fact = FactValue & {
+	about: string;
+	/** Words a sentence uses when it states this fact (see {@link FACT_SUBJECTS}). */
+	subjects?: readonly string[];
+};
 
 /** A run of words in a formatted fact, and whether it is code. */
 export interface FactPiece {
@@ -67,10 +81,13 @@ export interface FactPiece {
 /** What {@link formatFact} makes of a fact: usually one piece ("15 minutes", "`201 Created`"). */
 export type FormattedFact = FactPiece | { pieces: readonly FactPiece[] };
 
+const DAY = 86_400;
+
 const duration = (seconds: number, about: string): Fact => ({ kind: 'duration', seconds, about });
 
-function buildFacts(): Record<string, Fact> {
-	const facts: Record<string, Fact> = {
+/** The facts with a name of their own; the families (per scope, endpoint, error) follow. */
+function namedFacts() {
+	return {
 		'access.lifetime': duration(LIFETIMES.accessToken, 'the access token’s lifetime'),
 		'ttl.clamp': duration(LIFETIMES.accessToken, 'the largest `ttl` an access token gets'),
 		'refresh.lifetime': duration(LIFETIMES.refreshToken, 'the refresh token’s lifetime'),
@@ -87,6 +104,21 @@ function buildFacts(): Record<string, Fact> {
 		'header.cacheControl': { kind: 'header', ...NO_STORE, about: 'the no-cache header' },
 		'header.pragma': { kind: 'header', ...PRAGMA_NO_CACHE, about: 'the HTTP/1.0 no-cache header' },
 		'header.wwwAuthenticate': { kind: 'header', ...CHALLENGE, about: 'the challenge of a 401' },
+		'header.basicChallenge': {
+			kind: 'header',
+			...BASIC_CHALLENGE,
+			about: 'the challenge of a 401 from an endpoint that takes Basic credentials only',
+		},
+		'limit.lockout': {
+			kind: 'literal',
+			text: ABUSE_LIMITS.accountLockout ? 'locks the account' : 'never locks an account',
+			about: 'whether failed logins lock the account (they do not)',
+		},
+		'limit.rate': {
+			kind: 'literal',
+			text: ABUSE_LIMITS.rateLimit ? 'limits the request rate' : 'has no rate limit',
+			about: 'whether the API limits the request rate (it does not)',
+		},
 		'cookie.name': {
 			kind: 'literal',
 			text: REFRESH_COOKIE.name,
@@ -108,17 +140,47 @@ function buildFacts(): Record<string, Fact> {
 			items: NOT_IN_SESSIONS,
 			about: 'the scopes a browser session never carries',
 		},
+		'scopes.basicOnly': {
+			kind: 'list',
+			items: BASIC_ONLY_SCOPES,
+			about: 'the scopes only Basic credentials may grant',
+		},
 		'limit.body': { kind: 'bytes', bytes: MAX_BODY_BYTES, about: 'the largest request body' },
 		'limit.headers': { kind: 'bytes', bytes: MAX_HEADER_BYTES, about: 'the largest header block' },
 		'limit.headersTimeout': duration(
 			HEADERS_TIMEOUT_SECONDS,
 			'how long the mock server waits for a request’s headers'
 		),
+		'limit.requestTimeout': duration(
+			REQUEST_TIMEOUT_SECONDS,
+			'how long the mock server waits for a whole request'
+		),
+		'limit.url': { kind: 'length', characters: MAX_URL_LENGTH, about: 'the longest request URL' },
 		'overlap.default': duration(ROTATION_DEFAULTS.overlapSeconds, 'the default overlap window'),
+		// The longest a client here takes to resend a refresh whose answer was lost: its timeout,
+		// then its first retry's longest wait. A window this long lets that resend get the same pair.
+		'overlap.recommended': duration(
+			Math.ceil(
+				Math.max(DAEMON_TIMEOUT_MS + DAEMON_DEFAULTS.baseDelayMs, TIMEOUT_MS + RETRY_BASE_MS) / 1000
+			),
+			'the overlap window this site recommends: the clients’ timeout plus their first retry'
+		),
+		'retry.minDelay': duration(MIN_DELAY_MS / 1000, 'the shortest wait any example computes'),
 		'reusePolicy.default': {
 			kind: 'literal',
 			text: ROTATION_DEFAULTS.reusePolicy,
 			about: 'the default reuse policy',
+		},
+		issuer: { kind: 'literal', text: ISSUER, about: 'the issuer (`iss`) of the API’s tokens' },
+		'reauth.loginsPerDay': {
+			kind: 'literal',
+			text: `${DAY / LIFETIMES.accessToken} a day`,
+			about: 'how often a client that logs in again at every access-token expiry logs in',
+		},
+		'reauth.liveRefreshTokens': {
+			kind: 'literal',
+			text: ((LIFETIMES.refreshToken / LIFETIMES.accessToken) | 0).toLocaleString('en-US'),
+			about: 'the unused refresh tokens such a client leaves alive at once, in steady state',
 		},
 		'tokenManager.margin': duration(DEFAULT_MARGIN_SECONDS, 'the token manager’s refresh margin'),
 		'tokenManager.retryPause': duration(
@@ -155,12 +217,130 @@ function buildFacts(): Record<string, Fact> {
 			'the renewal job’s pause after a failure'
 		),
 		'renewalJob.timeout': duration(RENEWAL_TIMEOUT_MS / 1000, 'the renewal job’s request timeout'),
-	};
-	facts['daemon.attempts'] = {
-		kind: 'literal',
-		text: String(DAEMON_DEFAULTS.maxAttempts),
-		about: 'the token daemon’s attempts per refresh',
-	};
+		'daemon.attempts': {
+			kind: 'literal',
+			text: String(DAEMON_DEFAULTS.maxAttempts),
+			about: 'the token daemon’s attempts per refresh',
+		},
+	} satisfies Record<string, Fact>;
+}
+
+/** Every fact's name: the named ones and one per scope, cookie attribute, endpoint and error. */
+export type FactName =
+	| keyof ReturnType<typeof namedFacts>
+	| `cap.${RequestableScope}`
+	| `scope.${Scope}`
+	| `cookie.${keyof typeof REFRESH_COOKIE.attributes}`
+	| `endpoint.${EndpointId}`
+	| `status.${EndpointId}`
+	| `error.${ApiErrorId}`;
+
+const SERVICE_TOKEN_CAP = ['service token', 'cap', 'capped', 'max_ttl'];
+const MARGIN = ['margin', 'ahead'];
+const TIMEOUT = ['timeout', 'time out', 'times out', 'gives up'];
+const RETRY = ['retry', 'retries', 'retrying', 'pause', 'paused', 'backoff'];
+
+/**
+ * The words a sentence uses when it states a fact, as data: the fact checker (TPD004) scores a
+ * sentence's words against them to tell which fact a typed value states ("access tokens live 1
+ * hour" states `access.lifetime`). A word matches whole, in any case, with `-` read as a space
+ * and an optional plural `s`; the longest term in a sentence wins ("refresh token" is not
+ * "refresh"). A fact without subjects is only ever offered as a candidate. An endpoint's path
+ * and `METHOD path` count as its status's subjects without being listed.
+ */
+const FACT_SUBJECTS: Partial<Record<FactName, readonly string[]>> = {
+	'access.lifetime': ['access token'],
+	'ttl.clamp': ['ttl', 'clamp', 'clamped'],
+	'refresh.lifetime': ['refresh token'],
+	'family.lifetime': ['family', 'families', 'login', 'log in'],
+	'cookie.maxAge': ['cookie', 'Max-Age'],
+	'cap.shortest': [...SERVICE_TOKEN_CAP, 'shortest'],
+	'cap.longest': [...SERVICE_TOKEN_CAP, 'longest'],
+	...Object.fromEntries(
+		REQUESTABLE_SCOPES.map((scope) => [`cap.${scope}`, [...SERVICE_TOKEN_CAP, scope]])
+	),
+	'overlap.default': ['overlap'],
+	'tokenManager.margin': [...MARGIN, 'token manager'],
+	'daemon.margin': [...MARGIN, 'daemon'],
+	'sessionClient.margin': [...MARGIN, 'session client'],
+	'tokenManager.timeout': [...TIMEOUT, 'token manager'],
+	'daemon.timeout': [...TIMEOUT, 'daemon'],
+	'sessionClient.timeout': [...TIMEOUT, 'session client'],
+	'renewalJob.timeout': [...TIMEOUT, 'renewal job'],
+	'limit.headersTimeout': [...TIMEOUT, 'mock server'],
+	'tokenManager.retryPause': [...RETRY, 'token manager', 'first'],
+	'tokenManager.longestRetryPause': [...RETRY, 'token manager', 'longest'],
+	'renewalJob.retryPause': [...RETRY, 'renewal job'],
+	'daemon.firstRetry': [...RETRY, 'daemon', 'first'],
+	'daemon.longestRetry': [...RETRY, 'daemon', 'longest'],
+	'limit.headers': ['header', 'URL'],
+	'limit.body': ['body', 'bodies', 'payload'],
+	'status.issueTokenPair': [
+		'issue',
+		'issues',
+		'issuing',
+		'token pair',
+		'get a pair',
+		'get a new pair',
+		'log in',
+		'logs in',
+		'logging in',
+	],
+	'status.refreshTokenPair': [
+		'/auth/token/refresh',
+		'refresh',
+		'refreshes',
+		'refreshed',
+		'refreshing',
+		'rotate',
+		'rotation',
+	],
+	'status.revokeToken': ['revoke', 'revokes', 'revoking', 'DELETE'],
+	'status.createServiceToken': [
+		'mint',
+		'minting',
+		'create a service token',
+		'creates a service token',
+	],
+	'status.listServiceTokens': [
+		'list service tokens',
+		'lists service tokens',
+		'list your service tokens',
+		'list the service tokens',
+	],
+	'status.renewServiceToken': ['renew', 'renewal', 'renewing', '/renew'],
+	'status.getJwks': ['jwks', 'public keys'],
+	'status.sendMessage': ['send a message', 'sends a message', 'send messages', 'sending a message'],
+	'status.getMessage': [
+		'read a message',
+		'reads a message',
+		'read the message',
+		'get a message',
+		'get the message',
+		'gets the message',
+	],
+	'status.login': [
+		'browser login',
+		'session login',
+		'browser logs in',
+		'session logs in',
+		'logs in the browser',
+		'browser session',
+	],
+	'status.refreshSession': [
+		'session refresh',
+		'refreshes the session',
+		'refresh the session',
+		'browser session refresh',
+		'cookie refresh',
+		'refresh the cookie',
+		'refreshes the cookie',
+	],
+	'status.logout': ['log out', 'logs out', 'logging out', 'logout'],
+};
+
+function buildFacts(): Record<FactName, Fact> {
+	const facts: Record<string, Fact> = namedFacts();
 	for (const scope of REQUESTABLE_SCOPES) {
 		facts[`cap.${scope}`] = duration(
 			SERVICE_TOKEN_CAPS[scope],
@@ -209,16 +389,41 @@ function buildFacts(): Record<string, Fact> {
 			about: `the API error \`${id}\``,
 		};
 	}
-	return facts;
+	for (const [name, subjects] of Object.entries(FACT_SUBJECTS)) {
+		const found = facts[name];
+		if (!found) throw new Error(`FACT_SUBJECTS names no fact "${name}"`);
+		found.subjects = subjects;
+	}
+	return facts as Record<FactName, Fact>;
+}
+
+/**
+ * The facts read from an example's exported constants, by name prefix, with the example: advice
+ * about them may stand in `<NotAFact>`, unlike a fact of the API itself.
+ */
+const EXAMPLE_FACTS: Readonly<Record<string, string>> = {
+	tokenManager: 'examples/refresh/token-manager.ts',
+	daemon: 'examples/long-running/token-daemon.ts',
+	sessionClient: 'examples/browser-apps/session-client.ts',
+	renewalJob: 'examples/service-tokens/renewal-job.ts',
+};
+
+/** Whether a fact is an example's setting rather than the API's contract. */
+export function isExampleFact(name: FactName): boolean {
+	return Object.hasOwn(EXAMPLE_FACTS, name.split('.')[0] ?? '');
 }
 
 /** Every fact by name. */
-export const FACTS: Readonly<Record<string, Fact>> = buildFacts();
+export const FACTS: Readonly<Record<FactName, Fact>> = buildFacts();
+
+/** Whether `name` names a fact (pages and data name facts with plain strings). */
+export function isFactName(name: string): name is FactName {
+	return Object.hasOwn(FACTS, name);
+}
 
 /** The fact called `name`; an unknown name throws, naming the closest one. */
 export function fact(name: string): Fact {
-	const found = FACTS[name];
-	if (found) return found;
+	if (isFactName(name)) return FACTS[name];
 	const near = closestMatch(name, Object.keys(FACTS));
 	throw new Error(
 		`no fact "${name}"${near ? `; did you mean "${near}"?` : ''} (src/site/facts.ts)`
@@ -234,9 +439,16 @@ const UNITS = [
 
 type UnitName = (typeof UNITS)[number]['name'];
 
-const grouped = (value: number) => value.toLocaleString('en-US');
-const plural = (count: number, unit: string) =>
-	`${grouped(count)} ${unit}${count === 1 ? '' : 's'}`;
+const GROUPED = new Intl.NumberFormat('en-US');
+const grouped = (value: number) => GROUPED.format(value);
+const LONG_UNIT = Object.fromEntries(
+	UNITS.map(({ name }) => [
+		name,
+		new Intl.NumberFormat('en-US', { style: 'unit', unit: name, unitDisplay: 'long' }),
+	])
+) as Record<UnitName, Intl.NumberFormat>;
+/** "15 minutes", "1 hour", "2,592,000 seconds". */
+const plural = (count: number, unit: UnitName) => LONG_UNIT[unit].format(count);
 
 /** The largest unit that measures `seconds` exactly (seconds for 0). */
 function naturalUnit(seconds: number): (typeof UNITS)[number] {
@@ -283,7 +495,7 @@ const DURATION_FORMATS: Record<string, (seconds: number) => FormattedFact> = {
 };
 
 function fillMessage(message: string, params: Readonly<Record<string, string>>): string {
-	return message.replace(/\{(\w+)\}/g, (_match, name: string) => params[name] ?? `<${name}>`);
+	return fillTemplate(message, (name) => params[name] ?? `<${name}>`);
 }
 
 function listOf(items: readonly string[], separator: string): FormattedFact {
@@ -347,6 +559,11 @@ function formatsOf(value: Fact, params: Readonly<Record<string, string>>) {
 				long: () => ({ text: `${grouped(value.bytes / 1024)} KiB`, code: false }),
 				bytes: () => ({ text: `${grouped(value.bytes)} bytes`, code: false }),
 			};
+		case 'length':
+			return {
+				long: () => ({ text: `${grouped(value.characters)} characters`, code: false }),
+				number: () => ({ text: grouped(value.characters), code: false }),
+			};
 		case 'share':
 			return { long: () => ({ text: `${Math.round(value.share * 100)}%`, code: false }) };
 		case 'scope':
@@ -372,6 +589,7 @@ const DEFAULT_FORMAT: Record<FactValue['kind'], string> = {
 	literal: 'long',
 	list: 'long',
 	bytes: 'long',
+	length: 'long',
 	share: 'long',
 	scope: 'long',
 	endpoint: 'long',

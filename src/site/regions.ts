@@ -46,14 +46,16 @@ function commonPrefix(a: string, b: string): string {
 	return a.slice(0, length);
 }
 
-/** A `// #region name` or `// #endregion name` marker line. */
+/** A `// #region name` or `// #endregion name` marker line (`# #region name` in a `#`-comment file). */
 export interface RegionMarker {
 	kind: 'region' | 'endregion';
 	name: string;
 }
 
-// Same comment shape VS Code folds for TypeScript; `\b` keeps `// #regional` from matching.
-const MARKER = /^\s*\/\/\s*#(region|endregion)\b(.*)$/;
+// Same comment shape VS Code folds for TypeScript; `\b` keeps `// #regional` from matching. A `#`
+// comment serves the configuration files (nginx) whose only comment is `#`; neither form is valid
+// code in the other language, so one pattern reads both.
+const MARKER = /^\s*(?:\/\/|#)\s*#(region|endregion)\b(.*)$/;
 const NAME = /^[A-Za-z0-9][\w.-]*$/;
 
 /**

@@ -11,14 +11,34 @@ export class ExampleError extends Error {
 /** Example source texts keyed by path relative to `examples/`, e.g. `refresh/token-manager.ts`. */
 export type ExampleSources = Readonly<Record<string, string>>;
 
-/** The test that must import and run an example: `a/b.ts` → `tests/examples/a/b.test.ts`. */
+/**
+ * The kinds of file `examples/` holds, by extension, and the language each is highlighted as.
+ * TypeScript is compiled and imported by its test; a configuration file (nginx) is imported as
+ * text (`?raw`) by a test that runs the program it configures.
+ */
+export const EXAMPLE_LANGUAGES = { ts: 'ts', conf: 'nginx' } as const;
+
+/** The highlighting language of an example file, from its extension (`ts` when unknown). */
+export function exampleLanguage(file: string): string {
+	const extension = /\.([^./]+)$/.exec(file)?.[1] ?? '';
+	return Object.hasOwn(EXAMPLE_LANGUAGES, extension)
+		? EXAMPLE_LANGUAGES[extension as keyof typeof EXAMPLE_LANGUAGES]
+		: 'ts';
+}
+
+/**
+ * The test that must import and run an example: `a/b.ts` → `tests/examples/a/b.test.ts`,
+ * `a/nginx.conf` → `tests/examples/a/nginx.test.ts`.
+ */
 export function exampleTestPath(file: string): string {
-	return `tests/examples/${file.replace(/\.ts$/, '')}.test.ts`;
+	return `tests/examples/${file.replace(/\.[^./]+$/, '')}.test.ts`;
 }
 
 /** What an `<Example>` needs to render one region. */
 export interface ResolvedExample {
 	code: string;
+	/** Highlighting language, from the file's extension. */
+	lang: string;
 	/** Frame title: the source path as a reader would find it in the repository. */
 	title: string;
 	/** The test file that executes the example. */
@@ -60,7 +80,12 @@ export function resolveExample({ page, file, region, sources }: ExampleRequest):
 				`${header} region "${region}" does not exist in ${title}.\n${existing}`
 			);
 		}
-		return { code: extractRegion(source, region), title, testFile: exampleTestPath(file) };
+		return {
+			code: extractRegion(source, region),
+			lang: exampleLanguage(file),
+			title,
+			testFile: exampleTestPath(file),
+		};
 	} catch (error) {
 		if (!(error instanceof RegionError)) throw error;
 		const where = error.line === undefined ? title : `${title}:${error.line}`;

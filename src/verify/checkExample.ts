@@ -158,7 +158,9 @@ async function main(argument: string | undefined): Promise<number> {
 	].sort();
 	const steps = await Promise.all([
 		typecheck(
-			existsSync(join(ROOT, testFile)) ? [`examples/${example}`, testFile] : [`examples/${example}`]
+			[`examples/${example}`, testFile].filter(
+				(file) => file.endsWith('.ts') && existsSync(join(ROOT, file))
+			)
 		),
 		...tests(example, testFile),
 		Promise.resolve(references(example, testFile, pages)),

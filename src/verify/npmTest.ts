@@ -3,7 +3,7 @@
  *
  * - The tests (`test:unit`) keep both cores busy most of the time, but not all of it: a vitest
  *   run starts, collects and reports on one core, and the planted defects wait on their builds.
- * - The other checks (`lint`, `build`, then `typecheck`) are mostly one process on one core, and
+ * - The other checks (`lint`, `unused`, `build`, `typecheck`, `format:check`) are mostly one process on one core, and
  *   share no file with the tests (the build writes `dist/` and `.astro/`, which no unit test
  *   reads; the planted defects copy the repository without them).
  *
@@ -20,7 +20,7 @@ type Stage = readonly [script: string, ...args: string[]];
 
 const LANES: readonly (readonly Stage[])[] = [
 	[['test:unit']],
-	[['lint'], ['build'], ['typecheck']],
+	[['lint'], ['unused'], ['build'], ['typecheck'], ['format:check']],
 ];
 
 interface Outcome {

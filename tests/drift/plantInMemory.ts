@@ -66,6 +66,8 @@ function lineAt(text: string, index: number): number {
 export interface ToolResult {
 	exitCode: number;
 	output: string;
+	/** For `testPlanted`: the titles of the tests that failed. */
+	failedTests?: string[];
 }
 
 /**
@@ -199,13 +201,24 @@ export async function testPlanted(
 			.flatMap((task) => task.result?.errors ?? [])
 			.map((error) => String(error.message ?? error));
 		const failed = vitest.state.getCountOfFailedTests() > 0 || errors.length > 0;
-		return { exitCode: failed ? 1 : 0, output: errors.join('\n') };
+		// The titles of the failed tests, so a planted behaviour defect can name the row it breaks.
+		const failedTests = vitest.state
+			.getFiles()
+			.flatMap((file) => allTasks(file))
+			.filter((task) => task.type === 'test' && task.result?.state === 'fail')
+			.map((task) => task.name ?? '');
+		return { exitCode: failed ? 1 : 0, output: errors.join('\n'), failedTests };
 	} finally {
 		await vitest.close();
 	}
 }
 
-type Task = { result?: { errors?: { message?: string }[] }; tasks?: Task[] };
+type Task = {
+	type?: string;
+	name?: string;
+	result?: { state?: string; errors?: { message?: string }[] };
+	tasks?: Task[];
+};
 
 function allTasks(task: Task): Task[] {
 	return (task.tasks ?? []).flatMap((child) => [child, ...allTasks(child)]);

@@ -9,6 +9,7 @@
  * failed whatever it was given could not make these tests pass.
  */
 import { describe, expect, test } from 'vitest';
+import { behaviourCase } from '../../src/data/behaviour.ts';
 import {
 	checkReferencesPlanted,
 	expectFinding,
@@ -112,5 +113,48 @@ describe('planted defects turn npm test red', () => {
 				new RegExp(`^examples/quick-start/send-message\\.ts:${planted.line}: region "unused"`)
 			),
 		]);
+	});
+
+	describe('a planted change to an example’s behaviour fails the test named after its table row', () => {
+		const row = (id: string) => {
+			const entry = behaviourCase(id);
+			return `${entry.when} → ${entry.then}`;
+		};
+		test.each([
+			{
+				what: 'a retry rule (a 429 no longer transient)',
+				file: 'examples/long-running/with-retries.ts',
+				find: ' || error.status === 429',
+				replace: '',
+				testFile: 'tests/examples/long-running/with-retries.test.ts',
+				id: 'retry.429',
+			},
+			{
+				what: 'a delay floor (the daemon’s timer without one)',
+				file: 'examples/long-running/token-daemon.ts',
+				find: 'return { id, delay: atLeastFloor(backoff(this.#shortLived++, baseDelayMs, maxDelayMs)) };',
+				replace: 'return { id, delay: 0 };',
+				testFile: 'tests/examples/long-running/token-daemon.test.ts',
+				id: 'daemon.expired',
+			},
+			{
+				what: 'a revoke (the refused login no longer revoked)',
+				file: 'examples/refresh/token-manager.ts',
+				find: 'if (this.#abandoned) await this.#revokeLogin(this.#abandoned);',
+				replace: '',
+				testFile: 'tests/examples/refresh/token-manager.test.ts',
+				id: 'manager.refused',
+			},
+		])(
+			'$what: the row “$id” turns red',
+			async ({ file, find, replace, testFile, id }) => {
+				// Each plant in its own file: vitest runs in this process share Vite's transform cache.
+				const planted = plantText(file, { find, replace });
+				const { exitCode, failedTests } = await testPlanted(planted, testFile);
+				expect(exitCode).not.toBe(0);
+				expect(failedTests).toContain(row(id));
+			},
+			TIMEOUT
+		);
 	});
 });

@@ -12,7 +12,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGE = 'src/content/docs/start/quick-start.mdx';
-const readJsonc = (file: string) => parse(readFileSync(resolve(ROOT, file), 'utf8')) as Record<string, unknown>;
+const readJsonc = (file: string) =>
+	parse(readFileSync(resolve(ROOT, file), 'utf8')) as Record<string, unknown>;
 
 let config: Configuration;
 let customRules: Rule[];
@@ -45,17 +46,62 @@ describe('a wrong contract fact planted in prose fails the lint, naming page, li
 	});
 
 	const planted = [
-		{ kind: 'status', sentence: 'A successful refresh returns `200 OK`.', fact: 'status.refreshTokenPair' },
-		{ kind: 'duration in words', sentence: 'Access tokens expire after an hour.', fact: 'access.lifetime' },
-		{ kind: 'duration in words', sentence: 'The refresh token is good for a week.', fact: 'refresh.lifetime' },
-		{ kind: 'duration in digits', sentence: 'An access token lives 60 minutes.', fact: 'access.lifetime' },
-		{ kind: 'adjective duration', sentence: 'Every login is a 30-day family at most.', fact: 'family.lifetime' },
-		{ kind: 'cap', sentence: 'A service token with `messages:send` may live 90 days.', fact: 'cap.messages:send' },
-		{ kind: 'cookie attribute', sentence: 'The session cookie is `SameSite=Lax`.', fact: 'cookie.sameSite' },
-		{ kind: 'header value', sentence: 'Session refreshes send `X-CSRF: yes`.', fact: 'header.csrf' },
-		{ kind: 'header value', sentence: 'Token responses carry `Cache-Control: private`.', fact: 'header.cacheControl' },
-		{ kind: 'error message', sentence: 'A replayed refresh token is answered with the message "Token reused".', fact: undefined },
-		{ kind: 'error message', sentence: 'An access token on the refresh endpoint gets `401 scope required: tokens:refresh`.', fact: 'error.scopeRequired' },
+		{
+			kind: 'status',
+			sentence: 'A successful refresh returns `200 OK`.',
+			fact: 'status.refreshTokenPair',
+		},
+		{
+			kind: 'duration in words',
+			sentence: 'Access tokens expire after an hour.',
+			fact: 'access.lifetime',
+		},
+		{
+			kind: 'duration in words',
+			sentence: 'The refresh token is good for a week.',
+			fact: 'refresh.lifetime',
+		},
+		{
+			kind: 'duration in digits',
+			sentence: 'An access token lives 60 minutes.',
+			fact: 'access.lifetime',
+		},
+		{
+			kind: 'adjective duration',
+			sentence: 'Every login is a 30-day family at most.',
+			fact: 'family.lifetime',
+		},
+		{
+			kind: 'cap',
+			sentence: 'A service token with `messages:send` may live 90 days.',
+			fact: 'cap.messages:send',
+		},
+		{
+			kind: 'cookie attribute',
+			sentence: 'The session cookie is `SameSite=Lax`.',
+			fact: 'cookie.sameSite',
+		},
+		{
+			kind: 'header value',
+			sentence: 'Session refreshes send `X-CSRF: yes`.',
+			fact: 'header.csrf',
+		},
+		{
+			kind: 'header value',
+			sentence: 'Token responses carry `Cache-Control: private`.',
+			fact: 'header.cacheControl',
+		},
+		{
+			kind: 'error message',
+			sentence: 'A replayed refresh token is answered with the message "Token reused".',
+			fact: undefined,
+		},
+		{
+			kind: 'error message',
+			sentence:
+				'An access token on the refresh endpoint gets `401 scope required: tokens:refresh`.',
+			fact: 'error.scopeRequired',
+		},
 		{ kind: 'size', sentence: 'Request bodies may be up to 1 MiB.', fact: 'limit.body' },
 	];
 
@@ -75,7 +121,9 @@ describe('a wrong contract fact planted in prose fails the lint, naming page, li
 	});
 
 	test('<NotAFact> does not hide a contract fact, but lets advice stand', async () => {
-		const hidden = await plantOnPage('<NotAFact because="sneaky">Access tokens live an hour.</NotAFact>');
+		const hidden = await plantOnPage(
+			'<NotAFact because="sneaky">Access tokens live an hour.</NotAFact>'
+		);
 		expect(hidden.findings.map((finding) => finding.lineNumber)).toEqual([hidden.line]);
 		const advice = await plantOnPage(
 			'Refresh with a margin of <NotAFact because="advice">30 to 60 seconds</NotAFact>.'

@@ -2,6 +2,7 @@
  * Behaviours the "Browser apps" page claims that the session client's own tests do not show.
  */
 import { expect, test } from 'vitest';
+import { SessionClient } from '../../examples/browser-apps/session-client.ts';
 import { createBrowser } from '../support/browserTab.ts';
 import { BASE_URL, DEMO, useMockApi } from '../support/useMockApi.ts';
 
@@ -32,4 +33,24 @@ test('two uncoordinated tabs refreshing at once with the one cookie lose the who
 		headers: { Cookie: rotated, 'X-CSRF': '1' },
 	});
 	expect(retry.status).toBe(401);
+});
+
+test('the CSRF header stops other sites, not script on the origin: any code there refreshes with it', async () => {
+	const browser = createBrowser();
+	const app = new SessionClient({
+		baseUrl: BASE_URL,
+		fetch: browser.fetch,
+		indexedDB: null,
+	});
+	await app.login(DEMO.username, DEMO.password);
+	const refresh = (headers: Record<string, string>) =>
+		browser.fetch(`${BASE_URL}/auth/refresh`, { method: 'POST', credentials: 'include', headers });
+
+	// What a cross-site form can send: the cookie (where SameSite lets it), no custom header.
+	expect((await refresh({})).status).toBe(403);
+	// Injected script on the app's origin: the same cookie, and the header, like the app's code.
+	const injected = await refresh({ 'X-CSRF': '1' });
+	expect(injected.status).toBe(200);
+	expect(await injected.json()).toMatchObject({ access_token: expect.any(String) });
+	app.dispose();
 });

@@ -3,7 +3,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { basic, bearer, call, issuePair, refresh } from '../support/http.ts';
-import { useMockApi } from '../support/useMockApi.ts';
+import { DEMO, useMockApi } from '../support/useMockApi.ts';
 
 const api = useMockApi();
 const DAY = 86_400;
@@ -11,6 +11,27 @@ const read = (token: string) =>
 	call('GET', '/3rdparty/v1/messages/x', { authorization: bearer(token) });
 
 describe('Security page claims', () => {
+	test('no lockout and no rate limit: a hundred wrong passwords in a burst, each refused alike, then the right one works', async () => {
+		const statuses = new Set<number>();
+		for (let attempt = 0; attempt < 50; attempt += 1) {
+			const password = `wrong-${attempt}`;
+			statuses.add(
+				(
+					await call('POST', '/3rdparty/v1/auth/token', {
+						authorization: basic('demo', password),
+						json: { scopes: ['messages:read'] },
+					})
+				).status
+			);
+			statuses.add(
+				(await call('POST', '/auth/login', { json: { username: 'demo', password } })).status
+			);
+		}
+		expect([...statuses]).toEqual([401]);
+		expect((await issuePair(['messages:read'])).access_token).toEqual(expect.any(String));
+		expect((await call('POST', '/auth/login', { json: DEMO })).status).toBe(200);
+	});
+
 	test('reuse detection (revoke-family) logs the legitimate user out too, newest tokens included', async () => {
 		api.settings.reusePolicy = 'revoke-family';
 		const login = await issuePair(['messages:read']);

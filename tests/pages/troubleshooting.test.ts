@@ -10,6 +10,7 @@ import { SessionClient } from '../../examples/browser-apps/session-client.ts';
 import { issueTokenPair } from '../../examples/quick-start/issue-token-pair.ts';
 import { sendMessage } from '../../examples/quick-start/send-message.ts';
 import { createAuthorizedFetch } from '../../examples/refresh/authorized-fetch.ts';
+import { changePassword } from '../../examples/refresh/end-all-logins.ts';
 import { TokenManager } from '../../examples/refresh/token-manager.ts';
 import {
 	createServiceToken,
@@ -135,6 +136,19 @@ const PROVOCATIONS: Record<ApiErrorId, Provocation> = {
 		provoke: () =>
 			new SessionClient({ baseUrl: BASE_URL, fetch: createBrowser().fetch }).login('demo', ''),
 	},
+	unsupportedMediaType: {
+		// What a cross-site form posts: the session client always sends JSON.
+		provoke: () =>
+			createBrowser().fetch(`${BASE_URL}/auth/login`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'text/plain' },
+				body: JSON.stringify(DEMO),
+			}),
+	},
+	invalidNewPassword: {
+		// The incident procedure's first step, with the stolen password as the "new" one.
+		provoke: () => changePassword({ baseUrl: BASE_URL, ...DEMO, newPassword: DEMO.password }),
+	},
 	phoneNumbersRequired: {
 		provoke: async () =>
 			sendMessage({
@@ -179,6 +193,18 @@ const PROVOCATIONS: Record<ApiErrorId, Provocation> = {
 			return renewalJob(token).renewNow();
 		},
 		params: { scopes: ['messages:read'] },
+	},
+	grantRequiresBasic: {
+		// A manager service token minting another manager: the chain only a person may start.
+		provoke: async () => {
+			const manager = await serviceToken({ scopes: ['tokens:manage'] });
+			return fetch(`${BASE_URL}/3rdparty/v1/service-tokens`, {
+				method: 'POST',
+				headers: { Authorization: `Bearer ${manager.token}`, 'Content-Type': 'application/json' },
+				body: JSON.stringify({ name: 'next', scopes: ['tokens:manage'] }),
+			});
+		},
+		params: { scope: 'tokens:manage' },
 	},
 	selfRenewal: {
 		// The renewal job renews with the account's credentials; this is the shortcut it avoids.

@@ -2,7 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { assertPublishable } from '../../src/verify/samples/redactBody.ts';
 import { findDriftedSamples, recordSamples } from '../../src/verify/samples/recordSamples.ts';
-import { EXAMPLE_VALUES, substitutePlaceholders } from '../../src/verify/samples/substitutePlaceholders.ts';
+import {
+	EXAMPLE_VALUES,
+	substitutePlaceholders,
+} from '../../src/verify/samples/substitutePlaceholders.ts';
+import { readReferences } from '../../src/verify/checks/readReferences.ts';
 import { readPage } from '../../src/verify/pages/readPage.ts';
 import { SampleFile } from '../../src/site/samples/resolveSample.ts';
 import { SAMPLE_RECIPES } from '../../src/verify/samples/sampleRecipes.ts';
@@ -59,9 +63,12 @@ describe('<Sample> on the pages', () => {
 	test('every <Sample name="…"> names a recorded sample', () => {
 		const problems = readPages().flatMap(({ path, source }) => {
 			const page = readPage(path, source);
+			const { samples, problems: unreadable } = readReferences(page);
 			return [
-				...page.problems.map(({ line, detail }) => `${path}:${line}: ${detail}`),
-				...page.samples
+				...[...page.problems, ...unreadable].map(
+					({ line, detail }) => `${path}:${line}: ${detail}`
+				),
+				...samples
 					.filter((reference) => !committed.has(reference.name))
 					.map(({ line, name }) => `${path}:${line}: no sample src/samples/${name}.json`),
 			];

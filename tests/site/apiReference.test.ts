@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { ENDPOINTS } from '../../src/mock/contract/endpoints.ts';
-import { isComponent, readPage, type Page } from '../../src/verify/pages/readPage.ts';
+import { isComponent } from '../../src/verify/pages/pageElements.ts';
+import { readPage, type Page } from '../../src/verify/pages/readPage.ts';
 
 const read = (path: string): Page => readPage(path, readFileSync(path, 'utf8'));
 const reference = read('src/content/docs/reference/api.mdx');

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { checkExampleReferences, type FindingKind, isCheckedExample } from '../../src/verify/checks/checkExampleReferences.ts';
 import { readRepoFiles } from '../../src/verify/checks/readRepoFiles.ts';
-import { exampleTestPath } from '../../src/site/resolveExample.ts';
+import { EXAMPLE_LANGUAGES, exampleTestPath } from '../../src/site/resolveExample.ts';
 
 // The checks themselves are unit-tested with defective inputs in tests/verify/checks/; this file
 // runs them over the real repository.
@@ -20,7 +20,11 @@ const examplesDir = fileURLToPath(new URL('../../examples/', import.meta.url));
 const examplesOnDisk = existsSync(examplesDir)
 	? readdirSync(examplesDir, { recursive: true, encoding: 'utf8' })
 			.map((path) => path.replaceAll('\\', '/'))
-			.filter((path) => path.endsWith('.ts') && isCheckedExample(path))
+			.filter(
+				(path) =>
+					Object.keys(EXAMPLE_LANGUAGES).some((extension) => path.endsWith(`.${extension}`)) &&
+					isCheckedExample(path)
+			)
 			.sort()
 	: [];
 

@@ -20,17 +20,27 @@ describe('parseMarker', () => {
 		{ text: '/* #region a */', expected: undefined },
 		{ text: '// region a', expected: undefined },
 		{ text: '// #regional', expected: undefined },
+		// A `#`-comment file (nginx) marks its regions with `# #region`.
+		{ text: '    # #region upstream', expected: { kind: 'region', name: 'upstream' } },
+		{ text: '#  #endregion upstream', expected: { kind: 'endregion', name: 'upstream' } },
+		{ text: 'proxy_pass x; # #region a', expected: undefined },
+		{ text: '# region a', expected: undefined },
 	])('parses "$text"', ({ text, expected }) => {
 		expect(parseMarker(text, 1)).toEqual(expected);
 	});
 
-	test.each(['// #region', '// #endregion   ', '// #region a b', '// #region -a', '// #region-a'])(
-		'rejects "%s"',
-		(text) => {
-			expect(() => parseMarker(text, 7)).toThrowError(RegionError);
-			expect(() => parseMarker(text, 7)).toThrowError(/^line 7: /);
-		}
-	);
+	test.each([
+		'// #region',
+		'// #endregion   ',
+		'// #region a b',
+		'// #region -a',
+		'// #region-a',
+		'# #region',
+		'# #region a b',
+	])('rejects "%s"', (text) => {
+		expect(() => parseMarker(text, 7)).toThrowError(RegionError);
+		expect(() => parseMarker(text, 7)).toThrowError(/^line 7: /);
+	});
 });
 
 const lines = (...text: string[]) => text.join('\n');

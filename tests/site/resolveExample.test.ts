@@ -10,6 +10,8 @@ test.each([
 	{ file: 'refresh/token-manager.ts', expected: 'tests/examples/refresh/token-manager.test.ts' },
 	{ file: 'quick-start.ts', expected: 'tests/examples/quick-start.test.ts' },
 	{ file: 'a/b/c.ts', expected: 'tests/examples/a/b/c.test.ts' },
+	{ file: 'browser-apps/nginx.conf', expected: 'tests/examples/browser-apps/nginx.test.ts' },
+	{ file: 'a.b/c.ts', expected: 'tests/examples/a.b/c.test.ts' },
 ])('$file is executed by $expected', ({ file, expected }) => {
 	expect(exampleTestPath(file)).toBe(expected);
 });
@@ -25,6 +27,9 @@ const sources: ExampleSources = {
 		'// #endregion rotate',
 	].join('\n'),
 	'refresh/plain.ts': 'export const x = 1;',
+	'browser-apps/proxy.conf': ['# #region server', 'server {', '}', '# #endregion server'].join(
+		'\n'
+	),
 	'refresh/broken.ts': ['// #region a', 'x();', '// #endregion b'].join('\n'),
 };
 const resolve = (file: string, region: string, from = sources) =>
@@ -34,8 +39,18 @@ describe('resolveExample', () => {
 	test('returns the region code, the frame title and the test file', () => {
 		expect(resolve('refresh/token-manager.ts', 'rotate')).toEqual({
 			code: 'export const rotate = () => true;',
+			lang: 'ts',
 			title: 'examples/refresh/token-manager.ts',
 			testFile: 'tests/examples/refresh/token-manager.test.ts',
+		});
+	});
+
+	test('highlights a configuration file as its language, with its own test file', () => {
+		expect(resolve('browser-apps/proxy.conf', 'server')).toEqual({
+			code: 'server {\n}',
+			lang: 'nginx',
+			title: 'examples/browser-apps/proxy.conf',
+			testFile: 'tests/examples/browser-apps/proxy.test.ts',
 		});
 	});
 
@@ -67,7 +82,7 @@ describe('resolveExample', () => {
 			expected: [
 				`<Example file="refresh/token-manger.ts" region="rotate" /> on page ${PAGE}:`,
 				'file examples/refresh/token-manger.ts does not exist.',
-				'Files in examples/: refresh/broken.ts, refresh/plain.ts, refresh/token-manager.ts.',
+				'Files in examples/: browser-apps/proxy.conf, refresh/broken.ts, refresh/plain.ts, refresh/token-manager.ts.',
 			],
 		},
 		{

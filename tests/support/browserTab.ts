@@ -4,9 +4,10 @@ import { CookieJar } from 'tough-cookie';
 /**
  * What two tabs of one browser share: a cookie jar, the origin's localStorage and its IndexedDB. Each "tab" gets a `fetch` that sends and
  * stores cookies like a browser would for `credentials: 'include'` (HttpOnly, Secure and Path
- * honoured), so the session examples can run in Node exactly as they do in a page.
+ * honoured), so the session examples can run in Node exactly as they do in a page. `network` is
+ * the fetch underneath (one that trusts a test's certificate authority, say).
  */
-export function createBrowser() {
+export function createBrowser(network: typeof fetch = fetch) {
 	const jar = new CookieJar();
 	const items = new Map<string, string>();
 	/** The origin's localStorage, shared by its tabs. */
@@ -21,7 +22,7 @@ export function createBrowser() {
 		const headers = new Headers(init.headers);
 		const cookie = await jar.getCookieString(url);
 		if (cookie && init.credentials === 'include') headers.set('Cookie', cookie);
-		const response = await fetch(input, { ...init, headers });
+		const response = await network(input, { ...init, headers });
 		for (const setCookie of response.headers.getSetCookie()) await jar.setCookie(setCookie, url);
 		return response;
 	};

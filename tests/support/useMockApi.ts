@@ -1,6 +1,7 @@
 import type { SetupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createMockApi, type MockApi, type MockApiOptions } from '../../src/mock/createMockApi.ts';
+import { type Faults, faultsOf } from '../../src/mock/faults/Faults.ts';
 import { createNodeTransport } from '../../src/mock/transports/node.ts';
 import type { Exchange } from '../../src/mock/log/ExchangeLog.ts';
 import { openApiDocument } from '../../src/site/openapi/openApiDocument.ts';
@@ -21,10 +22,12 @@ export const DEMO = { username: 'demo', password: 'demo-password' } as const;
  * test's ({@link testClock}): frozen at `START`, or following `Date` while the test fakes it; pass
  * `clock` for another. After each test
  * the mock forgets its tokens, its settings go back to `options` and per-test overrides
- * (`server.use`) are dropped; unhandled requests fail the test, and so does an exchange that
+ * (`server.use`) and armed faults (`faults.arm`, see `src/mock/faults/`) are dropped; unhandled requests fail the test, and so does an exchange that
  * departs from the OpenAPI document (`src/site/openapi/`).
  */
-export function useMockApi(options: MockApiOptions = {}): MockApi & { server: SetupServer } {
+export function useMockApi(
+	options: MockApiOptions = {}
+): MockApi & { server: SetupServer; faults: Faults } {
 	const api = createMockApi({ clock: testClock(), ...options });
 	const initial = { ...api.settings };
 	const server = createNodeTransport(api);
@@ -39,6 +42,7 @@ export function useMockApi(options: MockApiOptions = {}): MockApi & { server: Se
 		Object.assign(api.settings, initial);
 	});
 	afterEach(() => server.resetHandlers());
+	afterEach(() => faultsOf(api).clear());
 	afterAll(() => server.close());
-	return Object.assign(api, { server });
+	return Object.assign(api, { server, faults: faultsOf(api) });
 }

@@ -8,12 +8,15 @@ import {
 import type { Account } from './Account.ts';
 
 /**
- * The mock's accounts and what each is currently granted. Grants can shrink while the mock runs
- * (a role taken away), which is what renewal must notice; `reset` restores the configured ones.
+ * The mock's accounts, what each is currently granted and its current password. Grants can shrink
+ * while the mock runs (a role taken away), which is what renewal must notice, and a password can
+ * be changed through the API; `reset` restores the configured ones.
  */
 export class Accounts {
 	readonly #configured: readonly Account[];
 	readonly #grants = new Map<string, Set<RequestableScope>>();
+	/** Passwords changed through the API, by user id; the others are as configured. */
+	readonly #passwords = new Map<string, string>();
 
 	constructor(accounts: readonly Account[]) {
 		this.#configured = accounts;
@@ -25,11 +28,30 @@ export class Accounts {
 		return this.#configured;
 	}
 
-	/** The account these credentials belong to, if any. */
+	/** The account these credentials belong to, if any (checked against its current password). */
 	verify(username: string, password: string): Account | undefined {
-		return this.#configured.find(
-			(account) => account.username === username && account.password === password
-		);
+		const account = this.byUsername(username);
+		return account && this.#passwordOf(account) === password ? account : undefined;
+	}
+
+	/** Whether a password is the account's current one. */
+	isCurrentPassword(userId: string, password: string): boolean {
+		const account = this.#configured.find((candidate) => candidate.userId === userId);
+		return account !== undefined && this.#passwordOf(account) === password;
+	}
+
+	/** Replaces an account's password; the old one stops working at once. */
+	changePassword(userId: string, password: string): void {
+		this.#passwords.set(userId, password);
+	}
+
+	/** Passwords changed through the API, by user id (see `MockApi.snapshot`). */
+	changedPasswords(): [userId: string, password: string][] {
+		return [...this.#passwords];
+	}
+
+	#passwordOf(account: Account): string {
+		return this.#passwords.get(account.userId) ?? account.password;
 	}
 
 	/** The account with this username, if any. */
@@ -75,20 +97,25 @@ export class Accounts {
 	}
 
 	/**
-	 * Grants what a snapshot says. An account the snapshot does not mention keeps its configured
-	 * grants, and a user id this instance has no account for is ignored.
+	 * Grants (and passwords) what a snapshot says. An account the snapshot does not mention keeps
+	 * its configured grants and password, and a user id this instance has no account for is ignored.
 	 */
 	restore(
-		grants: readonly (readonly [userId: string, scopes: readonly RequestableScope[]])[]
+		grants: readonly (readonly [userId: string, scopes: readonly RequestableScope[]])[],
+		passwords: readonly (readonly [userId: string, password: string])[] = []
 	): void {
 		this.reset();
 		for (const [userId, scopes] of grants) {
 			if (this.#grants.has(userId)) this.#grants.set(userId, new Set(scopes));
 		}
+		for (const [userId, password] of passwords) {
+			if (this.#grants.has(userId)) this.#passwords.set(userId, password);
+		}
 	}
 
-	/** Puts every account's grants back as configured. */
+	/** Puts every account's grants and password back as configured. */
 	reset(): void {
+		this.#passwords.clear();
 		this.#grants.clear();
 		for (const account of this.#configured) {
 			this.#grants.set(account.userId, new Set(account.scopes ?? REQUESTABLE_SCOPES));

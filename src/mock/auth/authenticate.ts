@@ -9,6 +9,8 @@ export interface Principal {
 	scopes: readonly string[];
 	/** The access token's claims, when the caller used one. */
 	claims?: AccessClaims;
+	/** The account's revocation epoch when the caller authenticated (see {@link stillAuthorized}). */
+	epoch: number;
 }
 
 /**
@@ -23,14 +25,30 @@ export async function authenticate(request: Request, ctx: MockContext): Promise<
 	const credentials = parseAuthorization(request.headers.get('authorization'));
 	if (credentials?.scheme === 'basic') {
 		const account = ctx.accounts.verify(credentials.username, credentials.password);
-		return account ? { sub: account.userId, scopes: ctx.accounts.grants(account.userId) } : null;
+		return account ? basicPrincipal(ctx, account.userId) : null;
 	}
 	if (credentials?.scheme === 'bearer') {
 		const claims = await ctx.tokens.verify(credentials.token, 'access');
 		if (!claims || !ctx.store.isActive(claims.jti)) return null;
-		return { sub: claims.sub, scopes: claims.scopes, claims };
+		return { sub: claims.sub, scopes: claims.scopes, claims, epoch: ctx.store.epoch(claims.sub) };
 	}
 	return null;
+}
+
+/** The principal of an account that proved its password (Basic, or the login form). */
+export function basicPrincipal(ctx: MockContext, userId: string): Principal {
+	return { sub: userId, scopes: ctx.accounts.grants(userId), epoch: ctx.store.epoch(userId) };
+}
+
+/**
+ * Whether what a principal proved when its request began still holds: its account's tokens have
+ * not been ended since (a password change, the end of every login), and its token, if it used one,
+ * is still active. Checked in the same synchronous step that stores a new token, so a request
+ * authenticated just before a password change cannot leave a live login behind it.
+ */
+export function stillAuthorized(ctx: MockContext, principal: Principal): boolean {
+	if (ctx.store.epoch(principal.sub) !== principal.epoch) return false;
+	return principal.claims === undefined || ctx.store.isActive(principal.claims.jti);
 }
 
 /** Whether a principal's credential holds a scope; `all:any` covers all but the system scope. */

@@ -4,8 +4,14 @@
  */
 import type { z } from 'zod';
 import type { ApiErrorId } from './errors.ts';
-import { CSRF_HEADER, NO_STORE as NO_STORE_HEADER, PRAGMA_NO_CACHE } from './http.ts';
 import {
+	CSRF_HEADER,
+	LOGIN_CONTENT_TYPE,
+	NO_STORE as NO_STORE_HEADER,
+	PRAGMA_NO_CACHE,
+} from './http.ts';
+import {
+	ChangePasswordRequest,
 	CreateServiceTokenRequest,
 	IssueTokenRequest,
 	JwksResponse,
@@ -101,6 +107,7 @@ export const ENDPOINTS = [
 			'invalidTtl',
 			'unauthorized',
 			'scopeRequired',
+			'grantRequiresBasic',
 		],
 	},
 	{
@@ -116,10 +123,33 @@ export const ENDPOINTS = [
 		id: 'revokeToken',
 		method: 'DELETE',
 		path: '/3rdparty/v1/auth/token/:jti',
-		summary: 'Revoke a token and every token descended from it',
+		// An unknown id, or another account's, is 204 too: the answer never says which ids exist.
+		summary:
+			'Revoke a token and every token descended from it; 204 also for an unknown id or another account’s, which stays untouched',
 		auth: { schemes: ['basic', 'bearer'], scope: 'tokens:manage' },
 		success: { status: 204 },
 		errors: ['unauthorized', 'scopeRequired'],
+	},
+	{
+		id: 'revokeAllLogins',
+		method: 'POST',
+		path: '/3rdparty/v1/auth/logins/revoke',
+		summary:
+			'End every login and service token of the account, recorded or not (Basic credentials only)',
+		auth: { schemes: ['basic'] },
+		success: { status: 204, headers: NO_STORE },
+		errors: ['unauthorized'],
+	},
+	{
+		id: 'changePassword',
+		method: 'POST',
+		path: '/3rdparty/v1/auth/password',
+		summary:
+			'Change the password; every login and service token of the account ends in the same step',
+		auth: { schemes: ['basic'] },
+		request: ChangePasswordRequest,
+		success: { status: 204, headers: NO_STORE },
+		errors: [...BODY_ERRORS, 'invalidNewPassword', 'unauthorized'],
 	},
 	{
 		id: 'createServiceToken',
@@ -139,6 +169,7 @@ export const ENDPOINTS = [
 			'ttlTooLong',
 			'unauthorized',
 			'scopeRequired',
+			'grantRequiresBasic',
 		],
 	},
 	{
@@ -166,6 +197,7 @@ export const ENDPOINTS = [
 			'unauthorized',
 			'scopeRequired',
 			'missingScopes',
+			'grantRequiresBasic',
 			'selfRenewal',
 			'serviceTokenNotFound',
 		],
@@ -213,11 +245,17 @@ export const ENDPOINTS = [
 		id: 'login',
 		method: 'POST',
 		path: '/auth/login',
-		summary: 'Browser session: log in; the refresh token goes into an HttpOnly cookie',
+		summary: `Browser session: log in; the refresh token goes into an HttpOnly cookie (body ${LOGIN_CONTENT_TYPE} only)`,
 		auth: { schemes: ['password'] },
 		request: LoginRequest,
 		success: { status: 200, body: SessionResponse, headers: NO_STORE, cookie: 'set' },
-		errors: [...BODY_ERRORS, 'usernameRequired', 'passwordRequired', 'unauthorized'],
+		errors: [
+			'unsupportedMediaType',
+			...BODY_ERRORS,
+			'usernameRequired',
+			'passwordRequired',
+			'unauthorized',
+		],
 	},
 	{
 		id: 'refreshSession',
@@ -232,10 +270,10 @@ export const ENDPOINTS = [
 		id: 'logout',
 		method: 'POST',
 		path: '/auth/logout',
-		summary: 'Browser session: log out; the cookie is cleared and the login revoked',
+		summary: `Browser session: log out; the cookie is cleared and the login revoked (needs ${CSRF_HEADER.name}: ${CSRF_HEADER.value})`,
 		auth: { schemes: ['refresh-cookie'] },
 		success: { status: 204, headers: NO_STORE, cookie: 'clear' },
-		errors: [],
+		errors: ['csrfHeaderRequired'],
 	},
 ] as const satisfies readonly Endpoint[];
 

@@ -4,7 +4,9 @@
  * The mock builds its error bodies from this table, the Troubleshooting page renders it, and a
  * test provokes each entry through an example, so the three cannot drift apart.
  */
-import { CSRF_HEADER } from './http.ts';
+import { CSRF_HEADER, LOGIN_CONTENT_TYPE } from './http.ts';
+import { fillTemplate } from './messageTemplate.ts';
+import { PASSWORD_LENGTH } from './schemas.ts';
 
 /** The body of every non-2xx response. */
 export interface ApiErrorBody {
@@ -100,6 +102,12 @@ export const API_ERRORS = {
 		message: 'invalid params: password is required',
 		data: field('password'),
 	},
+	invalidNewPassword: {
+		error: 'invalid_new_password',
+		status: 400,
+		message: `invalid params: new_password must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters and differ from the current password`,
+		data: field('new_password'),
+	},
 	phoneNumbersRequired: {
 		error: 'phone_numbers_required',
 		status: 400,
@@ -127,6 +135,12 @@ export const API_ERRORS = {
 		status: 403,
 		message: 'missing scopes: {scopes}',
 		data: (p) => ({ missing_scopes: p['scopes'] }),
+	},
+	grantRequiresBasic: {
+		error: 'grant_requires_basic',
+		status: 403,
+		message: 'scope {scope} can only be granted with Basic credentials',
+		data: (p) => ({ scope: p['scope'] }),
 	},
 	selfRenewal: {
 		error: 'self_renewal',
@@ -164,6 +178,12 @@ export const API_ERRORS = {
 		status: 413,
 		message: 'Payload Too Large',
 	},
+	unsupportedMediaType: {
+		error: 'unsupported_media_type',
+		status: 415,
+		message: `Content-Type must be ${LOGIN_CONTENT_TYPE}`,
+		data: () => ({ header: 'Content-Type' }),
+	},
 	uriTooLong: {
 		error: 'uri_too_long',
 		status: 414,
@@ -197,7 +217,7 @@ export type ApiErrorId = keyof typeof API_ERRORS;
 /** Builds the body for an error, filling its `{name}` parameters. */
 export function errorBody(id: ApiErrorId, params: Record<string, ParamValue> = {}): ApiErrorBody {
 	const definition: ErrorDefinition = API_ERRORS[id];
-	const message = definition.message.replace(/\{(\w+)\}/g, (_match, name: string) => {
+	const message = fillTemplate(definition.message, (name) => {
 		const value = params[name];
 		if (value === undefined) throw new Error(`error ${id} needs parameter "${name}"`);
 		return Array.isArray(value) ? value.join(', ') : String(value);

@@ -26,8 +26,19 @@ export interface HeaderFact {
 	value: string;
 }
 
-/** The header `POST /auth/refresh` requires, so that a cross-site form cannot refresh a session. */
+/**
+ * The header `POST /auth/refresh` and `POST /auth/logout` require, so that a cross-site form cannot
+ * refresh or end a session.
+ */
 export const CSRF_HEADER = { name: 'X-CSRF', value: '1' } as const satisfies HeaderFact;
+
+/**
+ * **[design]** The only request body type `POST /auth/login` accepts. A cross-site form can send
+ * `text/plain`, `application/x-www-form-urlencoded` or `multipart/form-data` without a preflight,
+ * never `application/json`, so refusing the others (415) stops a cross-site form from logging the
+ * browser into an account of the attacker's choosing (login CSRF).
+ */
+export const LOGIN_CONTENT_TYPE = 'application/json';
 
 /** Token responses and error bodies must never be cached (RFC 6749 §5.1). */
 export const NO_STORE = { name: 'Cache-Control', value: 'no-store' } as const satisfies HeaderFact;
@@ -35,11 +46,28 @@ export const NO_STORE = { name: 'Cache-Control', value: 'no-store' } as const sa
 /** The HTTP/1.0 companion of {@link NO_STORE} on token responses. */
 export const PRAGMA_NO_CACHE = { name: 'Pragma', value: 'no-cache' } as const satisfies HeaderFact;
 
-/** RFC 6750 §3: a 401 names the scheme the client should use. */
+/** RFC 6750 §3: a 401 names the scheme the client should use; bearer tokens, on most endpoints. */
 export const CHALLENGE = {
 	name: 'WWW-Authenticate',
 	value: 'Bearer',
 } as const satisfies HeaderFact;
+
+/**
+ * RFC 7617: the challenge of a 401 from an endpoint that takes Basic credentials only (the
+ * operator's endpoints), with the realm and the UTF-8 charset the credentials are encoded in.
+ */
+export const BASIC_CHALLENGE = {
+	name: 'WWW-Authenticate',
+	value: 'Basic realm="Token Pair API", charset="UTF-8"',
+} as const satisfies HeaderFact;
+
+/**
+ * **[design]** What the API does against password guessing and request floods: nothing of its
+ * own. No account is ever locked (a lockout would let anyone lock a service's account out by
+ * guessing wrong on purpose), and no request is ever refused for its rate. Put rate limiting in
+ * front of the API (a gateway, a WAF) if you need it; pages say so rather than promise either.
+ */
+export const ABUSE_LIMITS = { accountLockout: false, rateLimit: false } as const;
 
 /** Bodies larger than this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -50,6 +78,8 @@ export const MAX_HEADER_BYTES = 16 * 1024;
 /** The seconds the HTTP server waits for a request's headers before it answers 408. */
 export const HEADERS_TIMEOUT_SECONDS = 10;
 
+/** The seconds the HTTP server waits for a whole request before it answers 408. */
+export const REQUEST_TIMEOUT_SECONDS = 30;
 
 /**
  * **[design, Auth0-style]** Rotation's defaults: a replayed refresh token is rejected alone, and no

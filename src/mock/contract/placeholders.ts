@@ -13,6 +13,7 @@ export const placeholders = {
 	'<TOKEN_ID>': 'The `jti` / `id` of a token, as used in revoke and renew paths.',
 	'<USERNAME>': 'The account name used for Basic authentication or the login form.',
 	'<PASSWORD>': 'The account password used for Basic authentication or the login form.',
+	'<NEW_PASSWORD>': 'The account’s new password, sent to the password change endpoint.',
 	'<BASIC_CREDENTIALS>': 'base64 of `<USERNAME>:<PASSWORD>`, sent as `Authorization: Basic …`.',
 	'<API_BASE_URL>': 'The origin of the API, as in `<API_BASE_URL>/3rdparty/v1/auth/token`.',
 } as const satisfies Readonly<Record<`<${string}>`, string>>;

@@ -168,11 +168,33 @@ export const ServiceTokenSummary = z
 			.array(z.string())
 			.describe('Empty for legacy tokens minted before scopes were recorded.'),
 		expires_at: Timestamp.describe('Expired tokens stay listed: they may still be renewed.'),
+		renewed_from: z
+			.string()
+			.nullable()
+			.describe(
+				'The id of the token whose renewal minted this one; null for a token minted afresh. Names are not unique: follow this to tell a renewal job’s tokens from others of the same name.'
+			),
 	})
 	.strict();
 
 /** Body of `GET /3rdparty/v1/service-tokens`: the caller’s unrevoked tokens, oldest first. */
 export const ServiceTokenListResponse = z.array(ServiceTokenSummary);
+
+/** **[design]** How long a new password must be, in characters. */
+export const PASSWORD_LENGTH = { min: 8, max: 256 } as const;
+
+/** Body of `POST /3rdparty/v1/auth/password`; the current password goes in `Authorization`. */
+export const ChangePasswordRequest = z
+	.object({
+		new_password: z
+			.string({ error: 'invalidNewPassword' })
+			.min(PASSWORD_LENGTH.min, { error: 'invalidNewPassword' })
+			.max(PASSWORD_LENGTH.max, { error: 'invalidNewPassword' })
+			.describe(
+				`${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters, not the current password.`
+			),
+	})
+	.strict();
 
 /** Body of `POST /auth/login`. */
 export const LoginRequest = z

@@ -54,6 +54,14 @@ export const CONCRETE_SCOPES = REQUESTABLE_SCOPES.filter(
 export const NOT_IN_SESSIONS: readonly RequestableScope[] = [WILDCARD_SCOPE, 'tokens:manage'];
 
 /**
+ * **[design]** Scopes only a person's credentials (Basic) may put into a token: minting tokens is
+ * the power every other follows from, so a bearer token (a service token, an access token) can
+ * never hand it on, whatever it holds. With this, no chain of tokens can keep itself alive without
+ * a person: each token a bearer token mints can mint nothing further.
+ */
+export const BASIC_ONLY_SCOPES: readonly RequestableScope[] = [WILDCARD_SCOPE, 'tokens:manage'];
+
+/**
  * What each scope allows, in the words the pages use (the Token pairs page renders this table).
  * `tokens:manage` covers every endpoint that mints, lists, renews or revokes a credential.
  */

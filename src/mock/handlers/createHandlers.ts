@@ -1,10 +1,13 @@
 import type { HttpHandler } from 'msw';
 import { ENDPOINTS, type EndpointId } from '../contract/endpoints.ts';
+import { withChallenge } from '../http/challenge.ts';
 import { defineRoute, type RouteResolver } from '../http/defineRoute.ts';
 import type { MockContext } from '../MockContext.ts';
 import { getJwks } from './auth/getJwks.ts';
 import { issueTokenPair } from './auth/issueTokenPair.ts';
 import { refreshTokenPair } from './auth/refreshTokenPair.ts';
+import { changePassword } from './auth/changePassword.ts';
+import { revokeAllLogins } from './auth/revokeAllLogins.ts';
 import { revokeToken } from './auth/revokeToken.ts';
 import { createFallbacks, createUrlGuard } from './fallbacks.ts';
 import { getMessage } from './messages/getMessage.ts';
@@ -21,6 +24,8 @@ export const RESOLVERS: Record<EndpointId, RouteResolver> = {
 	issueTokenPair,
 	refreshTokenPair,
 	revokeToken,
+	revokeAllLogins,
+	changePassword,
 	createServiceToken,
 	listServiceTokens,
 	renewServiceToken,
@@ -37,6 +42,12 @@ export const RESOLVERS: Record<EndpointId, RouteResolver> = {
  * fallbacks.
  */
 export function createHandlers(ctx: MockContext): HttpHandler[] {
-	const endpoints = ENDPOINTS.map(({ id }) => defineRoute(ctx, id, RESOLVERS[id]));
+	const endpoints = ENDPOINTS.map((endpoint) => {
+		const resolve = RESOLVERS[endpoint.id];
+		// Every 401 of the endpoint names the scheme it takes, whichever check refused it.
+		return defineRoute(ctx, endpoint.id, async (input) =>
+			withChallenge(await resolve(input), endpoint)
+		);
+	});
 	return [createUrlGuard(ctx), ...endpoints, ...createFallbacks(ctx)];
 }

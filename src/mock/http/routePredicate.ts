@@ -56,6 +56,10 @@ function matchUncached(url: URL, path: string): PathMatch {
 	if (url.href.length > MAX_URL_LENGTH) return none;
 	// MSW forgives a trailing slash; the contract (and its OpenAPI document) does not.
 	if (url.pathname.endsWith('/') && !path.endsWith('/')) return none;
+	// An encoded slash is data, not a separator (RFC 3986 §2.2): `/auth%2Frefresh` is one segment
+	// and no contract path, on every surface alike (MSW's matcher decodes it on some), while an id
+	// may hold one. So the raw path must have the template's segments.
+	if (!rawShape(path).test(url.pathname)) return none;
 	const match = matchRequestUrl(url, pattern(url, path));
 	if (!match.matches) return none;
 	if (path.includes('/:')) {
@@ -83,6 +87,24 @@ export function allowedMethods(url: URL): string[] {
 /** Whether a URL is under the bearer API's prefix, where an unknown path is the mock's 404. */
 export function isApiPath(url: URL): boolean {
 	return url.pathname.includes(API_PREFIX);
+}
+
+const shapes = new Map<string, RegExp>();
+
+/** A contract path's segments as a pattern over the raw (still encoded) path: `:id` is `[^/]+`. */
+function rawShape(path: string): RegExp {
+	let shape = shapes.get(path);
+	if (shape === undefined) {
+		const segments = path
+			.split('/')
+			.map((segment) =>
+				segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+			);
+		// Bearer API paths may sit under a prefix; session paths only at the root.
+		shape = new RegExp(`${path.startsWith(API_PREFIX) ? '' : '^'}${segments.join('/')}$`);
+		shapes.set(path, shape);
+	}
+	return shape;
 }
 
 function pattern(url: URL, path: string): string {

@@ -22,6 +22,16 @@ export interface IssuedPair {
 	refreshExpiresAt: number;
 }
 
+/** How {@link TokenPairs.issue} issues a login's first pair. */
+export interface IssueOptions {
+	/** Seconds the access token lives (0 or absent: the full lifetime; more is clamped). */
+	ttl?: number | undefined;
+	/** Where the login happens; default `api`. */
+	surface?: Surface;
+	/** NumericDate seconds at which the whole family ends, if sooner than its absolute lifetime. */
+	notAfter?: number;
+}
+
 /** What the refresh endpoint does when a consumed refresh token comes back. */
 export type ReusePolicy = 'reject' | 'revoke-family';
 
@@ -82,20 +92,30 @@ export class TokenPairs {
 
 	/**
 	 * Issues the first pair of a new login on a surface (default `api`), with an access token of
-	 * `ttl` seconds (0 or absent: 900; more is clamped to 900).
+	 * `ttl` seconds (0 or absent: 900; more is clamped to 900). `notAfter` (NumericDate seconds)
+	 * ends the whole family sooner than its absolute lifetime: the expiry of the bearer token that
+	 * issued it. `authorized` is asked once the pair is signed, in the step that stores it: `false`
+	 * (the caller's credentials were revoked meanwhile) stores nothing and returns `undefined`.
 	 */
+	async issue(sub: string, scopes: readonly string[], options?: IssueOptions): Promise<IssuedPair>;
 	async issue(
 		sub: string,
 		scopes: readonly string[],
-		options: { ttl?: number | undefined; surface?: Surface } = {}
-	): Promise<IssuedPair> {
-		const { ttl = 0, surface = 'api' } = options;
+		options: IssueOptions & { authorized: () => boolean }
+	): Promise<IssuedPair | undefined>;
+	async issue(
+		sub: string,
+		scopes: readonly string[],
+		options: IssueOptions & { authorized?: () => boolean } = {}
+	): Promise<IssuedPair | undefined> {
+		const { ttl = 0, surface = 'api', notAfter = Number.POSITIVE_INFINITY } = options;
 		const lifetime = ttl > 0 ? Math.min(ttl, LIFETIMES.accessToken) : LIFETIMES.accessToken;
-		const expiresAt = this.#clock.nowSeconds() + LIFETIMES.family;
+		const expiresAt = Math.min(this.#clock.nowSeconds() + LIFETIMES.family, notAfter);
 		// A scope asked for twice is granted once: hundreds of copies would otherwise make tokens
 		// larger than the API itself accepts.
 		const unique = [...new Set(scopes)];
 		const signed = await this.#sign({ sub, scopes: unique, lifetime, notAfter: expiresAt });
+		if (options.authorized?.() === false) return undefined;
 		const family = this.#store.addFamily({ id: nanoid(), sub, surface, expiresAt, revoked: false });
 		return this.#record(signed, family.id);
 	}

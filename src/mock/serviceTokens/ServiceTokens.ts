@@ -36,6 +36,9 @@ export class ServiceTokens {
 	/**
 	 * Signs and records a service token living `lifetime` seconds. `recordScopes: false` records it
 	 * the way tokens minted before scopes were recorded are: the JWT holds scopes, the record none.
+	 * `notAfter` (NumericDate seconds) ends it sooner: the expiry of the bearer token minting it.
+	 * `authorized` is asked once it is signed, in the step that stores it: `false` (the caller's
+	 * credentials were revoked meanwhile) stores nothing and returns `undefined`.
 	 */
 	async mint(options: {
 		sub: string;
@@ -43,13 +46,19 @@ export class ServiceTokens {
 		scopes: readonly string[];
 		lifetime: number;
 		recordScopes?: boolean;
-	}): Promise<ServiceTokenBody> {
-		const { sub, name, lifetime, recordScopes = true } = options;
+		notAfter?: number;
+		authorized?: () => boolean;
+		/** The id of the token being renewed; none for a token minted afresh. */
+		renewedFrom?: string;
+	}): Promise<ServiceTokenBody | undefined> {
+		const { sub, name, lifetime, recordScopes = true, notAfter, renewedFrom } = options;
 		const scopes = [...options.scopes];
 		const signed = await this.#tokens.sign<AccessClaims>(
 			{ sub, scopes, type: 'access', name },
-			lifetime
+			lifetime,
+			notAfter
 		);
+		if (options.authorized?.() === false) return undefined;
 		const record: ServiceTokenRecord = {
 			jti: signed.claims.jti,
 			kind: 'service',
@@ -57,6 +66,7 @@ export class ServiceTokens {
 			name,
 			expiresAt: signed.claims.exp,
 			revoked: false,
+			...(renewedFrom === undefined ? {} : { renewedFrom }),
 		};
 		this.#store.add(recordScopes ? { ...record, scopes } : record);
 		return {
@@ -85,6 +95,7 @@ export class ServiceTokens {
 				name: record.name,
 				scopes: [...(record.scopes ?? [])],
 				expires_at: toTimestamp(record.expiresAt),
+				renewed_from: record.renewedFrom ?? null,
 			}));
 	}
 }

@@ -32,6 +32,11 @@ export interface MockSnapshot {
 	messages: StoredMessage[];
 	/** Each account's grants now, by user id (they shrink when a scope is taken away). */
 	accountGrants: [userId: string, scopes: RequestableScope[]][];
+	/**
+	 * Passwords changed through the API, by user id (absent: none changed). Optional, so a
+	 * snapshot an older site stored still restores. The mock's demo accounts only.
+	 */
+	accountPasswords?: [userId: string, password: string][];
 }
 
 const seconds = z.number().finite();
@@ -49,6 +54,7 @@ const TokenRecordSchema = z.object({
 	name: optional(z.string()),
 	scopes: optional(z.array(z.string())),
 	expiresAt: optional(seconds),
+	renewedFrom: optional(z.string()),
 });
 
 const FamilySchema = z.object({
@@ -89,6 +95,7 @@ const SnapshotSchema = z.object({
 	successors: z.array(z.tuple([z.string(), IssuedPairSchema])),
 	messages: z.array(z.object({ id: z.string(), owner: z.string(), state: z.literal('Pending') })),
 	accountGrants: z.array(z.tuple([z.string(), z.array(z.enum(REQUESTABLE_SCOPES))])),
+	accountPasswords: optional(z.array(z.tuple([z.string(), z.string()]))),
 });
 
 /**

@@ -44,6 +44,8 @@ export interface TokenRecord {
 	scopes?: readonly string[];
 	/** For service tokens: when (NumericDate seconds) it expires. */
 	expiresAt?: number;
+	/** For service tokens: the token whose renewal minted this one (its lineage, not its name). */
+	renewedFrom?: string;
 }
 
 /** Everything a {@link TokenStore} holds, as plain JSON (see `MockApi.snapshot`). */
@@ -60,6 +62,12 @@ export class TokenStore {
 	readonly #records = new Map<string, TokenRecord>();
 	readonly #children = new Map<string, Set<string>>();
 	readonly #families = new Map<string, Family>();
+	/**
+	 * How many times each account had everything revoked. A request notes it when it
+	 * authenticates and checks it again in the synchronous step that stores what it minted, so
+	 * nothing authorised before an account was cleared is stored after it (see `stillAuthorized`).
+	 */
+	readonly #epochs = new Map<string, number>();
 
 	/** Remembers a token. */
 	add(record: TokenRecord): TokenRecord {
@@ -111,6 +119,21 @@ export class TokenStore {
 		if (family) family.revoked = true;
 	}
 
+	/**
+	 * Ends everything an account holds, in one step: every login (family) on every surface, every
+	 * token, service tokens included.
+	 */
+	revokeAccount(sub: string): void {
+		for (const family of this.#families.values()) if (family.sub === sub) family.revoked = true;
+		for (const record of this.#records.values()) if (record.sub === sub) record.revoked = true;
+		this.#epochs.set(sub, this.epoch(sub) + 1);
+	}
+
+	/** How many times {@link revokeAccount} ended an account's tokens. */
+	epoch(sub: string): number {
+		return this.#epochs.get(sub) ?? 0;
+	}
+
 	/** Every record, oldest first. */
 	records(): TokenRecord[] {
 		return [...this.#records.values()];
@@ -139,6 +162,7 @@ export class TokenStore {
 
 	/** Forgets everything, as if the server restarted with a fresh database. */
 	clear(): void {
+		// Epochs are kept: a request in flight across a reset must still see a later revocation.
 		this.#records.clear();
 		this.#children.clear();
 		this.#families.clear();

@@ -5,12 +5,13 @@
  * mock against it, so the document, the mock and the reference cannot disagree.
  */
 import { z } from 'zod';
-import { REFRESH_COOKIE } from '../../mock/contract/http.ts';
+import { ABUSE_LIMITS, REFRESH_COOKIE } from '../../mock/contract/http.ts';
 import { ENDPOINTS, FALLBACK_ERRORS, type Endpoint } from '../../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId, errorBody } from '../../mock/contract/errors.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../../mock/contract/lifetimes.ts';
 import * as schemas from '../../mock/contract/schemas.ts';
 import { REFRESH_SCOPE, REQUESTABLE_SCOPES, WILDCARD_SCOPE } from '../../mock/contract/scopes.ts';
+import { challengeOf } from '../../mock/http/challenge.ts';
 import { statusText } from '../http/statusText.ts';
 
 /** A JSON object of the document. */
@@ -106,10 +107,15 @@ function errorResponse(endpoint: Endpoint | undefined, status: number, ids: ApiE
 		Date: DATE_HEADER,
 	};
 	if (status === 401) {
-		headers['WWW-Authenticate'] = constHeader(
-			'Bearer',
-			'RFC 6750 §3: the scheme to authenticate with. It never says which check failed.'
-		);
+		const challenge = endpoint && challengeOf(endpoint);
+		if (challenge) {
+			headers[challenge.name] = constHeader(
+				challenge.value,
+				challenge.value.startsWith('Basic')
+					? 'RFC 7617: this endpoint takes Basic credentials only (UTF-8). It never says which check failed.'
+					: 'RFC 6750 §3: the scheme to authenticate with. It never says which check failed.'
+			);
+		}
 		if (endpoint?.auth.schemes.includes('refresh-cookie'))
 			headers['Set-Cookie'] = cookieHeader('clear');
 	}
@@ -279,6 +285,8 @@ export function openApiDocument(): Json {
 				`Access tokens live ${LIFETIMES.accessToken} s, refresh tokens ${LIFETIMES.refreshToken} s from their issue, and a login’s rotated tokens end ${LIFETIMES.family} s after the first login.`,
 				'Every non-2xx has the body `ErrorResponse`: branch on its stable `error` id, never on `message`. Every 401 is `unauthorized` and says no more.',
 				'Every response carries a `Date` header from the server’s clock.',
+				`No account is ever locked after failed logins, and no request is refused for its rate (${JSON.stringify(ABUSE_LIMITS)}): put rate limiting in front of the API if you need it.`,
+				'Revoking an unknown token id, or another account’s, answers 204 and changes nothing: the answer never says which ids exist.',
 			].join('\n\n'),
 		},
 		servers: [{ url: '/', description: 'The API’s origin.' }],

@@ -5,6 +5,9 @@
  * (tests/site/reference/), exactly like the cURL fences of the pages.
  */
 import type { Endpoint, EndpointId } from '../../mock/contract/endpoints.ts';
+import { REFRESH_COOKIE } from '../../mock/contract/http.ts';
+import { WILDCARD_SCOPE } from '../../mock/contract/scopes.ts';
+import { factMarkdown, factText } from '../facts.ts';
 import { openApiDocument, openApiPath, schemaName, type Json } from '../openapi/openApiDocument.ts';
 
 /** One header of a request or an answer, as the reference lists it. */
@@ -25,6 +28,7 @@ export const REQUEST_EXAMPLES: Partial<Record<EndpointId, unknown>> = {
 	renewServiceToken: {},
 	sendMessage: MESSAGE,
 	login: LOGIN,
+	changePassword: { new_password: '<NEW_PASSWORD>' },
 };
 
 const document = openApiDocument();
@@ -53,28 +57,30 @@ export function requestHeaders(endpoint: Endpoint): HeaderRow[] {
 		rows.push({
 			name: 'Authorization',
 			value: 'Basic <BASIC_CREDENTIALS>',
-			notes: '`base64(username:password)`; or a bearer token, see below.',
+			notes: schemes.includes('bearer')
+				? '`base64(username:password)`; or a bearer token, see below.'
+				: '`base64(username:password)`, UTF-8. No token is accepted here.',
 		});
 	}
 	if (schemes.includes('bearer')) {
 		rows.push({
 			name: 'Authorization',
 			value: 'Bearer <ACCESS_TOKEN>',
-			notes: `An access or service token${scope ? ` with \`${scope}\` (or \`all:any\`)` : ''}.`,
+			notes: `An access or service token${scope ? ` with \`${scope}\` (or ${factMarkdown(`scope.${WILDCARD_SCOPE}`)})` : ''}.`,
 		});
 	}
 	if (schemes.includes('refresh-token')) {
 		rows.push({
 			name: 'Authorization',
 			value: 'Bearer <REFRESH_TOKEN>',
-			notes: 'The refresh token of the latest pair; it is spent by the `201`.',
+			notes: `The refresh token of the latest pair; it is spent by the ${factMarkdown('status.refreshTokenPair', 'code')}.`,
 		});
 	}
 	if (schemes.includes('refresh-cookie')) {
 		rows.push({
 			name: 'Cookie',
-			value: 'refresh_token=<REFRESH_TOKEN>',
-			notes: 'Sent by the browser from the `HttpOnly` cookie; page scripts never see it.',
+			value: `${REFRESH_COOKIE.name}=<REFRESH_TOKEN>`,
+			notes: `Sent by the browser from the ${factMarkdown('cookie.httpOnly')} cookie; page scripts never see it.`,
 		});
 	}
 	for (const parameter of (operationOf(endpoint)['parameters'] ?? []) as Json[]) {
@@ -181,7 +187,9 @@ export function curlExample(endpoint: Endpoint): CurlExample {
 					login('cookies.txt'),
 					request('POST', path, {
 						flags: ['-b cookies.txt -c cookies.txt'],
-						auth: endpoint.errors.includes('csrfHeaderRequired') ? [`-H 'X-CSRF: 1'`] : [],
+						auth: endpoint.errors.includes('csrfHeaderRequired')
+							? [`-H '${factText('header.csrf')}'`]
+							: [],
 					}),
 				].join('\n'),
 				statuses: [200, success],

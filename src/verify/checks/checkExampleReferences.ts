@@ -6,7 +6,8 @@ import {
 	exampleTestPath,
 	resolveExample,
 } from '../../site/resolveExample.ts';
-import { type ExampleReference, readPage } from '../pages/readPage.ts';
+import { readPage } from '../pages/readPage.ts';
+import { type ExampleReference, readReferences } from './readReferences.ts';
 import { runtimeImports } from './runtimeImports.ts';
 
 /** What a check found wrong. */
@@ -47,7 +48,7 @@ export interface SourceFile {
 export interface RepoFiles {
 	/** Pages under `src/content/docs/`. */
 	pages: readonly SourceFile[];
-	/** Every `examples/**\/*.ts`, keyed relative to `examples/` (fixtures included). */
+	/** Every `examples/**\/*.ts` and `*.conf`, keyed relative to `examples/` (fixtures included). */
 	examples: ExampleSources;
 	/** Test files under `tests/examples/`. */
 	tests: readonly SourceFile[];
@@ -69,10 +70,11 @@ export function scanPages(pages: readonly SourceFile[]): PageScan {
 	const scan: PageScan = { references: [], findings: [] };
 	for (const { path, source } of pages) {
 		const page = readPage(path, source);
-		for (const { line, detail } of page.problems) {
+		const { examples, problems } = readReferences(page);
+		for (const { line, detail } of [...page.problems, ...problems]) {
 			scan.findings.push(finding('invalid-tag', path, line, detail));
 		}
-		scan.references.push(...page.examples.map((reference) => ({ ...reference, page: path })));
+		scan.references.push(...examples.map((reference) => ({ ...reference, page: path })));
 	}
 	return scan;
 }

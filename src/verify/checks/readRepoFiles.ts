@@ -9,7 +9,7 @@ export function readRepoFiles(root: string): RepoFiles {
 			.map((path) => path.split(sep).join('/'))
 			.sort()
 			.map((path) => ({ path, source: readFileSync(join(root, path), 'utf8') }));
-	const examples = read('examples/**/*.ts').map(
+	const examples = read('examples/**/*.{ts,conf}').map(
 		({ path, source }) => [path.slice('examples/'.length), source] as const
 	);
 	return {

@@ -34,7 +34,10 @@ export function runtimeImports(path: string, source: string): string[] {
 		ts.forEachChild(node, visit);
 	};
 	visit(file);
-	return specifiers
-		.filter((specifier) => specifier.startsWith('./') || specifier.startsWith('../'))
-		.map((specifier) => posix.join(posix.dirname(path), specifier));
+	return (
+		specifiers
+			.filter((specifier) => specifier.startsWith('./') || specifier.startsWith('../'))
+			// `x.conf?raw` imports the file x.conf (as text).
+			.map((specifier) => posix.join(posix.dirname(path), specifier.replace(/\?.*$/, '')))
+	);
 }

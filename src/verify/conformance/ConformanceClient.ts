@@ -45,7 +45,13 @@ export class ConformanceClient {
 
 	/** `Authorization: Basic …` for the account. */
 	get basic(): Record<string, string> {
-		return { Authorization: `Basic ${btoa(`${this.username}:${this.password}`)}` };
+		return this.basicWith(this.password);
+	}
+
+	/** `Authorization: Basic …` for the account with another password, encoded as UTF-8. */
+	basicWith(password: string): Record<string, string> {
+		const encoded = Buffer.from(`${this.username}:${password}`, 'utf8').toString('base64');
+		return { Authorization: `Basic ${encoded}` };
 	}
 
 	async send(call: Call): Promise<Answer> {

@@ -3,6 +3,7 @@
  * and each error it lists, then the behaviours that span calls (rotation, reuse, revocation,
  * renewal, sessions). Every exchange is also checked against the OpenAPI document.
  */
+import { decodeJwt } from 'jose';
 import {
 	ENDPOINTS,
 	FALLBACK_ERRORS,
@@ -45,16 +46,29 @@ async function issuePair(client: ConformanceClient, scopes: string[]): Promise<P
 	return answer.json as Pair;
 }
 
+interface ServiceToken {
+	id: string;
+	token: string;
+	name: string;
+	scopes: string[];
+	expires_at: string;
+}
+
 async function serviceToken(
 	client: ConformanceClient,
-	scopes: string[]
-): Promise<{ id: string; token: string; name: string; scopes: string[] }> {
+	scopes: string[],
+	options: { ttl?: number; headers?: Record<string, string> } = {}
+): Promise<ServiceToken> {
 	const answer = await client.expect(
 		{
 			method: 'POST',
 			path: '/3rdparty/v1/service-tokens',
-			headers: client.basic,
-			json: { name: 'conformance', scopes },
+			headers: options.headers ?? client.basic,
+			json: {
+				name: 'conformance',
+				scopes,
+				...(options.ttl === undefined ? {} : { ttl: options.ttl }),
+			},
 		},
 		201
 	);
@@ -152,6 +166,14 @@ const PROVOKE: Record<ApiErrorId, Provocation | { skip: string }> = {
 	scopesNotRecorded: {
 		skip: 'needs a service token minted before scopes were recorded, which no API call makes',
 	},
+	invalidNewPassword: async (c, _e, call) => ({ ...call, json: { new_password: c.password } }),
+	unsupportedMediaType: async (_c, _e, call) => ({
+		...call,
+		json: undefined,
+		body: JSON.stringify(call.json),
+		// What a cross-site form can send without a preflight.
+		headers: { ...call.headers, 'Content-Type': 'text/plain' },
+	}),
 	usernameRequired: async (c, _e, call) => ({ ...call, json: { password: c.password } }),
 	passwordRequired: async (c, _e, call) => ({ ...call, json: { username: c.username } }),
 	phoneNumbersRequired: async (_c, _e, call) => withBody(call, { phoneNumbers: [] }),
@@ -178,6 +200,15 @@ const PROVOKE: Record<ApiErrorId, Provocation | { skip: string }> = {
 		// A manager token may renew only what it could grant itself.
 		const manager = await issuePair(c, ['tokens:manage']);
 		return { ...call, headers: bearer(manager.access_token) };
+	},
+	grantRequiresBasic: async (c, endpoint, call) => {
+		// Even a manager bearer token never hands on `tokens:manage`: only Basic grants it.
+		const manager = bearer((await issuePair(c, ['tokens:manage'])).access_token);
+		if (endpoint.id === 'renewServiceToken') {
+			const managed = await serviceToken(c, ['tokens:manage']);
+			return { ...call, path: endpoint.path.replace(':id', managed.id), headers: manager };
+		}
+		return { ...withBody(call, { scopes: ['tokens:manage'] }), headers: manager };
 	},
 	selfRenewal: async (c, endpoint, call) => {
 		// A service token that may manage tokens still cannot extend itself.
@@ -210,12 +241,46 @@ const PROVOKE: Record<ApiErrorId, Provocation | { skip: string }> = {
 	methodNotAllowed: async (_c, _e, call) => ({ ...call, method: 'PUT' }),
 };
 
+/**
+ * Changes the account's password and back, checking the old one is refused in between. Every later
+ * case needs the password it was given, so the change is always undone, even when a check fails.
+ */
+async function changePasswordAndBack(client: ConformanceClient, endpoint: Endpoint): Promise<void> {
+	const temporary = `${client.password}-conformance`;
+	const change = (from: string, to: string) =>
+		client.expect(
+			{
+				method: 'POST',
+				path: endpoint.path,
+				headers: client.basicWith(from),
+				json: { new_password: to },
+			},
+			endpoint.success.status
+		);
+	await change(client.password, temporary);
+	try {
+		await client.expect(
+			{
+				method: 'POST',
+				path: '/3rdparty/v1/auth/token',
+				headers: client.basic,
+				json: { scopes: ['messages:read'] },
+			},
+			401,
+			'unauthorized'
+		);
+	} finally {
+		await change(temporary, client.password);
+	}
+}
+
 function endpointCases(endpoint: Endpoint): ConformanceCase[] {
 	const line = `${endpoint.method} ${endpoint.path}`;
 	const cases: ConformanceCase[] = [
 		{
 			name: `${line} → ${endpoint.success.status}`,
 			run: async (client) => {
+				if (endpoint.id === 'changePassword') return changePasswordAndBack(client, endpoint);
 				await client.expect(await successCall(client, endpoint), endpoint.success.status);
 			},
 		},
@@ -371,6 +436,37 @@ function behaviourCases(): ConformanceCase[] {
 			},
 		},
 		{
+			name: 'authority: what a manager bearer token mints or issues ends no later than it',
+			run: async (client) => {
+				const manager = await serviceToken(client, ['tokens:manage', 'messages:read'], {
+					ttl: 3600,
+				});
+				const minted = await serviceToken(client, ['messages:read'], {
+					headers: bearer(manager.token),
+				});
+				check(
+					Date.parse(minted.expires_at) <= Date.parse(manager.expires_at),
+					`a service token minted by a manager expires at ${minted.expires_at}, after the manager (${manager.expires_at})`
+				);
+				const pair = (
+					await client.expect(
+						{
+							method: 'POST',
+							path: '/3rdparty/v1/auth/token',
+							headers: bearer(manager.token),
+							json: { scopes: ['messages:read'] },
+						},
+						201
+					)
+				).json as Pair;
+				const refreshExp = Number(decodeJwt(pair.refresh_token).exp) * 1000;
+				check(
+					refreshExp <= Date.parse(manager.expires_at),
+					'a pair issued by a manager has a refresh token that outlives the manager'
+				);
+			},
+		},
+		{
 			name: 'sessions: refresh rotates the cookie; the old cookie is then 401 and cleared; logout ends it',
 			run: async (client) => {
 				const first = await login(client);
@@ -399,7 +495,11 @@ function behaviourCases(): ConformanceCase[] {
 				);
 				const again = await login(client);
 				await client.expect(
-					{ method: 'POST', path: '/auth/logout', headers: cookieHeader(again) },
+					{
+						method: 'POST',
+						path: '/auth/logout',
+						headers: { ...cookieHeader(again), 'X-CSRF': '1' },
+					},
 					204
 				);
 				const after = await client.send({

@@ -1,13 +1,13 @@
 /**
  * The prose of a page as a reader sees it, grouped into the units sentences live in: one
  * {@link ProseBlock} per paragraph, heading, table cell, visible attribute or front matter field,
- * made of text and code-span pieces with their place in the source. It walks the syntax tree of
- * the page model (src/verify/pages/readPage.ts, the parser Astro renders with), which lists text
- * runs one by one; TPD004 needs them joined into sentences. Fences, imports, expressions and
- * `{/* comments *\/}` are not prose and are left out.
+ * made of text and code-span pieces with their place in the source. It is a filter over the text
+ * runs of the page model (src/verify/pages/readPage.ts), which knows each run's block; TPD004
+ * needs them joined into sentences. Fences, imports, expressions and `{/* comments *\/}` are not
+ * prose and are left out.
  */
 import { parse as parseYaml } from 'yaml';
-import type { Page } from '../pages/readPage.ts';
+import type { Page, PageElement, PageText } from '../pages/readPage.ts';
 
 /** A run of prose: text, or the content of a code span. */
 export interface ProsePiece {
@@ -40,38 +40,60 @@ export interface PageProse {
 	components: readonly ProseComponent[];
 }
 
-type Node = {
-	type: string;
-	value?: string;
-	name?: string | null;
-	children?: Node[];
-	attributes?: { type: string; name?: string; value?: unknown }[];
-	position?: { start: { line: number; column: number; offset?: number } };
-};
-
-/** Blocks whose children are phrasing content: each is one unit of sentences. */
-const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
-/** Not prose: code, ESM, expressions (comments included), raw HTML, front matter (read apart). */
-const SKIPPED = new Set([
-	'code',
-	'mdxjsEsm',
-	'mdxFlowExpression',
-	'mdxTextExpression',
-	'html',
-	'yaml',
-]);
 /** Attributes whose string value a reader sees as text. */
 const VISIBLE_ATTRIBUTES = new Set(['title', 'label', 'description', 'alt', 'caption']);
-const NOT_A_FACT = 'NotAFact';
 
-function attributesOf(node: Node): Record<string, string> {
-	const attributes: Record<string, string> = {};
-	for (const attribute of node.attributes ?? []) {
-		if (attribute.type === 'mdxJsxAttribute' && attribute.name) {
-			attributes[attribute.name] = typeof attribute.value === 'string' ? attribute.value : '';
+/** A component's string attributes (other values read as ''). */
+function attributesOf(element: PageElement): Record<string, string> {
+	return Object.fromEntries(
+		[...element.attributes].map(([name, value]) => [
+			name,
+			value.kind === 'string' ? value.value : '',
+		])
+	);
+}
+
+/** The `because` of the innermost `<NotAFact>` around a run, if any. */
+function notAFactOf(run: PageText): string | undefined {
+	const marker = run.within.findLast((element) => element.name === 'NotAFact');
+	return marker && (attributesOf(marker)['because'] ?? '');
+}
+
+/** The pieces of a text run, one per source line, so each knows its own line. */
+function textPieces(run: PageText, code: boolean): ProsePiece[] {
+	const { line, column } = run.start;
+	const notAFact = notAFactOf(run);
+	// A code span's position includes its backticks; its value does not.
+	const offset = code ? 1 : 0;
+	return run.value.split('\n').map((text, index) => ({
+		text: index === 0 ? text : ` ${text}`,
+		code,
+		line: line + index,
+		column: index === 0 ? column + offset : 1,
+		...(notAFact === undefined ? {} : { notAFact }),
+	}));
+}
+
+/** What a run of a block adds to its sentences. */
+function piecesOf(run: PageText): ProsePiece[] {
+	const at = { line: run.start.line, column: run.start.column };
+	switch (run.kind) {
+		case 'prose':
+			return textPieces(run, false);
+		case 'inlineCode':
+			return textPieces(run, true);
+		case 'break':
+			return [{ text: ' ', code: false, ...at }];
+		case 'element': {
+			if (run.element?.name !== 'Fact') return [];
+			// An endpoint's name stands in for its words: the checker reads `‹endpoint.login›` as
+			// the sentence's subject. Other facts' names would read as words of the sentence.
+			const name = attributesOf(run.element)['name'] ?? '';
+			return [{ text: name.startsWith('endpoint.') ? `‹${name}›` : '‹fact›', code: false, ...at }];
 		}
+		default:
+			return [];
 	}
-	return attributes;
 }
 
 /**
@@ -80,87 +102,26 @@ function attributesOf(node: Node): Record<string, string> {
  * counted from the file's first line, body lines from the body's.
  */
 export function readProse(page: Page, frontMatterLines: readonly string[] = []): PageProse {
-	const tree = page.tree as unknown as Node | undefined;
 	const blocks: ProseBlock[] = [...frontMatter(frontMatterLines)];
-	if (!tree) return { blocks, components: [] };
 	const components: ProseComponent[] = [];
-
-	const startOf = (node: Node) => node.position?.start ?? { line: 1, column: 1 };
-
-	/** Text pieces of a text node, one per source line, so each knows its own line. */
-	function textPieces(node: Node, code: boolean, notAFact: string | undefined): ProsePiece[] {
-		const { line, column } = startOf(node);
-		// A code span's position includes its backticks; its value does not.
-		const offset = code ? 1 : 0;
-		return (node.value ?? '').split('\n').map((text, index) => ({
-			text: index === 0 ? text : ` ${text}`,
-			code,
-			line: line + index,
-			column: index === 0 ? column + offset : 1,
-			...(notAFact === undefined ? {} : { notAFact }),
-		}));
-	}
-
-	function phrasing(node: Node, out: ProsePiece[], notAFact: string | undefined): void {
-		if (SKIPPED.has(node.type)) return;
-		if (node.type === 'text') out.push(...textPieces(node, false, notAFact));
-		else if (node.type === 'inlineCode') out.push(...textPieces(node, true, notAFact));
-		else if (node.type === 'break') out.push({ text: ' ', code: false, ...startOf(node) });
-		else if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {
-			const jsx = element(node, notAFact);
-			if (jsx.fact) out.push({ text: '‹fact›', code: false, ...startOf(node) });
-			for (const child of jsx.children) phrasing(child, out, jsx.notAFact);
-		} else for (const child of node.children ?? []) phrasing(child, out, notAFact);
-	}
-
-	/** Records a component and its visible attributes; says how to read its children. */
-	function element(node: Node, notAFact: string | undefined) {
-		const name = node.name ?? '';
-		const attributes = attributesOf(node);
-		const { line } = startOf(node);
-		if (name) components.push({ name, attributes, line });
-		for (const [key, value] of Object.entries(attributes)) {
-			if (!VISIBLE_ATTRIBUTES.has(key) || value === '') continue;
-			blocks.push({
-				where: 'attribute',
-				pieces: [{ text: value, code: false, line, column: startOf(node).column }],
-			});
+	const body = new Map<number, ProsePiece[]>();
+	for (const run of page.text) {
+		// A `<Fact>` renders its own words: nothing inside it is the page's prose.
+		if (run.within.some((element) => element.name === 'Fact')) continue;
+		if (run.kind === 'element' && run.element) {
+			const { name } = run.element;
+			components.push({ name, attributes: attributesOf(run.element), line: run.start.line });
 		}
-		return {
-			fact: name === 'Fact',
-			children: name === 'Fact' ? [] : (node.children ?? []),
-			notAFact: name === NOT_A_FACT ? (attributes['because'] ?? '') : notAFact,
-		};
-	}
-
-	function flow(node: Node, notAFact: string | undefined): void {
-		if (SKIPPED.has(node.type)) return;
-		if (PHRASING_PARENTS.has(node.type)) {
-			const pieces: ProsePiece[] = [];
-			for (const child of node.children ?? []) phrasing(child, pieces, notAFact);
-			if (pieces.length > 0) blocks.push({ where: 'body', pieces });
-			return;
+		if (run.kind === 'attribute') {
+			if (!VISIBLE_ATTRIBUTES.has(run.attribute ?? '') || run.value === '') continue;
+			const { line, column } = run.start;
+			blocks.push({ where: 'attribute', pieces: [{ text: run.value, code: false, line, column }] });
+			continue;
 		}
-		if (node.type === 'mdxJsxFlowElement') {
-			const jsx = element(node, notAFact);
-			// A flow element's text children (`<Aside>text</Aside>` on one line) are phrasing.
-			const loose: ProsePiece[] = [];
-			for (const child of jsx.children) {
-				if (
-					child.type === 'text' ||
-					child.type === 'inlineCode' ||
-					child.type.startsWith('mdxJsxText')
-				) {
-					phrasing(child, loose, jsx.notAFact);
-				} else flow(child, jsx.notAFact);
-			}
-			if (loose.length > 0) blocks.push({ where: 'body', pieces: loose });
-			return;
-		}
-		for (const child of node.children ?? []) flow(child, notAFact);
+		if (run.block === undefined) continue;
+		body.set(run.block, [...(body.get(run.block) ?? []), ...piecesOf(run)]);
 	}
-
-	for (const child of tree.children ?? []) flow(child, undefined);
+	for (const pieces of body.values()) if (pieces.length > 0) blocks.push({ where: 'body', pieces });
 	return { blocks, components };
 }
 

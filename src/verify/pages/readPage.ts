@@ -1,7 +1,19 @@
+/**
+ * The page model: each page read once, with Sätteri (the parser Astro renders MDX with), into its
+ * syntax tree and a manifest of what it holds: imports, JSX elements, fences, and every run of
+ * text a reader sees with its block, links and JSX ancestry. One typed walk of the tree makes the
+ * manifest; the checks (references, prose, unlinked endpoints) are filters over it.
+ */
 import { MetaOptions } from '@expressive-code/core';
-import type { Root } from 'mdast';
-import { htmlToHast, markdownToMdast, mdxToMdast, type HastNode } from 'satteri';
-import ts from 'typescript';
+import type { Nodes, Root } from 'mdast';
+import type {} from 'mdast-util-directive';
+import type {} from 'mdast-util-mdx-expression';
+import type {} from 'mdast-util-mdx-jsx';
+import type {} from 'mdast-util-mdxjs-esm';
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import { visitParents, SKIP } from 'unist-util-visit-parents';
+import { htmlElements, jsxElement } from './pageElements.ts';
+import { readEsm } from './readEsm.ts';
 
 /** A place in a page: 1-based line and column, 0-based offset (UTF-16 units). */
 export interface Point {
@@ -60,42 +72,39 @@ export interface Fence {
 }
 
 /**
- * A run of text a reader sees, with what it is: `prose`, an inline code span, a code block, or
- * the string value of a JSX attribute (positioned at its element). `within` is the chain of JSX
- * elements around it, outermost first; `ancestors` the Markdown node types (`heading`, `link`…).
+ * A run of what a reader sees, in page order, with what it is: `prose`, an inline code span, a
+ * code block, the string value of a JSX attribute (positioned at its element), a line `break`, or
+ * a JSX `element` standing in the text (`<Fact />`, whose component renders words). `within` is
+ * the chain of JSX elements around it, outermost first; `ancestors` the Markdown node types
+ * (`heading`, `link`…).
  */
 export interface PageText {
-	kind: 'prose' | 'inlineCode' | 'code' | 'attribute';
+	kind: 'prose' | 'inlineCode' | 'code' | 'attribute' | 'break' | 'element';
 	value: string;
 	start: Point;
 	end: Point;
 	within: readonly PageElement[];
 	ancestors: readonly string[];
+	/**
+	 * The unit of sentences the run belongs to: a paragraph, heading or table cell, or the text a
+	 * JSX flow element holds without a paragraph (`<Aside>text</Aside>`). Runs with the same number
+	 * read as one; code blocks and attributes have none.
+	 */
+	block?: number;
+	/** The URL of the link the run is in. */
+	link?: string;
 	/** For `attribute` text, the attribute's name. */
 	attribute?: string;
-}
-
-/** One `<Example file="…" region="…" />` on a page, with its attributes. */
-export interface ExampleReference {
-	file: string;
-	region: string;
-	/** Whether it asks for a Run panel (`run` or `run={true}`). */
-	run: boolean;
-	line: number;
-	element: PageElement;
-}
-
-/** One `<Sample name="…" />` on a page. */
-export interface SampleReference {
-	name: string;
-	line: number;
-	element: PageElement;
+	/** For an `element` run, the element. */
+	element?: PageElement;
 }
 
 /** Something on a page that a static check cannot read; `detail` says how to write it. */
 export interface PageProblem {
 	line: number;
 	detail: string;
+	/** What kind of problem: the page does not parse, or a reference cannot be read (checks/). */
+	code: 'invalid-mdx' | 'reference';
 }
 
 /** One reading of a page: its syntax tree and the manifest of what it holds. */
@@ -110,13 +119,26 @@ export interface Page {
 	elements: readonly PageElement[];
 	fences: readonly Fence[];
 	text: readonly PageText[];
-	examples: readonly ExampleReference[];
-	samples: readonly SampleReference[];
+	/** Why the page could not be read: it does not parse (`code: 'invalid-mdx'`). */
 	problems: readonly PageProblem[];
 }
 
 // What Starlight turns on for its pages (asides are directives); GFM and front matter are default.
 const FEATURES = { directive: true } as const;
+
+/** Nodes whose phrasing children make one unit of sentences. */
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+/** Children of a JSX flow element that are phrasing without a paragraph around them. */
+const LOOSE = new Set(['text', 'inlineCode', 'mdxJsxTextElement']);
+
+/** A unist point with its offset (Sätteri always gives one). */
+const point = (
+	at: { line: number; column: number; offset?: number | undefined } | undefined
+): Point => ({
+	line: at?.line ?? 1,
+	column: at?.column ?? 1,
+	offset: at?.offset ?? 0,
+});
 
 /**
  * Reads a page once, with the parser its extension gets when the site is built (`.mdx` as MDX,
@@ -124,250 +146,145 @@ const FEATURES = { directive: true } as const;
  */
 export function readPage(path: string, source: string): Page {
 	const mdx = path.endsWith('.mdx');
-	const page: Page & Mutable = {
-		path,
-		source,
-		tree: undefined,
-		imports: [],
-		esmStrings: [],
-		elements: [],
-		fences: [],
-		text: [],
-		examples: [],
-		samples: [],
-		problems: [],
-	};
+	let tree: Root;
 	try {
-		page.tree = (mdx ? mdxToMdast : markdownToMdast)(source, { features: FEATURES }) as Root;
+		tree = (mdx ? mdxToMdast : markdownToMdast)(source, { features: FEATURES }) as Root;
 	} catch (error) {
-		page.problems.push(parseProblem(error));
-		return page;
+		const empty = { imports: [], esmStrings: [], elements: [], fences: [], text: [] };
+		return { path, source, tree: undefined, ...empty, problems: [parseProblem(error)] };
 	}
-	visit(page, page.tree as AnyNode, [], []);
-	for (const element of page.elements) readReference(page, element, mdx);
-	page.problems.sort((a, b) => a.line - b.line);
-	return page;
+	return { path, source, tree, ...walk(tree, source), problems: [] };
 }
 
-interface Mutable {
-	imports: PageImport[];
-	esmStrings: { value: string; line: number }[];
-	elements: PageElement[];
-	fences: Fence[];
-	text: PageText[];
-	examples: ExampleReference[];
-	samples: SampleReference[];
-	problems: PageProblem[];
-}
+/** The one walk of the tree: everything the manifest lists, in page order. */
+function walk(tree: Root, source: string) {
+	const imports: PageImport[] = [];
+	const esmStrings: { value: string; line: number }[] = [];
+	const elements: PageElement[] = [];
+	const fences: Fence[] = [];
+	const text: PageText[] = [];
+	/** Each JSX node's element, for the runs inside it. */
+	const elementOf = new Map<Nodes, PageElement>();
+	/** A number for each block node, in the order blocks start. */
+	const blockIds = new Map<Nodes, number>();
 
-type AnyNode = {
-	type: string;
-	value?: string;
-	children?: AnyNode[];
-	position?: { start: Point; end: Point };
-	[key: string]: unknown;
-};
-
-const NOWHERE: Point = { line: 1, column: 1, offset: 0 };
-
-function visit(
-	page: Page & Mutable,
-	node: AnyNode,
-	within: readonly PageElement[],
-	ancestors: readonly string[]
-): void {
-	const start = node.position?.start ?? NOWHERE;
-	const end = node.position?.end ?? NOWHERE;
-	switch (node.type) {
-		case 'mdxjsEsm':
-			readEsm(page, node.value ?? '', start.line);
-			return;
-		case 'mdxFlowExpression':
-		case 'mdxTextExpression':
-			// `{/* … */}` and `{expressions}`: JavaScript, not Markdown; nothing in them is rendered as is.
-			return;
-		case 'code': {
-			const lang = typeof node['lang'] === 'string' ? node['lang'] : '';
-			const meta = typeof node['meta'] === 'string' ? node['meta'] : '';
-			const code = node.value ?? '';
-			// Markdown's indented code blocks are code too, but not fences (no language, no meta).
-			const fenced = ['`', '~'].includes(page.source[start.offset] ?? '');
-			if (fenced) {
-				page.fences.push({
-					lang,
-					meta,
-					options: fenceOptions(meta),
-					code,
-					line: start.line,
-					start,
-				});
+	visitParents(tree, (node: Nodes, parents: Nodes[]) => {
+		const place = {
+			start: point(node.position?.start),
+			end: point(node.position?.end),
+			within: parents.flatMap((parent) => elementOf.get(parent) ?? []),
+			ancestors: parents
+				.filter((parent) => parent.type !== 'root' && !isJsx(parent))
+				.map(({ type }) => type),
+			...context(node, parents, blockIds),
+		};
+		switch (node.type) {
+			case 'mdxjsEsm': {
+				const esm = readEsm(node.value, place.start.line);
+				imports.push(...esm.imports);
+				esmStrings.push(...esm.strings);
+				return SKIP;
 			}
-			page.text.push({ kind: 'code', value: code, start, end, within, ancestors });
-			return;
-		}
-		case 'inlineCode':
-		case 'text':
-			page.text.push({
-				kind: node.type === 'text' ? 'prose' : 'inlineCode',
-				value: node.value ?? '',
-				start,
-				end,
-				within,
-				ancestors,
-			});
-			return;
-		case 'textDirective':
-		case 'leafDirective':
-			// Starlight claims only container directives (asides); it writes any other one back as
-			// the text it was (`messages:send` holds a `:send` directive), so that is what it is.
-			page.text.push({
-				kind: 'prose',
-				value: page.source.slice(start.offset, end.offset),
-				start,
-				end,
-				within,
-				ancestors,
-			});
-			return;
-		case 'html':
-			for (const element of htmlElements(node.value ?? '', start, end)) page.elements.push(element);
-			return;
-		case 'mdxJsxFlowElement':
-		case 'mdxJsxTextElement': {
-			const element = jsxElement(page, node, start, end);
-			if (element) {
-				page.elements.push(element);
+			case 'mdxFlowExpression':
+			case 'mdxTextExpression':
+				// `{/* … */}` and `{expressions}`: JavaScript, not Markdown; nothing in them is rendered as is.
+				return SKIP;
+			case 'code': {
+				// Markdown's indented code blocks are code too, but not fences (no language, no meta).
+				if (['`', '~'].includes(source[place.start.offset] ?? '')) {
+					const lang = node.lang ?? '';
+					const meta = node.meta ?? '';
+					const options = fenceOptions(meta);
+					fences.push({
+						lang,
+						meta,
+						options,
+						code: node.value,
+						line: place.start.line,
+						start: place.start,
+					});
+				}
+				const { block: _none, link: _code, ...run } = place;
+				text.push({ kind: 'code', value: node.value, ...run });
+				return SKIP;
+			}
+			case 'text':
+			case 'inlineCode':
+				text.push({
+					kind: node.type === 'text' ? 'prose' : 'inlineCode',
+					value: node.value,
+					...place,
+				});
+				return SKIP;
+			case 'break':
+				text.push({ kind: 'break', value: ' ', ...place });
+				return SKIP;
+			case 'textDirective':
+			case 'leafDirective':
+				// Starlight claims only container directives (asides); it writes any other one back as
+				// the text it was (`messages:send` holds a `:send` directive), so that is what it is.
+				text.push({
+					kind: 'prose',
+					value: source.slice(place.start.offset, place.end.offset),
+					...place,
+				});
+				return SKIP;
+			case 'html':
+				elements.push(...htmlElements(node.value, place.start, place.end));
+				return SKIP;
+			case 'mdxJsxFlowElement':
+			case 'mdxJsxTextElement': {
+				const element = jsxElement(imports, node, place.start, place.end);
+				if (!element) return undefined;
+				elements.push(element);
+				elementOf.set(node, element);
+				text.push({ kind: 'element', value: '', ...place, element });
 				for (const [attribute, value] of element.attributes) {
 					if (value.kind !== 'string') continue;
-					page.text.push({
+					const { block: _none, ...at } = place;
+					text.push({
 						kind: 'attribute',
 						value: value.value,
-						start,
-						end,
-						within: [...within, element],
-						ancestors,
+						...at,
+						within: [...place.within, element],
 						attribute,
 					});
 				}
+				return undefined;
 			}
-			const inner = element ? [...within, element] : within;
-			for (const child of node.children ?? []) visit(page, child, inner, ancestors);
-			return;
+			default:
+				return undefined;
 		}
-	}
-	const inner = node.type === 'root' ? ancestors : [...ancestors, node.type];
-	for (const child of node.children ?? []) visit(page, child, within, inner);
+	});
+	return { imports, esmStrings, elements, fences, text };
 }
 
-/** The names an ESM block imports and the strings it holds, read with TypeScript's parser. */
-function readEsm(page: Page & Mutable, esm: string, firstLine: number): void {
-	const file = ts.createSourceFile(
-		'page.tsx',
-		esm,
-		ts.ScriptTarget.Latest,
-		true,
-		ts.ScriptKind.TSX
-	);
-	const lineOf = (node: ts.Node) =>
-		firstLine + file.getLineAndCharacterOfPosition(node.getStart()).line;
-	const strings = (node: ts.Node): void => {
-		if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-			page.esmStrings.push({ value: node.text, line: lineOf(node) });
-		}
-		node.forEachChild(strings);
+const isJsx = (node: Nodes) =>
+	node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+
+/** The block a node is in and the link around it, from its ancestors (nearest last). */
+function context(
+	node: Nodes,
+	parents: readonly Nodes[],
+	blockIds: Map<Nodes, number>
+): { block?: number; link?: string } {
+	const link = parents.findLast((parent) => parent.type === 'link');
+	let block: Nodes | undefined;
+	for (let index = parents.length - 1; index >= 0 && !block; index--) {
+		const parent = parents[index] as Nodes;
+		const child = parents[index + 1] ?? node;
+		if (BLOCKS.has(parent.type)) block = parent;
+		else if (parent.type === 'mdxJsxFlowElement' && LOOSE.has(child.type)) block = parent;
+	}
+	let id: number | undefined;
+	if (block) {
+		id = blockIds.get(block) ?? blockIds.size;
+		blockIds.set(block, id);
+	}
+	return {
+		...(id === undefined ? {} : { block: id }),
+		...(link?.type === 'link' ? { link: link.url } : {}),
 	};
-	strings(file);
-	for (const statement of file.statements) {
-		if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) {
-			continue;
-		}
-		const source = statement.moduleSpecifier.text;
-		const line = lineOf(statement);
-		const add = (local: string, imported: string) =>
-			page.imports.push({ local, imported, source, line });
-		const clause = statement.importClause;
-		if (clause?.name) add(clause.name.text, 'default');
-		const bindings = clause?.namedBindings;
-		if (bindings && ts.isNamespaceImport(bindings)) add(bindings.name.text, '*');
-		else if (bindings) {
-			for (const element of bindings.elements) {
-				add(element.name.text, (element.propertyName ?? element.name).text);
-			}
-		}
-		// A side-effect import names nothing, but the rules still want to see it.
-		if (!clause) add('', '');
-	}
-}
-
-function jsxElement(page: Page, node: AnyNode, start: Point, end: Point): PageElement | undefined {
-	const name = typeof node['name'] === 'string' ? node['name'] : undefined;
-	if (name === undefined) return undefined; // a fragment: <>…</>
-	const attributes = new Map<string, AttributeValue>();
-	const repeated: string[] = [];
-	let spread = false;
-	for (const attribute of (node['attributes'] ?? []) as AnyNode[]) {
-		if (attribute.type === 'mdxJsxExpressionAttribute') {
-			spread = true;
-			continue;
-		}
-		const attributeName = String(attribute['name']);
-		if (attributes.has(attributeName)) repeated.push(attributeName);
-		const value = attribute.value as unknown;
-		attributes.set(
-			attributeName,
-			value === null || value === undefined
-				? { kind: 'boolean' }
-				: typeof value === 'string'
-					? { kind: 'string', value }
-					: { kind: 'expression', text: `{${(value as { value: string }).value}}` }
-		);
-	}
-	return { name, ...resolve(page.imports, name), attributes, repeated, spread, start, end };
-}
-
-/** Which module export a JSX name refers to, through the page's imports (namespaces included). */
-function resolve(
-	imports: readonly PageImport[],
-	name: string
-): { source: string | undefined; export: string } {
-	const [head = name, ...rest] = name.split('.');
-	const imported = imports.find((entry) => entry.local === head);
-	if (!imported) return { source: undefined, export: name };
-	if (imported.imported === '*' && rest.length > 0) {
-		return { source: imported.source, export: rest.join('.') };
-	}
-	return { source: imported.source, export: imported.imported };
-}
-
-/** The elements of a Markdown page's raw HTML, read with an HTML parser (as they will render). */
-function htmlElements(html: string, start: Point, end: Point): PageElement[] {
-	const elements: PageElement[] = [];
-	const walk = (node: HastNode): void => {
-		if (node.type === 'element') {
-			const attributes = new Map<string, AttributeValue>();
-			for (const [key, value] of Object.entries(node.properties ?? {})) {
-				const text = Array.isArray(value) ? value.join(' ') : value;
-				attributes.set(
-					key === 'className' ? 'class' : key,
-					text === true ? { kind: 'boolean' } : { kind: 'string', value: String(text) }
-				);
-			}
-			const { tagName } = node;
-			elements.push({
-				name: tagName,
-				source: undefined,
-				export: tagName,
-				attributes,
-				repeated: [],
-				spread: false,
-				start,
-				end,
-			});
-		}
-		if ('children' in node) for (const child of node.children as HastNode[]) walk(child);
-	};
-	walk(htmlToHast(html, { fragment: true }));
-	return elements;
 }
 
 /** A fence meta's `key=value` options, as Expressive Code reads them, keys lower-cased. */
@@ -382,79 +299,12 @@ export function fenceOptions(meta: string): ReadonlyMap<string, string> {
 	return options;
 }
 
-/** Whether an element is the site component `<name>.astro` (`Example`, `Sample`). */
-export function isComponent(element: PageElement, name: string): boolean {
-	if (element.source === undefined) return element.name === name;
-	return element.source.endsWith(`/${name}.astro`) && element.export === 'default';
-}
-
-function readReference(page: Page & Mutable, element: PageElement, mdx: boolean): void {
-	const line = element.start.line;
-	const problem = (detail: string): void => void page.problems.push({ line, detail });
-	// HTML has no components: in a Markdown page `<Example>` is an unknown `example` element.
-	const example = mdx ? isComponent(element, 'Example') : element.name === 'example';
-	const sample = mdx ? isComponent(element, 'Sample') : element.name === 'sample';
-	if (!example && !sample) return;
-	const tag = example ? '<Example>' : '<Sample>';
-	if (!mdx) return problem(`${tag} only renders in .mdx pages; rename the page to .mdx`);
-	if (element.spread) {
-		return problem('spread attributes ({...props}) are not allowed; write each attribute out');
-	}
-	const [twice] = element.repeated;
-	if (twice !== undefined) return problem(`attribute "${twice}" is given twice`);
-	if (sample) {
-		const name = element.attributes.get('name');
-		if (name?.kind !== 'string' || name.value.trim() === '') {
-			return problem('<Sample> needs a literal name="…" attribute');
-		}
-		page.samples.push({ name: name.value, line, element });
-		return;
-	}
-	const file = literal(element, 'file', 'topic/name.ts');
-	const region = literal(element, 'region', 'region-name');
-	const run = runAttribute(element.attributes.get('run'));
-	for (const detail of [file, region, run]) if (detail.problem) problem(detail.problem);
-	if (file.value !== undefined && region.value !== undefined && run.value !== undefined) {
-		page.examples.push({ file: file.value, region: region.value, run: run.value, line, element });
-	}
-}
-
-type Read<T> = { value: T; problem?: undefined } | { value?: undefined; problem: string };
-
-function literal(element: PageElement, name: string, sample: string): Read<string> {
-	const value = element.attributes.get(name);
-	const example = `${name}="${sample}"`;
-	if (!value) return { problem: `<Example> is missing the ${example} attribute` };
-	if (value.kind === 'expression') {
-		return {
-			problem: `<Example> attribute ${name}=${value.text} must be a string literal like ${example}, so the reference can be checked statically`,
-		};
-	}
-	if (value.kind === 'boolean' || value.value.trim() === '') {
-		return { problem: `<Example> attribute "${name}" must not be empty` };
-	}
-	return { value: value.value };
-}
-
-// `run` must be readable without running the page: bare, {true} or {false}.
-function runAttribute(value: AttributeValue | undefined): Read<boolean> {
-	if (value === undefined) return { value: false };
-	if (value.kind === 'boolean' || (value.kind === 'expression' && value.text === '{true}')) {
-		return { value: true };
-	}
-	if (value.kind === 'expression' && value.text === '{false}') return { value: false };
-	const written = value.kind === 'string' ? `"${value.value}"` : value.text;
-	return {
-		problem: `<Example> attribute run=${written} must be written as a bare "run" (or run={true} / run={false})`,
-	};
-}
-
 // Sätteri's messages start with the place: "12:3: Unexpected character…".
 function parseProblem(error: unknown): PageProblem {
 	const message = error instanceof Error ? error.message : String(error);
 	const [place = '', ...rest] = message.split(': ');
 	const line = Number(place.split(':')[0]);
 	return Number.isInteger(line) && line > 0 && rest.length > 0
-		? { line, detail: `the page is not valid MDX: ${rest.join(': ')}` }
-		: { line: 1, detail: `the page is not valid MDX: ${message}` };
+		? { line, detail: `the page is not valid MDX: ${rest.join(': ')}`, code: 'invalid-mdx' }
+		: { line: 1, detail: `the page is not valid MDX: ${message}`, code: 'invalid-mdx' };
 }

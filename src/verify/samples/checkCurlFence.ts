@@ -201,6 +201,8 @@ export async function fenceCredentials(
 		'<API_BASE_URL>': baseUrl,
 		'<USERNAME>': account.username,
 		'<PASSWORD>': account.password,
+		// The mock is reset before each fence, so a fence may change the password freely.
+		'<NEW_PASSWORD>': `${account.password}-changed`,
 		'<BASIC_CREDENTIALS>': authorization.slice('Basic '.length),
 		'<ACCESS_TOKEN>': pair.access_token,
 		'<REFRESH_TOKEN>': pair.refresh_token,

@@ -35,6 +35,7 @@ export const EXAMPLE_VALUES: Readonly<Record<Placeholder, string>> = {
 	'<TOKEN_ID>': 'V1StGXR8_Z5jdHi6B-myT',
 	'<USERNAME>': 'demo',
 	'<PASSWORD>': 'demo-password',
+	'<NEW_PASSWORD>': 'a-new-demo-password',
 	'<BASIC_CREDENTIALS>': 'ZGVtbzpkZW1vLXBhc3N3b3Jk',
 	'<API_BASE_URL>': 'https://api.token-pair.example',
 };

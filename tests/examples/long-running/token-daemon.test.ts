@@ -1,5 +1,6 @@
 import { getResponse, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import { TokenDaemon } from '../../../examples/long-running/token-daemon.ts';
 import { CredentialsRejected } from '../../../examples/long-running/with-retries.ts';
 import type { StoredLogin, TokenStore } from '../../../examples/refresh/token-store.ts';
@@ -65,7 +66,7 @@ describe('TokenDaemon', () => {
 		expect(errors).toEqual([]);
 	});
 
-	test('5xx on refresh: retries with growing delays, keeps the tokens, recovers', async () => {
+	behaviour('daemon.5xx', async () => {
 		const { daemon, started, errors } = startDaemon();
 		await started;
 		const before = daemon.accessToken;
@@ -85,7 +86,7 @@ describe('TokenDaemon', () => {
 		expect(logins()).toHaveLength(1);
 	});
 
-	test('network errors are bounded: after maxAttempts it waits for the next cycle, not a tight loop', async () => {
+	behaviour('daemon.bounded', async () => {
 		const { daemon, started, errors } = startDaemon({ maxAttempts: 3, maxDelayMs: 60_000 });
 		await started;
 		const lastGood = daemon.accessToken;
@@ -99,12 +100,14 @@ describe('TokenDaemon', () => {
 		await elapse(840 + 10);
 		expect(attempts).toBe(3);
 		expect(errors).toHaveLength(3);
+		expect(daemon.accessToken).toBe(lastGood); // the last good token while it is valid
 		await elapse(50);
 		expect(attempts).toBe(3); // quiet until maxDelayMs has passed
+		// Expired at 900 s: never handed out past its expiry, whatever the outage.
+		expect(() => daemon.accessToken).toThrow(/no valid access token/);
 		await elapse(20);
 		expect(attempts).toBe(6); // the next cycle, again at most maxAttempts
 		expect(errors).toHaveLength(6);
-		expect(daemon.accessToken).toBe(lastGood); // the last good token, not an error
 	});
 
 	test('refresh answered 401 (reused elsewhere): logs in again and never resends that token', async () => {
@@ -153,7 +156,7 @@ describe('TokenDaemon', () => {
 			expect(await works(daemon.accessToken)).toBe(true);
 		});
 
-		test('without one: the retry is reuse (401) and the daemon logs in cleanly, once', async () => {
+		behaviour('daemon.lost', async () => {
 			const { daemon, started } = startDaemon();
 			await started;
 			loseNextRefreshResponse();
@@ -198,7 +201,7 @@ describe('TokenDaemon', () => {
 		await logged;
 		const successor = exchangesTo(api.log.entries(), '/auth/token/refresh')[0];
 		expect(successor?.response.status).toBe(201);
-		await daemon.stop();
+		await daemon.revoke();
 		release();
 		await done;
 		const rotated = JSON.parse(successor?.response.body ?? '{}').access_token as string;
@@ -226,7 +229,10 @@ describe('TokenDaemon', () => {
 			})
 		);
 		await elapse(841);
-		expect(String(errors[0])).toMatch(/^ApiError: 503/);
+		expect(errors.map(String)).toEqual([
+			expect.stringMatching(/^RefreshRefused/),
+			expect.stringMatching(/^ApiError: 503/),
+		]);
 		expect(daemon.accessToken).toBe(first);
 		await elapse(60);
 		expect(daemon.accessToken).not.toBe(first);
@@ -285,11 +291,11 @@ describe('TokenDaemon', () => {
 		expect(refreshes().every((exchange) => exchange.response.status === 201)).toBe(true);
 	});
 
-	test('stop() revokes the pair and stops the timer', async () => {
+	test('revoke() revokes the pair and stops the timer', async () => {
 		const { daemon, started } = startDaemon();
 		await started;
 		const token = daemon.accessToken;
-		await daemon.stop();
+		await daemon.revoke();
 		expect(await works(token)).toBe(false);
 		await elapse(3600, 60);
 		expect(refreshes()).toHaveLength(0);
@@ -305,7 +311,7 @@ describe('TokenDaemon', () => {
 			expect(errors).toEqual([]); // start() itself reports, by rejecting
 		});
 
-		test('mid-life (the password changed): stops, reports once, and serves no token', async () => {
+		behaviour('daemon.credentials', async () => {
 			const { daemon, started, errors } = startDaemon();
 			await started;
 			let attempts = 0;
@@ -321,8 +327,10 @@ describe('TokenDaemon', () => {
 			await elapse(840);
 			await elapse(3600, 60);
 			expect(attempts).toBe(1);
-			expect(errors).toHaveLength(1);
-			expect(errors[0]).toBeInstanceOf(CredentialsRejected);
+			expect(errors.map((error) => (error as Error).name)).toEqual([
+				'RefreshRefused',
+				'CredentialsRejected',
+			]);
 			expect(() => daemon.accessToken).toThrow(CredentialsRejected);
 		});
 
@@ -409,12 +417,132 @@ describe('TokenDaemon', () => {
 			expect(logins()).toHaveLength(2);
 		});
 
-		test('stop() clears the store: the next start logs in afresh', async () => {
+		test('revoke() clears the store and revokes the login: the next start logs in afresh', async () => {
 			const store = memoryStore();
 			const { daemon, started } = startDaemon({ store });
 			await started;
-			await daemon.stop();
+			const token = daemon.accessToken;
+			await daemon.revoke();
 			expect(store.kept).toBeUndefined();
+			expect(await works(token)).toBe(false);
+		});
+
+		behaviour('daemon.restart', async () => {
+			const store = memoryStore();
+			const first = startDaemon({ store });
+			await first.started;
+			const token = first.daemon.accessToken;
+			await first.daemon.stop();
+			expect(store.kept).toBeDefined();
+			expect(await works(token)).toBe(true);
+			const second = startDaemon({ store });
+			await second.started;
+			expect(await works(second.daemon.accessToken)).toBe(true);
+			expect(logins()).toHaveLength(1);
+		});
+
+		behaviour('daemon.refused', async () => {
+			const store = memoryStore();
+			const refused: unknown[] = [];
+			const { daemon, started, errors } = startDaemon({
+				store,
+				onRefreshRefused: (event) => refused.push(event),
+			});
+			await started;
+			const loginId = store.kept?.loginId;
+			// The thief copies the stored refresh token and refreshes first.
+			const stolen = await call('POST', '/3rdparty/v1/auth/token/refresh', {
+				authorization: bearer(store.kept?.refreshToken ?? ''),
+			});
+			const thief = stolen.body as { access_token: string; refresh_token: string };
+			await elapse(841);
+			expect(refused).toEqual([{ loginId }]);
+			expect(errors.map((error) => (error as Error).name)).toEqual(['RefreshRefused']);
+			expect(await works(thief.access_token)).toBe(false);
+			const again = await call('POST', '/3rdparty/v1/auth/token/refresh', {
+				authorization: bearer(thief.refresh_token),
+			});
+			expect(again.status).toBe(401);
+			expect(await works(daemon.accessToken)).toBe(true);
+			expect(store.kept?.loginId).not.toBe(loginId);
+		});
+	});
+
+	describe('faults the page names', () => {
+		behaviour('daemon.invalidate', async () => {
+			const { daemon, started } = startDaemon();
+			await started;
+			const refusedToken = daemon.accessToken;
+			await Promise.all(Array.from({ length: 5 }, () => daemon.invalidate(refusedToken)));
+			expect(refreshes()).toHaveLength(1);
+			expect(daemon.accessToken).not.toBe(refusedToken);
+			expect(await works(daemon.accessToken)).toBe(true);
+		});
+
+		behaviour('daemon.429', async () => {
+			const { daemon, started, errors } = startDaemon();
+			await started;
+			api.server.use(
+				http.post(
+					'*/3rdparty/v1/auth/token/refresh',
+					() =>
+						HttpResponse.json(
+							{ error: 'rate_limited', message: 'Too Many Requests', code: 429 },
+							{ status: 429, headers: { 'Retry-After': '20' } }
+						),
+					{ once: true }
+				)
+			);
+			await elapse(840);
+			expect(errors.map(String)).toEqual([expect.stringMatching(/^ApiError: 429/)]);
+			await elapse(19);
+			expect(refreshes()).toHaveLength(0);
+			await elapse(2);
+			expect(refreshes().map((exchange) => exchange.response.status)).toEqual([201]);
+			expect(await works(daemon.accessToken)).toBe(true);
+		});
+
+		behaviour('daemon.unreadable', async () => {
+			const { daemon, started, errors } = startDaemon();
+			await started;
+			const before = daemon.accessToken;
+			api.server.use(
+				http.post(
+					'*/3rdparty/v1/auth/token/refresh',
+					async ({ request }) => {
+						await getResponse(api.handlers, request); // the server rotated
+						return new HttpResponse('<html>Bad gateway</html>', {
+							status: 201,
+							headers: { 'Content-Type': 'text/html' },
+						});
+					},
+					{ once: true }
+				)
+			);
+			await elapse(841);
+			expect(errors[0]).toBeInstanceOf(SyntaxError);
+			await elapse(5);
+			expect(logins()).toHaveLength(2);
+			expect(await works(daemon.accessToken)).toBe(true);
+			expect(await works(before)).toBe(false); // the lost pair's login is revoked
+		});
+
+		behaviour('daemon.expired', async () => {
+			const { started } = startDaemon();
+			await started;
+			api.server.use(
+				http.post('*/3rdparty/v1/auth/token/refresh', async ({ request }) => {
+					const answer = await getResponse(api.handlers, request);
+					const body = (await answer?.json()) as Record<string, unknown>;
+					return HttpResponse.json(
+						{ ...body, expires_at: '2020-01-01T00:00:00Z' },
+						{ status: 201, headers: { Date: new Date(Date.now()).toUTCString() } }
+					);
+				})
+			);
+			await elapse(840 + 60);
+			// Backoff from the floor up (0.75 s, 1.5 s, 3 s, …): a handful, not hundreds.
+			expect(refreshes().length).toBeLessThanOrEqual(8);
 		});
 	});
 });

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import {
 	backoff,
 	CredentialsRejected,
 	isTransient,
+	MIN_DELAY_MS,
 	withRetries,
 } from '../../../examples/long-running/with-retries.ts';
 import { ApiError } from '../../../examples/service-tokens/create-service-token.ts';
@@ -26,6 +28,8 @@ describe('isTransient', () => {
 	test.each([
 		['a 500', new ApiError(500, {}), true],
 		['a 503', new ApiError(503, {}), true],
+		['a 429 (a rate limit)', new ApiError(429, {}), true],
+		['a body that is not JSON (SyntaxError)', new SyntaxError('Unexpected token <'), true],
 		['a network failure (fetch rejects with a TypeError)', new TypeError('fetch failed'), true],
 		['a timeout', timeout(), true],
 		['a 401 on the login', new CredentialsRejected(401, {}), false],
@@ -61,7 +65,7 @@ describe('CredentialsRejected.from', () => {
 });
 
 describe('withRetries', () => {
-	test('retries transient failures with growing delays, then returns the success', async () => {
+	behaviour('retry.transient', async () => {
 		const operation = vi
 			.fn<() => Promise<string>>()
 			.mockRejectedValueOnce(new ApiError(503, {}))
@@ -89,13 +93,53 @@ describe('withRetries', () => {
 		expect(operation).toHaveBeenCalledTimes(3);
 	});
 
-	test.each([
-		['refused credentials', new CredentialsRejected(401, {})],
-		['a 400', new ApiError(400, {})],
-	])('never retries %s', async (_, failure) => {
-		const operation = vi.fn(() => Promise.reject(failure));
-		await expect(withRetries(operation, { attempts: 5 })).rejects.toBe(failure);
+	behaviour('retry.final', async () => {
+		for (const failure of [
+			new CredentialsRejected(401, {}),
+			new ApiError(400, {}),
+			new ApiError(403, {}),
+		]) {
+			const operation = vi.fn(() => Promise.reject(failure));
+			await expect(withRetries(operation, { attempts: 5 })).rejects.toBe(failure);
+			expect(operation).toHaveBeenCalledTimes(1);
+		}
+	});
+
+	behaviour('retry.429', async () => {
+		const limited = (seconds: number) => new ApiError(429, {}, seconds * 1000);
+		const operation = vi
+			.fn<() => Promise<string>>()
+			.mockRejectedValueOnce(limited(20))
+			.mockRejectedValueOnce(limited(3_600)) // asks for an hour: capped at maxDelayMs
+			.mockResolvedValue('done');
+		const result = withRetries(operation, { attempts: 3, maxDelayMs: 30_000 });
+		await vi.advanceTimersByTimeAsync(19_999);
 		expect(operation).toHaveBeenCalledTimes(1);
+		await vi.advanceTimersByTimeAsync(1);
+		expect(operation).toHaveBeenCalledTimes(2);
+		await vi.advanceTimersByTimeAsync(30_000);
+		expect(await result).toBe('done');
+	});
+
+	behaviour('retry.unreadable', async () => {
+		const operation = vi
+			.fn<() => Promise<string>>()
+			.mockImplementationOnce(async () => (await new Response('<html>').json()) as string)
+			.mockResolvedValue('done');
+		const result = withRetries(operation);
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(await result).toBe('done');
+		expect(operation).toHaveBeenCalledTimes(2);
+	});
+
+	behaviour('retry.floor', async () => {
+		// Delays configured to zero, as an expiry already past or a skewed clock would compute.
+		const operation = vi.fn(() => Promise.reject(new TypeError('fetch failed')));
+		const result = withRetries(operation, { attempts: 1_000, baseDelayMs: 0, maxDelayMs: 0 });
+		result.catch(() => {});
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(operation.mock.calls.length).toBeLessThanOrEqual(1 + 1_000 / MIN_DELAY_MS);
+		expect(MIN_DELAY_MS).toBeGreaterThanOrEqual(100); // a floor, not a formality
 	});
 
 	test('an abort during the wait ends it at once, with no further attempt', async () => {

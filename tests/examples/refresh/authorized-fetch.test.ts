@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import { createAuthorizedFetch } from '../../../examples/refresh/authorized-fetch.ts';
 import { TokenManager } from '../../../examples/refresh/token-manager.ts';
 import { bearerOf, exchangesTo } from '../../support/exchanges.ts';
@@ -25,9 +26,17 @@ test('attaches the access token and keeps the caller’s headers and body', asyn
 	const { send } = setUp();
 	const response = await send();
 	expect(response.status).toBe(202);
+	// The token the API issued, as its answer carried it: the one the request must present.
+	const [issued] = exchangesTo(api.log.entries(), '/auth/token', 'POST');
+	const { access_token } = JSON.parse(issued?.response.body ?? '{}') as { access_token?: string };
+	expect(access_token).toMatch(/^ey/);
 	expect(messageCalls()).toHaveLength(1);
-	expect(bearerOf(messageCalls()[0]!)).toBeDefined();
-	expect(messageCalls()[0]?.request.headers['content-type']).toBe('application/json');
+	const [call] = messageCalls();
+	expect(bearerOf(call!)).toBe(access_token);
+	expect(call?.request.headers['content-type']).toBe('application/json');
+	expect(call?.request.body).toBe(
+		JSON.stringify({ phoneNumbers: ['+15555550100'], textMessage: { text: 'hi' } })
+	);
 });
 
 test('an unexpected 401 (server clock ahead) triggers one refresh and one retry, which succeeds', async () => {
@@ -51,7 +60,7 @@ test('the retry carries a different token from the refused one', async () => {
 	expect(retried).not.toBe(refused);
 });
 
-test('a persistent 401 is returned after exactly one retry: no loop', async () => {
+behaviour('fetch.401', async () => {
 	const { send } = setUp();
 	let attempts = 0;
 	api.server.use(

@@ -1,114 +1,174 @@
 import { describe, expect, test } from 'vitest';
-import { CredentialsRejected } from '../../../examples/long-running/with-retries.ts';
-import { endAllLogins } from '../../../examples/refresh/end-all-logins.ts';
-import { createServiceToken } from '../../../examples/service-tokens/create-service-token.ts';
-import { advance, useFakeDate } from '../../support/fakeDate.ts';
-import { basic, bearer, call, issuePair, refresh } from '../../support/http.ts';
+import { changePassword, endAllLogins } from '../../../examples/refresh/end-all-logins.ts';
+import { issueTokenPair } from '../../../examples/quick-start/issue-token-pair.ts';
+import { refreshTokenPair } from '../../../examples/quick-start/refresh-token-pair.ts';
+import {
+	ApiError,
+	basicAuth,
+	createServiceToken,
+} from '../../../examples/service-tokens/create-service-token.ts';
+import { errorBody } from '../../../src/mock/contract/errors.ts';
+import { login, refreshSession } from '../../mock/support/sessions.ts';
+import { basic, bearer, call, refresh } from '../../support/http.ts';
 import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
 
 const api = useMockApi();
-useFakeDate();
+const NEW_PASSWORD = 'a-new-long-password';
+const account = { baseUrl: BASE_URL, ...DEMO };
 
+/** Whether a token still works on a resource endpoint (404: authenticated, no such message). */
 const works = async (token: string) =>
 	(await call('GET', '/3rdparty/v1/messages/none', { authorization: bearer(token) })).status ===
 	404;
-const serviceToken = (
-	name: string,
-	username: string = DEMO.username,
-	password: string = DEMO.password
-) => createServiceToken({ baseUrl: BASE_URL, username, password, name, scopes: ['messages:read'] });
+const pairFor = (password: string) =>
+	issueTokenPair({
+		baseUrl: BASE_URL,
+		username: DEMO.username,
+		password,
+		scopes: ['messages:read'],
+	});
+const serviceTokenFor = (password: string, name: string) =>
+	createServiceToken({
+		baseUrl: BASE_URL,
+		username: DEMO.username,
+		password,
+		name,
+		scopes: ['messages:read'],
+	});
 
-describe('endAllLogins', () => {
-	test('revokes every service token and every login, rotated pairs included', async () => {
-		const reports = await serviceToken('reports');
-		const billing = await serviceToken('billing');
-		const login = await issuePair(['messages:read']);
-		const rotated = (await refresh(login.refresh_token)).body as {
-			access_token: string;
-			refresh_token: string;
-		};
-		const other = await issuePair(['messages:read']);
+describe('the incident procedure reaches the thief', () => {
+	test.each(['reject', 'revoke-family'] as const)(
+		'under %s: every thief chain and thief login is dead after the password change',
+		async (policy) => {
+			api.settings.reusePolicy = policy;
+			// Your service's login, stored on disk, and its service token.
+			const stored = await pairFor(DEMO.password);
+			const serviceToken = await serviceTokenFor(DEMO.password, 'reports');
 
-		const revoked = await endAllLogins({
-			baseUrl: BASE_URL,
-			...DEMO,
-			loginIds: [login.id, other.id],
-		});
+			// The thief copies the stored pair and the password, and refreshes first.
+			const thiefChain = await refreshTokenPair({
+				baseUrl: BASE_URL,
+				refreshToken: stored.refresh_token,
+			});
+			// Your service's next refresh is refused: the only trace of the theft.
+			expect((await refresh(stored.refresh_token)).status).toBe(401);
+			// With the password, the thief opens logins nobody records: a pair, a browser session, a
+			// service token.
+			const thiefPair = await pairFor(DEMO.password);
+			const thiefSession = await login();
+			expect(thiefSession.status).toBe(200);
+			const thiefService = await serviceTokenFor(DEMO.password, 'innocent-looking');
 
-		expect(revoked).toEqual([reports.id, billing.id, login.id, other.id]);
-		for (const token of [
-			reports.token,
-			billing.token,
-			login.access_token,
-			rotated.access_token,
-			other.access_token,
-		]) {
-			expect(await works(token)).toBe(false);
+			// The procedure, as the page writes it: change the password first.
+			await changePassword({ ...account, newPassword: NEW_PASSWORD });
+
+			for (const token of [
+				thiefChain.access_token,
+				thiefPair.access_token,
+				thiefSession.body.access_token as string,
+				thiefService.token,
+				serviceToken.token,
+				stored.access_token,
+			]) {
+				expect(await works(token)).toBe(false);
+			}
+			expect((await refresh(thiefChain.refresh_token)).status).toBe(401);
+			expect((await refresh(thiefPair.refresh_token)).status).toBe(401);
+			expect((await refreshSession(thiefSession.cookie)).status).toBe(401);
+			// The stolen password opens nothing new.
+			await expect(pairFor(DEMO.password)).rejects.toThrow(/401/);
+			expect((await login()).status).toBe(401);
+			expect(
+				(await call('GET', '/3rdparty/v1/service-tokens', { authorization: basic() })).status
+			).toBe(401);
+
+			// Then your services come back with the new password.
+			const fresh = await pairFor(NEW_PASSWORD);
+			expect(await works(fresh.access_token)).toBe(true);
+			const reissued = await serviceTokenFor(NEW_PASSWORD, 'reports');
+			expect(await works(reissued.token)).toBe(true);
+			const listed = await call('GET', '/3rdparty/v1/service-tokens', {
+				authorization: basic(DEMO.username, NEW_PASSWORD),
+			});
+			expect(listed.body.map((token: { name: string }) => token.name)).toEqual(['reports']);
 		}
-		expect((await refresh(rotated.refresh_token)).status).toBe(401);
-		const left = await call('GET', '/3rdparty/v1/service-tokens', { authorization: basic() });
-		expect(left.body).toEqual([]);
+	);
+
+	test('another account is untouched', async () => {
+		const theirs = await issueTokenPair({
+			baseUrl: BASE_URL,
+			username: 'other',
+			password: 'other-password',
+			scopes: ['messages:read'],
+		});
+		await changePassword({ ...account, newPassword: NEW_PASSWORD });
+		expect(await works(theirs.access_token)).toBe(true);
 	});
 
-	test("another account's tokens are untouched, and running it twice is harmless", async () => {
-		const theirs = await serviceToken('theirs', 'other', 'other-password');
-		const mine = await issuePair(['messages:read']);
-		await endAllLogins({ baseUrl: BASE_URL, ...DEMO, loginIds: [mine.id] });
-		await endAllLogins({ baseUrl: BASE_URL, ...DEMO, loginIds: [mine.id] });
-		expect(await works(theirs.token)).toBe(true);
-	});
-
-	test('a wrong password is CredentialsRejected after one request, and nothing is revoked', async () => {
-		const login = await issuePair(['messages:read']);
+	test('a wrong current password is a 401 after one request, and nothing changes', async () => {
+		const login = await pairFor(DEMO.password);
 		const before = api.log.entries().length;
-		await expect(
-			endAllLogins({ baseUrl: BASE_URL, ...DEMO, password: 'wrong', loginIds: [login.id] })
-		).rejects.toBeInstanceOf(CredentialsRejected);
+		const refused = changePassword({ ...account, password: 'wrong', newPassword: NEW_PASSWORD });
+		await expect(refused).rejects.toMatchObject({ status: 401 });
 		expect(api.log.entries().length - before).toBe(1);
 		expect(await works(login.access_token)).toBe(true);
+		expect((await pairFor(DEMO.password)).token_type).toBe('Bearer');
+	});
+
+	test.each([
+		{ why: 'too short', newPassword: 'short' },
+		{ why: 'unchanged', newPassword: DEMO.password },
+	])(
+		'a new password that is $why is 400 naming the field, and nothing ends',
+		async ({ newPassword }) => {
+			const login = await pairFor(DEMO.password);
+			const refused = await changePassword({ ...account, newPassword }).catch(
+				(error: unknown) => error
+			);
+			expect(refused).toBeInstanceOf(ApiError);
+			expect((refused as ApiError).body).toEqual(errorBody('invalidNewPassword'));
+			expect(await works(login.access_token)).toBe(true);
+		}
+	);
+
+	test('a password outside Latin-1 is sent as UTF-8', async () => {
+		const unicode = 'пароль-🔑-Ünïcode';
+		await changePassword({ ...account, newPassword: unicode });
+		expect(basicAuth('demo', unicode)).toBe(
+			`Basic ${Buffer.from(`demo:${unicode}`, 'utf8').toString('base64')}`
+		);
+		await changePassword({ ...account, password: unicode, newPassword: NEW_PASSWORD });
+		expect((await pairFor(NEW_PASSWORD)).token_type).toBe('Bearer');
 	});
 });
 
-describe('a stolen refresh token: detection versus containment', () => {
-	/** The thief refreshes first; the user's client then presents the spent token. */
-	async function theft() {
-		const login = await issuePair(['messages:read']);
-		const thief = (await refresh(login.refresh_token)).body as {
-			access_token: string;
-			refresh_token: string;
-		};
-		const user = await refresh(login.refresh_token);
-		return { login, thief, user };
-	}
+describe('endAllLogins, when the password is known to be safe', () => {
+	test('ends every login and service token, recorded or not, and keeps the password', async () => {
+		const first = await pairFor(DEMO.password);
+		const rotated = await refreshTokenPair({
+			baseUrl: BASE_URL,
+			refreshToken: first.refresh_token,
+		});
+		const unrecorded = await pairFor(DEMO.password);
+		const session = await login();
+		const service = await serviceTokenFor(DEMO.password, 'reports');
 
-	test('under reject the user is refused, and the thief’s chain lives on until the 90-day limit', async () => {
-		api.settings.reusePolicy = 'reject';
-		const { thief, user } = await theft();
-		expect(user.status).toBe(401);
-		let refreshToken = thief.refresh_token;
-		for (let day = 10; day < 90; day += 10) {
-			advance(10 * 86_400);
-			const next = await refresh(refreshToken);
-			expect(next.status).toBe(201);
-			refreshToken = next.body.refresh_token as string;
+		await endAllLogins(account);
+
+		for (const token of [rotated.access_token, unrecorded.access_token, service.token]) {
+			expect(await works(token)).toBe(false);
 		}
-		advance(10 * 86_400);
-		expect((await refresh(refreshToken)).status).toBe(401);
+		expect((await refresh(rotated.refresh_token)).status).toBe(401);
+		expect((await refresh(unrecorded.refresh_token)).status).toBe(401);
+		expect((await refreshSession(session.cookie)).status).toBe(401);
+		expect((await pairFor(DEMO.password)).token_type).toBe('Bearer');
 	});
 
-	test('under revoke-family both are logged out at the moment of reuse', async () => {
-		api.settings.reusePolicy = 'revoke-family';
-		const { thief, user } = await theft();
-		expect(user.status).toBe(401);
-		expect(await works(thief.access_token)).toBe(false);
-		expect((await refresh(thief.refresh_token)).status).toBe(401);
-	});
-
-	test('under reject, revoking the login’s first pair ends the thief’s chain', async () => {
-		api.settings.reusePolicy = 'reject';
-		const { login, thief } = await theft();
-		await endAllLogins({ baseUrl: BASE_URL, ...DEMO, loginIds: [login.id] });
-		expect(await works(thief.access_token)).toBe(false);
-		expect((await refresh(thief.refresh_token)).status).toBe(401);
+	test('running it twice is harmless; a wrong password is refused', async () => {
+		await endAllLogins(account);
+		await endAllLogins(account);
+		await expect(endAllLogins({ ...account, password: 'wrong' })).rejects.toMatchObject({
+			status: 401,
+		});
 	});
 });

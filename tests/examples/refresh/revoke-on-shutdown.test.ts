@@ -17,7 +17,7 @@ test.each([
 		const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
 		const tokens = new TokenManager({ baseUrl: BASE_URL, ...DEMO, scopes: ['messages:read'] });
 		const accessToken = await tokens.getAccessToken();
-		const undo = revokeOnShutdown(tokens);
+		const undo = revokeOnShutdown(tokens, { keepLogin: false });
 
 		process.emit(signal, signal);
 		await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(code));
@@ -35,7 +35,10 @@ test.each([
 
 test('the returned function removes the handlers', () => {
 	const before = process.listenerCount('SIGTERM');
-	const undo = revokeOnShutdown({ revoke: async () => {} });
+	const undo = revokeOnShutdown(
+		{ stop: async () => {}, revoke: async () => {} },
+		{ keepLogin: false }
+	);
 	expect(process.listenerCount('SIGTERM')).toBe(before + 1);
 	undo();
 	expect(process.listenerCount('SIGTERM')).toBe(before);
@@ -44,9 +47,26 @@ test('the returned function removes the handlers', () => {
 test('a failed revocation is reported, and the process still exits', async () => {
 	const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
 	const report = vi.spyOn(console, 'error').mockImplementation(() => {});
-	const undo = revokeOnShutdown({ revoke: () => Promise.reject(new Error('network down')) });
+	const undo = revokeOnShutdown(
+		{ stop: async () => {}, revoke: () => Promise.reject(new Error('network down')) },
+		{ keepLogin: false }
+	);
 	process.emit('SIGTERM', 'SIGTERM');
 	await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(143));
 	undo();
-	expect(report).toHaveBeenCalledWith('could not revoke tokens on shutdown', expect.any(Error));
+	expect(report).toHaveBeenCalledWith('could not shut the tokens down', expect.any(Error));
+});
+
+test('keepLogin: a restart stops the tokens and keeps the login working for the next process', async () => {
+	const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+	const tokens = new TokenManager({ baseUrl: BASE_URL, ...DEMO, scopes: ['messages:read'] });
+	const accessToken = await tokens.getAccessToken();
+	const undo = revokeOnShutdown(tokens, { keepLogin: true });
+	process.emit('SIGTERM', 'SIGTERM');
+	await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(143));
+	undo();
+	expect(exchangesTo(api.log.entries(), '', 'DELETE')).toEqual([]);
+	await expect(tokens.getAccessToken()).rejects.toThrow(/stopped/);
+	const read = await call('GET', '/3rdparty/v1/messages/x', { authorization: bearer(accessToken) });
+	expect(read.status).toBe(404);
 });

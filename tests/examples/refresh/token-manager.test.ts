@@ -1,7 +1,9 @@
-import { http, HttpResponse } from 'msw';
+import { getResponse, http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import { CredentialsRejected } from '../../../examples/long-running/with-retries.ts';
 import { TokenManager } from '../../../examples/refresh/token-manager.ts';
+import type { StoredLogin, TokenStore } from '../../../examples/refresh/token-store.ts';
 import { bearerOf, exchangesTo } from '../../support/exchanges.ts';
 import { advance, useFakeDate } from '../../support/fakeDate.ts';
 import { bearer, call } from '../../support/http.ts';
@@ -52,9 +54,9 @@ describe('TokenManager', () => {
 		expect(await accepted(third)).toBe(true);
 	});
 
-	test.each([20, 50])(
-		'%i concurrent callers on an expired token cause exactly one refresh',
-		async (callers) => {
+	behaviour('manager.concurrent', async () => {
+		{
+			const callers = 50;
 			const tokens = manager();
 			await tokens.getAccessToken();
 			advance(900);
@@ -65,7 +67,7 @@ describe('TokenManager', () => {
 			expect(refreshes()).toHaveLength(1);
 			expect(await accepted(results[0]!)).toBe(true);
 		}
-	);
+	});
 
 	test('when refresh answers 401 it re-authenticates and never sends that refresh token again', async () => {
 		const tokens = manager();
@@ -88,7 +90,7 @@ describe('TokenManager', () => {
 		expect(refreshes()[2]?.response.status).toBe(201);
 	});
 
-	test('a 503 from refresh while the token is still valid: the current token, a pause, then a retry', async () => {
+	behaviour('manager.5xx', async () => {
 		vi.spyOn(Math, 'random').mockReturnValue(0.9999); // the pause's jitter at its longest: 5 s
 		const tokens = manager();
 		const first = await tokens.getAccessToken();
@@ -119,7 +121,7 @@ describe('TokenManager', () => {
 		await expect(tokens.getAccessToken()).rejects.toThrow(/^503/);
 	});
 
-	test('a malformed 201 stores nothing and the spent refresh token is never resent', async () => {
+	behaviour('manager.unreadable', async () => {
 		const tokens = manager();
 		const first = await tokens.getAccessToken();
 		const spent = JSON.parse(issued()[0]?.response.body ?? '{}').refresh_token as string;
@@ -165,7 +167,7 @@ describe('TokenManager', () => {
 		expect(
 			exchangesTo(api.log.entries(), '', 'DELETE').map((exchange) => exchange.response.status)
 		).toEqual([204]);
-		await expect(tokens.getAccessToken()).rejects.toThrow(/closed/);
+		await expect(tokens.getAccessToken()).rejects.toThrow(/stopped/);
 		await tokens.revoke(); // nothing left: sends nothing
 		expect(exchangesTo(api.log.entries(), '', 'DELETE')).toHaveLength(1);
 	});
@@ -180,7 +182,7 @@ describe('TokenManager', () => {
 		expect(await accepted(landed)).toBe(false);
 	});
 
-	test('a wrong password is terminal: one login attempt, then the same error without a request', async () => {
+	behaviour('manager.credentials', async () => {
 		const tokens = new TokenManager({
 			baseUrl: BASE_URL,
 			...DEMO,
@@ -217,5 +219,179 @@ describe('TokenManager', () => {
 		expect(error).toMatchObject({ status: 400 });
 		expect(error).not.toBeInstanceOf(CredentialsRejected);
 		expect(issued()).toHaveLength(1);
+	});
+
+	describe('faults the page names', () => {
+		const unavailable = () =>
+			http.post('*/3rdparty/v1/auth/token/refresh', () => new HttpResponse(null, { status: 503 }), {
+				once: true,
+			});
+		const keptStore = () => {
+			const store = {
+				kept: undefined as StoredLogin | undefined,
+				async load() {
+					return store.kept;
+				},
+				async save(login: StoredLogin) {
+					store.kept = login;
+				},
+				async clear() {
+					store.kept = undefined;
+				},
+			};
+			return store satisfies TokenStore;
+		};
+
+		behaviour('manager.concurrentFailure', async () => {
+			vi.spyOn(Math, 'random').mockReturnValue(0.9999); // each pause at its longest
+			const tokens = manager();
+			const first = await tokens.getAccessToken();
+			advance(840);
+			api.server.use(unavailable());
+			const results = await Promise.all(Array.from({ length: 20 }, () => tokens.getAccessToken()));
+			expect(new Set(results)).toEqual(new Set([first]));
+			advance(5); // one failure: 2.5–5 s
+			const next = await tokens.getAccessToken();
+			expect(next).not.toBe(first);
+			expect(await accepted(next)).toBe(true);
+		});
+
+		behaviour('manager.neverExpired', async () => {
+			vi.spyOn(Math, 'random').mockReturnValue(0.9999);
+			const tokens = manager();
+			const first = await tokens.getAccessToken();
+			advance(895); // 5 s of life left
+			api.server.use(unavailable(), unavailable(), unavailable());
+			for (let round = 0; round < 3; round += 1) {
+				await Promise.all(Array.from({ length: 10 }, () => tokens.getAccessToken()));
+			}
+			advance(6); // expired now
+			const after = await tokens.getAccessToken().catch((error: unknown) => error);
+			expect(after).not.toBe(first);
+		});
+
+		behaviour('manager.429', async () => {
+			const tokens = manager();
+			const first = await tokens.getAccessToken();
+			advance(840);
+			api.server.use(
+				http.post(
+					'*/3rdparty/v1/auth/token/refresh',
+					() =>
+						HttpResponse.json(
+							{ error: 'rate_limited', message: 'Too Many Requests', code: 429 },
+							{ status: 429, headers: { 'Retry-After': '30' } }
+						),
+					{ once: true }
+				)
+			);
+			expect(await tokens.getAccessToken()).toBe(first);
+			advance(29);
+			expect(await tokens.getAccessToken()).toBe(first);
+			expect(refreshes()).toHaveLength(0);
+			advance(1);
+			expect(await tokens.getAccessToken()).not.toBe(first);
+			expect(refreshes()).toHaveLength(1);
+		});
+
+		behaviour('manager.expired', async () => {
+			const tokens = manager();
+			await tokens.getAccessToken();
+			advance(900);
+			api.server.use(
+				http.post('*/3rdparty/v1/auth/token/refresh', async ({ request }) => {
+					const answer = await getResponse(api.handlers, request);
+					const body = (await answer?.json()) as Record<string, unknown>;
+					return HttpResponse.json(
+						{ ...body, expires_at: '2020-01-01T00:00:00Z' },
+						{ status: 201 }
+					);
+				})
+			);
+			for (let call = 0; call < 50; call += 1) {
+				await expect(tokens.getAccessToken()).rejects.toThrow(/expired/);
+			}
+			expect(refreshes()).toHaveLength(1);
+		});
+
+		behaviour('manager.refused', async () => {
+			const store = keptStore();
+			const refused: unknown[] = [];
+			const errors: unknown[] = [];
+			const tokens = new TokenManager({
+				baseUrl: BASE_URL,
+				...DEMO,
+				scopes: ['messages:send', 'messages:read'],
+				store,
+				onRefreshRefused: (event) => refused.push(event),
+				onError: (error) => errors.push(error),
+			});
+			await tokens.getAccessToken();
+			const loginId = store.kept?.loginId;
+			const thief = (
+				await call('POST', '/3rdparty/v1/auth/token/refresh', {
+					authorization: bearer(store.kept?.refreshToken ?? ''),
+				})
+			).body as { access_token: string; refresh_token: string };
+			advance(840);
+			const token = await tokens.getAccessToken();
+			expect(refused).toEqual([{ loginId }]);
+			expect(errors).toHaveLength(1);
+			expect(await accepted(thief.access_token)).toBe(false);
+			expect(
+				(
+					await call('POST', '/3rdparty/v1/auth/token/refresh', {
+						authorization: bearer(thief.refresh_token),
+					})
+				).status
+			).toBe(401);
+			expect(await accepted(token)).toBe(true);
+			expect(store.kept?.loginId).not.toBe(loginId);
+		});
+
+		behaviour('manager.lost', async () => {
+			const tokens = manager();
+			await tokens.getAccessToken();
+			advance(840);
+			let lost: { access_token: string } | undefined;
+			api.server.use(
+				http.post(
+					'*/3rdparty/v1/auth/token/refresh',
+					async ({ request }) => {
+						lost = (await (await getResponse(api.handlers, request))?.json()) as typeof lost;
+						return HttpResponse.error();
+					},
+					{ once: true }
+				)
+			);
+			await tokens.getAccessToken(); // the current token; the failure is retried later
+			advance(5);
+			const token = await tokens.getAccessToken();
+			expect(await accepted(token)).toBe(true);
+			expect(await accepted(lost?.access_token ?? '')).toBe(false);
+		});
+
+		behaviour('manager.restart', async () => {
+			const store = keptStore();
+			const options = {
+				baseUrl: BASE_URL,
+				...DEMO,
+				scopes: ['messages:send', 'messages:read'],
+				store,
+			};
+			const first = new TokenManager(options);
+			const token = await first.getAccessToken();
+			await first.stop();
+			await expect(first.getAccessToken()).rejects.toThrow(/stopped/);
+			expect(store.kept).toBeDefined();
+			expect(await accepted(token)).toBe(true);
+			const second = new TokenManager(options);
+			const carried = await second.getAccessToken();
+			expect(await accepted(carried)).toBe(true);
+			expect(issued()).toHaveLength(1);
+			await second.revoke();
+			expect(store.kept).toBeUndefined();
+			expect(await accepted(carried)).toBe(false);
+		});
 	});
 });

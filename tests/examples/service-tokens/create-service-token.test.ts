@@ -1,13 +1,21 @@
 import { expect, test } from 'vitest';
 import {
 	ApiError,
+	basicAuth,
 	createServiceToken,
+	retryAfterMs,
 } from '../../../examples/service-tokens/create-service-token.ts';
+import { DEFAULT_ACCOUNTS } from '../../../src/mock/auth/Account.ts';
 import { useFakeDate } from '../../support/fakeDate.ts';
 import { bearer, call } from '../../support/http.ts';
 import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
 
-const api = useMockApi();
+/** Passwords beyond ASCII: Latin-1 (`btoa` sends one wrong byte) and beyond it (`btoa` throws). */
+const UTF8_ACCOUNTS = [
+	{ username: 'jürgen', password: 'pässwörd', userId: 'user-jurgen' },
+	{ username: 'euro', password: 'p€ss', userId: 'user-euro' },
+] as const;
+const api = useMockApi({ accounts: [...DEFAULT_ACCOUNTS, ...UTF8_ACCOUNTS] });
 useFakeDate();
 
 const DAY = 86_400;
@@ -73,4 +81,43 @@ test('a wrong password is a 401 ApiError after one request: no retry', async () 
 	}).catch((caught: unknown) => caught);
 	expect(error).toMatchObject({ status: 401 });
 	expect(api.log.entries()).toHaveLength(1);
+});
+
+test.each(UTF8_ACCOUNTS)(
+	'basicAuth sends $password as UTF-8, which the API accepts',
+	async (account) => {
+		const created = await createServiceToken({
+			baseUrl: BASE_URL,
+			...account,
+			name: 'utf8',
+			scopes: ['messages:read'],
+		});
+		expect(created.name).toBe('utf8');
+		expect(basicAuth('a', 'ä')).toBe(`Basic ${Buffer.from('a:ä', 'utf8').toString('base64')}`);
+	}
+);
+
+test.each([
+	['seconds', { 'Retry-After': '120' }, 120_000],
+	[
+		'an HTTP-date, read against the answer’s Date',
+		{ 'Retry-After': 'Sat, 14 Mar 2026 01:46:00 GMT', Date: 'Sat, 14 Mar 2026 01:45:30 GMT' },
+		30_000,
+	],
+	['nothing', {}, undefined],
+	['garbage', { 'Retry-After': 'soon' }, undefined],
+])('retryAfterMs reads %s', (_, headers, expected) => {
+	expect(retryAfterMs(new Response(null, { status: 429, headers }))).toBe(expected);
+});
+
+test('every example builds Basic credentials with basicAuth, never btoa of the text', async () => {
+	const { readdir, readFile } = await import('node:fs/promises');
+	const root = new URL('../../../examples/', import.meta.url);
+	const files = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.ts'));
+	const offenders: string[] = [];
+	for (const file of files) {
+		const text = await readFile(new URL(file, root), 'utf8');
+		if (/btoa\(`/.test(text)) offenders.push(file);
+	}
+	expect(offenders).toEqual([]);
 });

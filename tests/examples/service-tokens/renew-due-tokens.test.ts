@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getResponse, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import { CredentialsRejected } from '../../../examples/long-running/with-retries.ts';
 import type { ServiceToken } from '../../../examples/service-tokens/create-service-token.ts';
 import {
@@ -17,6 +18,7 @@ import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
 
 const api = useMockApi();
 const DAY = 86_400;
+const NOTHING = { created: [], renewed: [], revoked: [], skipped: false };
 const NAME = 'report-worker';
 
 let directory: string;
@@ -63,6 +65,7 @@ function secretStore() {
 				throw new Crash();
 			}
 		},
+		lock: () => real.lock(),
 		/** The token the services would read now. */
 		async held(): Promise<ServiceToken> {
 			return JSON.parse(await readFile(join(directory, `${NAME}.json`), 'utf8')) as ServiceToken;
@@ -124,23 +127,25 @@ async function expectSettled(secrets: ReturnType<typeof secretStore>) {
 describe('renewDueTokens', () => {
 	test('bootstrap: the first run mints the first token and stores it; the next run does nothing', async () => {
 		const secrets = secretStore();
-		expect(await run(secrets)).toEqual({ created: [NAME], renewed: [], revoked: [] });
+		expect(await run(secrets)).toEqual({ ...NOTHING, created: [NAME] });
 		const first = await expectSettled(secrets);
 		expect(first.scopes).toEqual(['messages:read']);
-		expect(await run(secrets)).toEqual({ created: [], renewed: [], revoked: [] });
+		expect(await run(secrets)).toEqual(NOTHING);
 		expect(minted()).toBe(1);
 	});
 
-	test('a token due is renewed, handed over, and the old one revoked once the store confirms', async () => {
+	behaviour('renew.replaced', async () => {
 		const secrets = secretStore();
 		await run(secrets);
 		const old = await secrets.held();
 		advanceDays(87); // 3 days left of 90: not due yet
 		expect((await run(secrets)).renewed).toEqual([]);
 		advanceDays(2); // 1 day left: due
-		expect(await run(secrets)).toEqual({ created: [], renewed: [NAME], revoked: [old.id] });
-		const renewed = await expectSettled(secrets);
-		expect(renewed.id).not.toBe(old.id);
+		expect(await run(secrets)).toEqual({ ...NOTHING, renewed: [NAME] });
+		expect((await secrets.held()).id).not.toBe(old.id);
+		expect(await works(old.token)).toBe(true); // requests in flight with it still succeed
+		expect(await run(secrets)).toEqual({ ...NOTHING, revoked: [old.id] });
+		await expectSettled(secrets);
 		expect(await works(old.token)).toBe(false);
 	});
 
@@ -150,6 +155,7 @@ describe('renewDueTokens', () => {
 		advanceDays(120);
 		expect(await works((await secrets.held()).token)).toBe(false);
 		expect((await run(secrets)).renewed).toEqual([NAME]);
+		await run(secrets);
 		await expectSettled(secrets);
 	});
 
@@ -180,25 +186,30 @@ describe('renewDueTokens', () => {
 		await expectSettled(secrets);
 	});
 
-	test('a renewal whose answer was lost is retried, and the orphan it minted is revoked', async () => {
-		const secrets = secretStore();
-		await run(secrets);
-		advanceDays(89);
-		api.server.use(
-			http.post(
-				'*/3rdparty/v1/service-tokens/:id/renew',
-				async ({ request }) => {
-					await getResponse(api.handlers, request); // the server mints, the answer is lost
-					return HttpResponse.error();
-				},
-				{ once: true }
-			)
-		);
-		const report = await run(secrets);
-		expect(exchangesTo(api.log.entries(), '/renew')).toHaveLength(2);
-		expect(report.revoked).toHaveLength(2); // the old token and the orphan
-		await expectSettled(secrets);
-	}, 20_000); // many signed tokens and a backoff stepped through: slow on a loaded machine
+	behaviour(
+		'renew.lost',
+		async () => {
+			const secrets = secretStore();
+			await run(secrets);
+			advanceDays(89);
+			api.server.use(
+				http.post(
+					'*/3rdparty/v1/service-tokens/:id/renew',
+					async ({ request }) => {
+						await getResponse(api.handlers, request); // the server mints, the answer is lost
+						return HttpResponse.error();
+					},
+					{ once: true }
+				)
+			);
+			await run(secrets);
+			expect(exchangesTo(api.log.entries(), '/renew')).toHaveLength(2);
+			const report = await run(secrets);
+			expect(report.revoked).toHaveLength(2); // the old token and the orphan
+			await expectSettled(secrets);
+		},
+		20_000
+	); // many signed tokens and a backoff stepped through: slow on a loaded machine
 
 	describe('a crash at each step, then the next run', () => {
 		const steps = {
@@ -207,7 +218,11 @@ describe('renewDueTokens', () => {
 			'during the read-back': 'confirm',
 		} as const;
 
-		test.each(Object.entries(steps))('renewal: crash %s', async (_, crash) => {
+		const crashThenRecover = async (crash: (typeof steps)[keyof typeof steps]) => {
+			api.reset();
+			await rm(directory, { recursive: true, force: true });
+			directory = await mkdtemp(join(tmpdir(), 'secrets-'));
+			vi.setSystemTime(new Date('2026-03-14T01:45:00Z'));
 			const secrets = secretStore();
 			await run(secrets);
 			const old = await secrets.held();
@@ -216,18 +231,32 @@ describe('renewDueTokens', () => {
 			await expect(run(secrets)).rejects.toBeInstanceOf(Crash);
 			expect(await works(old.token)).toBe(true); // nothing was revoked yet
 			await run(secrets);
+			await run(secrets);
 			const current = await expectSettled(secrets);
 			expect(current.id).not.toBe(old.id);
 			expect(await works(old.token)).toBe(false);
 			expect(minted()).toBeLessThanOrEqual(3); // the first, and at most one renewal per run
-		});
+		};
+
+		behaviour(
+			'renew.crash',
+			async () => {
+				for (const crash of Object.values(steps)) await crashThenRecover(crash);
+			},
+			20_000
+		);
 
 		test.each(Object.entries(steps))('bootstrap: crash %s', async (_, crash) => {
 			const secrets = secretStore();
 			secrets.crash = crash;
 			await expect(run(secrets)).rejects.toBeInstanceOf(Crash);
 			await run(secrets);
-			await expectSettled(secrets);
+			const held = await secrets.held();
+			expect(await works(held.token)).toBe(true);
+			// A first token whose hand-off never happened has no lineage to tell it from a token a
+			// person minted under the same name: it is left alone, never revoked by name.
+			const others = (await live()).filter((token) => token.id !== held.id);
+			expect(others).toHaveLength(crash === 'before-put' ? 1 : 0);
 		});
 
 		test('crash during the revocations: the next run revokes what is left', async () => {
@@ -240,9 +269,10 @@ describe('renewDueTokens', () => {
 					once: true,
 				})
 			);
+			await run(secrets); // renewed; the old token is revoked by the next run
 			await expect(run(secrets)).rejects.toMatchObject({ status: 400 });
 			expect(await works(old.token)).toBe(true);
-			expect(await run(secrets)).toEqual({ created: [], renewed: [], revoked: [old.id] });
+			expect(await run(secrets)).toEqual({ ...NOTHING, revoked: [old.id] });
 			await expectSettled(secrets);
 		});
 	});
@@ -255,9 +285,56 @@ describe('renewDueTokens', () => {
 		const forgetful: SecretStore = {
 			currentId: (name) => secrets.currentId(name),
 			put: async () => {},
+			lock: () => secrets.lock(),
 		};
 		await expect(run(forgetful)).rejects.toThrow(/did not take the new report-worker token/);
 		expect(await works(old.token)).toBe(true);
+	});
+});
+
+describe('overlapping runs and tokens it did not mint', () => {
+	behaviour('renew.overlap', async () => {
+		const secrets = secretStore();
+		const [one, two] = await Promise.all([run(secrets), run(secretStore())]);
+		expect([one.skipped, two.skipped].sort()).toEqual([false, true]);
+		await expectSettled(secrets);
+		advanceDays(89);
+		await Promise.all([run(secrets), run(secretStore())]);
+		await Promise.all([run(secrets), run(secretStore())]);
+		await expectSettled(secrets);
+	});
+
+	test('a lock left by a run that died is taken over; a live run’s lock is respected', async () => {
+		const lock = join(directory, '.renewal.lock');
+		const { hostname } = await import('node:os');
+		const secrets = secretStore();
+		const holder = (pid: number, since = Date.now()) =>
+			writeFile(lock, JSON.stringify({ pid, host: hostname(), since }));
+		await holder(process.pid); // a live process holds it
+		expect((await run(secrets)).skipped).toBe(true);
+		await holder(2 ** 22 + 1); // beyond any pid: that process is gone
+		expect((await run(secrets)).created).toEqual([NAME]);
+		await writeFile(lock, JSON.stringify({ pid: 1, host: 'elsewhere', since: Date.now() }));
+		expect((await run(secrets)).skipped).toBe(true);
+		advanceDays(1); // older than STALE_LOCK_MS: its run is long dead
+		expect((await run(secrets)).skipped).toBe(false);
+	});
+
+	behaviour('renew.byHand', async () => {
+		const secrets = secretStore();
+		const byHand = (
+			await call('POST', '/3rdparty/v1/service-tokens', {
+				authorization: basic(),
+				json: { name: NAME, scopes: ['messages:read'] },
+			})
+		).body as ServiceToken;
+		await run(secrets);
+		advanceDays(89);
+		await run(secrets);
+		await run(secrets);
+		expect(await works(byHand.token)).toBe(true);
+		const held = await secrets.held();
+		expect((await live()).map((token) => token.id).sort()).toEqual([byHand.id, held.id].sort());
 	});
 });
 
@@ -278,7 +355,7 @@ describe('main', () => {
 			SECRETS_DIR: directory,
 			SERVICE_TOKENS: JSON.stringify([{ name: NAME, scopes: ['messages:read'] }]),
 		});
-		expect(await report).toEqual({ created: [NAME], renewed: [], revoked: [] });
+		expect(await report).toEqual({ ...NOTHING, created: [NAME] });
 		const held = JSON.parse(
 			await readFile(join(directory, `${NAME}.json`), 'utf8')
 		) as ServiceToken;

@@ -1,5 +1,6 @@
-import { http, HttpResponse } from 'msw';
+import { getResponse, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import {
 	ApiError,
 	createServiceToken,
@@ -8,7 +9,7 @@ import {
 import { CredentialsRejected } from '../../../examples/long-running/with-retries.ts';
 import { RenewalJob } from '../../../examples/service-tokens/renewal-job.ts';
 import { exchangesTo } from '../../support/exchanges.ts';
-import { bearer, call } from '../../support/http.ts';
+import { basic, bearer, call } from '../../support/http.ts';
 import { trackInFlight } from '../../support/settle.ts';
 import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
 
@@ -27,6 +28,7 @@ const jobs: RenewalJob[] = [];
 afterEach(() => {
 	for (const job of jobs.splice(0)) job.stop();
 	vi.useRealTimers();
+	vi.restoreAllMocks();
 });
 
 async function elapse(seconds: number, step = HOUR) {
@@ -183,7 +185,7 @@ describe('RenewalJob', () => {
 		expect(renewals()).toHaveLength(1);
 	});
 
-	test('a 503 is retried a minute later while the old token keeps working', async () => {
+	behaviour('job.5xx', async () => {
 		const { first, job, handedOver, errors } = await setUp();
 		api.server.use(
 			http.post(
@@ -220,7 +222,7 @@ describe('RenewalJob', () => {
 		expect(renewals()).toHaveLength(1);
 	});
 
-	test('a failed hand-off is retried without renewing again (each renewal mints a credential)', async () => {
+	behaviour('job.handoff', async () => {
 		const { first, job, errors } = await setUp();
 		let failures = 2;
 		const received: ServiceToken[] = [];
@@ -272,7 +274,7 @@ describe('RenewalJob', () => {
 		expect(renewals()).toHaveLength(2);
 	});
 
-	test('a wrong password is terminal: one renewal attempt, reported, the job stopped', async () => {
+	behaviour('job.credentials', async () => {
 		const { first } = await setUp();
 		const errors: unknown[] = [];
 		const job = new RenewalJob(
@@ -313,5 +315,80 @@ describe('RenewalJob', () => {
 		await elapse(10, 10);
 		expect(errors).toHaveLength(3);
 		vi.restoreAllMocks();
+	});
+
+	describe('faults the page names', () => {
+		const listed = async () =>
+			(await call('GET', '/3rdparty/v1/service-tokens', { authorization: basic() })).body as {
+				id: string;
+				name: string;
+			}[];
+
+		behaviour('job.429', async () => {
+			const { job, handedOver, errors } = await setUp();
+			api.server.use(
+				http.post(
+					'*/3rdparty/v1/service-tokens/:id/renew',
+					() =>
+						HttpResponse.json(
+							{ error: 'rate_limited', message: 'Too Many Requests', code: 429 },
+							{ status: 429, headers: { 'Retry-After': '600' } }
+						),
+					{ once: true }
+				)
+			);
+			job.start();
+			await elapse(0.8 * DAY);
+			expect(errors.map(String)).toEqual([expect.stringMatching(/^ApiError: 429/)]);
+			await elapse(590, 10);
+			expect(handedOver).toHaveLength(0);
+			await elapse(20, 10);
+			expect(handedOver).toHaveLength(1);
+		});
+
+		behaviour('job.unreadable', async () => {
+			const { job, handedOver, errors } = await setUp();
+			api.server.use(
+				http.post(
+					'*/3rdparty/v1/service-tokens/:id/renew',
+					async ({ request }) => {
+						await getResponse(api.handlers, request); // minted; the answer is a proxy's page
+						return new HttpResponse('<html>Bad gateway</html>', {
+							status: 201,
+							headers: { 'Content-Type': 'text/html' },
+						});
+					},
+					{ once: true }
+				)
+			);
+			job.start();
+			await elapse(0.8 * DAY);
+			expect(errors[0]).toBeInstanceOf(SyntaxError);
+			await elapse(HOUR, 60);
+			expect(handedOver).toHaveLength(1);
+			const ids = (await listed()).map((token) => token.id);
+			expect(ids).toHaveLength(2); // the first (still valid until its expiry) and the renewal
+			expect(ids).toContain(handedOver[0]?.id);
+		});
+
+		behaviour('job.expired', async () => {
+			vi.spyOn(Math, 'random').mockReturnValue(0.9999);
+			const { job, errors } = await setUp();
+			api.server.use(
+				http.post('*/3rdparty/v1/service-tokens/:id/renew', async ({ request }) => {
+					const answer = await getResponse(api.handlers, request);
+					const body = (await answer?.json()) as Record<string, unknown>;
+					return HttpResponse.json(
+						{ ...body, expires_at: '2020-01-01T00:00:00Z' },
+						{ status: 201 }
+					);
+				})
+			);
+			job.start();
+			await elapse(0.8 * DAY + HOUR, 60);
+			expect(errors).toEqual([]);
+			// The first, then a minute, two, four, … later: six in the hour, not one per timer tick.
+			expect(renewals().length).toBeLessThanOrEqual(7);
+		});
 	});
 });

@@ -1,10 +1,12 @@
 import { errors } from 'jose';
 import { describe, expect, test } from 'vitest';
 import {
+	API_ISSUER,
 	hasScope,
 	publishedKeySet,
 	verifyAccessToken,
 } from '../../../examples/verifying/verify-access-token.ts';
+import { ISSUER } from '../../../src/mock/contract/issuer.ts';
 import { useFakeDate } from '../../support/fakeDate.ts';
 import { foreignToken, payloadOf, signedWith, unsignedToken } from '../../support/forge.ts';
 import { issuePair } from '../../support/http.ts';
@@ -25,6 +27,23 @@ describe('verifyAccessToken', () => {
 		expect(claims).toMatchObject({ jti: pair.id, sub: 'user-demo', scopes: ['messages:send'] });
 		expect(hasScope(claims, 'messages:send')).toBe(true);
 		expect(hasScope(claims, 'settings:write')).toBe(false);
+	});
+
+	test("pins the contract's issuer when none is passed", async () => {
+		expect(API_ISSUER).toBe(ISSUER);
+		expect(api.issuer).toBe(ISSUER);
+		const pair = await issuePair(['messages:send']);
+		await expect(
+			verifyAccessToken(pair.access_token, publishedKeySet(BASE_URL))
+		).resolves.toMatchObject({ iss: ISSUER });
+		const key = await api.signingKey();
+		const elsewhere = await signedWith(key.privateKey, key.kid, {
+			...payloadOf(pair.access_token),
+			iss: 'https://api.token-pair.example.evil',
+		});
+		await expect(verifyAccessToken(elsewhere, publishedKeySet(BASE_URL))).rejects.toBeInstanceOf(
+			errors.JWTClaimValidationFailed
+		);
 	});
 
 	test('fetches the key set once and reuses it', async () => {

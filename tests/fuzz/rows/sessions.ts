@@ -6,11 +6,12 @@ const group = 'cookies and CSRF';
 const CLEARED = {
 	'set-cookie': 'refresh_token=; HttpOnly; Secure; SameSite=Strict; Path=/auth; Max-Age=0',
 };
-const UNAUTHORIZED_CLEARED = error(
-	'unauthorized',
-	{},
-	{ 'www-authenticate': 'Bearer', ...CLEARED }
-);
+/**
+ * The session endpoints' 401 carries no challenge: their credentials are a body or a cookie, not
+ * an HTTP authentication scheme (see `src/mock/http/challenge.ts`).
+ */
+const NO_CHALLENGE = { 'www-authenticate': null };
+const UNAUTHORIZED_CLEARED = error('unauthorized', {}, { ...NO_CHALLENGE, ...CLEARED });
 
 const login = (c: RowContext, body: unknown) =>
 	c.send({
@@ -109,7 +110,7 @@ export const SESSIONS: readonly CatalogueRow[] = [
 			await c.send({
 				method: 'POST',
 				path: '/auth/logout',
-				headers: { Cookie: `refresh_token=${cookie}` },
+				headers: { Cookie: `refresh_token=${cookie}`, 'X-CSRF': '1' },
 			});
 			return refresh(c, { Cookie: `refresh_token=${cookie}`, 'X-CSRF': '1' });
 		},
@@ -117,9 +118,36 @@ export const SESSIONS: readonly CatalogueRow[] = [
 	},
 	{
 		group,
+		name: 'logout without the CSRF header (a cross-site form): refused, the session lives on',
+		act: async (c) => {
+			const cookie = await session(c);
+			const forged = await c.send({
+				method: 'POST',
+				path: '/auth/logout',
+				headers: { Cookie: `refresh_token=${cookie}` },
+			});
+			const after = await refresh(c, { Cookie: `refresh_token=${cookie}`, 'X-CSRF': '1' });
+			return [forged, after];
+		},
+		expect: [error('csrfHeaderRequired'), success(200, SessionResponse)],
+	},
+	{
+		group,
+		name: 'login from a cross-site form (text/plain): 415, no session',
+		act: (c) =>
+			c.send({
+				method: 'POST',
+				path: '/auth/login',
+				headers: { 'Content-Type': 'text/plain' },
+				body: JSON.stringify({ username: 'demo', password: 'demo-password' }),
+			}),
+		expect: error('unsupportedMediaType'),
+	},
+	{
+		group,
 		name: 'login with a wrong password',
 		act: (c) => login(c, { username: 'demo', password: 'guess' }),
-		expect: error('unauthorized'),
+		expect: error('unauthorized', {}, NO_CHALLENGE),
 	},
 	{
 		group,

@@ -22,8 +22,8 @@ export interface RowContext {
 
 /** A response the contract promises: an exact body, or a body a schema accepts. */
 export type Expected =
-	| { status: number; body: unknown; headers?: Record<string, string> }
-	| { status: number; schema: z.ZodType; headers?: Record<string, string> };
+	| { status: number; body: unknown; headers?: Record<string, string | null> }
+	| { status: number; schema: z.ZodType; headers?: Record<string, string | null> };
 
 /** One hostile or broken input and what the contract says the API answers. */
 export interface CatalogueRow {
@@ -41,7 +41,7 @@ export interface CatalogueRow {
 export function error(
 	id: ApiErrorId,
 	params: Record<string, string | number | readonly string[]> = {},
-	headers?: Record<string, string>
+	headers?: Record<string, string | null>
 ): Expected {
 	const expected: Expected = { status: errorStatus(id), body: errorBody(id, params) };
 	if (headers) expected.headers = headers;

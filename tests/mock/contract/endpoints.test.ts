@@ -31,6 +31,8 @@ const postRaw = (path: string, body: string, authorization: string = basic()) =>
 	call('POST', path, { authorization, body, headers: { 'Content-Type': 'application/json' } });
 /** An access token without `tokens:manage` nor `messages:*`: the 403 provoker. */
 const weakBearer = async () => bearer((await issuePair(['logs:read'])).access_token);
+/** An access token with `tokens:manage`, issued with Basic credentials. */
+const managerBearer = async () => bearer((await issuePair(['tokens:manage'])).access_token);
 const renewPath = (id: string) => `/3rdparty/v1/service-tokens/${id}/renew`;
 
 const PROVOCATIONS: Record<
@@ -50,6 +52,8 @@ const PROVOCATIONS: Record<
 			unauthorized: () => post('/3rdparty/v1/auth/token', { scopes: ['messages:send'] }, null),
 			scopeRequired: async () =>
 				post('/3rdparty/v1/auth/token', { scopes: ['logs:read'] }, await weakBearer()),
+			grantRequiresBasic: async () =>
+				post('/3rdparty/v1/auth/token', { scopes: ['tokens:manage'] }, await managerBearer()),
 		},
 	},
 	refreshTokenPair: {
@@ -69,6 +73,25 @@ const PROVOCATIONS: Record<
 			unauthorized: () => call('DELETE', '/3rdparty/v1/auth/token/x'),
 			scopeRequired: async () =>
 				call('DELETE', '/3rdparty/v1/auth/token/x', { authorization: await weakBearer() }),
+		},
+	},
+	revokeAllLogins: {
+		success: () => post('/3rdparty/v1/auth/logins/revoke', undefined),
+		errors: {
+			unauthorized: async () =>
+				post('/3rdparty/v1/auth/logins/revoke', undefined, await managerBearer()),
+		},
+	},
+	changePassword: {
+		success: () => post('/3rdparty/v1/auth/password', { new_password: 'a-new-password' }),
+		errors: {
+			invalidBody: () => postRaw('/3rdparty/v1/auth/password', '"x"'),
+			unknownField: () =>
+				post('/3rdparty/v1/auth/password', { new_password: 'a-new-password', x: 1 }),
+			payloadTooLarge: () => post('/3rdparty/v1/auth/password', { new_password: BIG }),
+			invalidNewPassword: () => post('/3rdparty/v1/auth/password', { new_password: 'short' }),
+			unauthorized: () =>
+				post('/3rdparty/v1/auth/password', { new_password: 'a-new-password' }, null),
 		},
 	},
 	createServiceToken: {
@@ -95,6 +118,12 @@ const PROVOCATIONS: Record<
 					'/3rdparty/v1/service-tokens',
 					{ name: 'n', scopes: ['logs:read'] },
 					await weakBearer()
+				),
+			grantRequiresBasic: async () =>
+				post(
+					'/3rdparty/v1/service-tokens',
+					{ name: 'n', scopes: ['tokens:manage'] },
+					await managerBearer()
 				),
 		},
 	},
@@ -132,6 +161,10 @@ const PROVOCATIONS: Record<
 				const token = await mintServiceToken(['logs:read']);
 				api.removeAccountScope('demo', 'logs:read');
 				return post(renewPath(token.id), {});
+			},
+			grantRequiresBasic: async () => {
+				const manager = await mintServiceToken(['tokens:manage']);
+				return post(renewPath(manager.id), {}, await managerBearer());
 			},
 			selfRenewal: async () => {
 				const manager = await mintServiceToken(['tokens:manage']);
@@ -171,7 +204,12 @@ const PROVOCATIONS: Record<
 	login: {
 		success: () => login(),
 		errors: {
-			invalidBody: () => call('POST', '/auth/login', { body: 'username=demo' }),
+			unsupportedMediaType: () => call('POST', '/auth/login', { body: 'username=demo' }),
+			invalidBody: () =>
+				call('POST', '/auth/login', {
+					body: 'username=demo',
+					headers: { 'Content-Type': 'application/json' },
+				}),
 			unknownField: () => login({ username: 'demo', password: 'x', otp: '1' }),
 			payloadTooLarge: () => login({ username: 'demo', password: BIG }),
 			usernameRequired: () => login({ password: 'x' }),
@@ -189,7 +227,9 @@ const PROVOCATIONS: Record<
 	},
 	logout: {
 		success: async () => logout((await loggedIn()).refreshToken),
-		errors: {},
+		errors: {
+			csrfHeaderRequired: async () => logout((await loggedIn()).refreshToken, { csrf: false }),
+		},
 	},
 };
 

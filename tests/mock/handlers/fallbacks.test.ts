@@ -62,7 +62,7 @@ test('the session paths are answered at the root of any origin', async () => {
 	for (const origin of ['https://docs.example', 'http://localhost:4321']) {
 		const response = await getResponse(
 			api.handlers,
-			new Request(`${origin}/auth/logout`, { method: 'POST' })
+			new Request(`${origin}/auth/logout`, { method: 'POST', headers: { 'X-CSRF': '1' } })
 		);
 		expect(response?.status).toBe(204);
 	}

@@ -58,10 +58,10 @@ export function refreshSession(
 	});
 }
 
-/** `POST /auth/logout` sending `refresh_token=<token>`, if any. */
-export function logout(token?: string): Promise<SessionResult> {
+/** `POST /auth/logout` sending `refresh_token=<token>`, if any, and `X-CSRF: 1` unless told not to. */
+export function logout(token?: string, options: { csrf?: boolean } = {}): Promise<SessionResult> {
 	return session('/auth/logout', {
-		csrf: false,
+		csrf: options.csrf ?? true,
 		...(token === undefined ? {} : { cookie: `refresh_token=${token}` }),
 	});
 }

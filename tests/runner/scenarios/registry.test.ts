@@ -1,6 +1,7 @@
 import { readFileSync, globSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { readReferences } from '../../../src/verify/checks/readReferences.ts';
 import { readPage } from '../../../src/verify/pages/readPage.ts';
 import { collect, scenarios } from '../../../src/runner/scenarios/registry.ts';
 import { scenarioKey, type Scenario } from '../../../src/runner/scenarios/Scenario.ts';
@@ -12,8 +13,11 @@ const runnableOnPages = new Map<string, string[]>();
 const unreadable: string[] = [];
 for (const path of pages) {
 	const page = readPage(path, readFileSync(`${root}/${path}`, 'utf8'));
-	unreadable.push(...page.problems.map(({ line, detail }) => `${path}:${line}: ${detail}`));
-	for (const { file, region } of page.examples.filter((example) => example.run)) {
+	const { examples, problems } = readReferences(page);
+	unreadable.push(
+		...[...page.problems, ...problems].map(({ line, detail }) => `${path}:${line}: ${detail}`)
+	);
+	for (const { file, region } of examples.filter((example) => example.run)) {
 		const key = scenarioKey(file, region);
 		runnableOnPages.set(key, [...(runnableOnPages.get(key) ?? []), path]);
 	}

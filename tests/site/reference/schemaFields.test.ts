@@ -38,5 +38,6 @@ test('a list body shows the fields of its items', () => {
 		'[].name',
 		'[].scopes',
 		'[].expires_at',
+		'[].renewed_from',
 	]);
 });

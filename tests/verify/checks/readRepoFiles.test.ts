@@ -12,6 +12,8 @@ const files: Record<string, string> = {
 	'src/content/docs/help/faq.md': 'faq',
 	'src/content/docs/notes.txt': 'not a page',
 	'examples/refresh/manager.ts': 'example',
+	'examples/browser-apps/nginx.conf': 'config',
+	'examples/browser-apps/notes.txt': 'not an example',
 	'examples/_fixtures/demo.ts': 'fixture',
 	'examples/README.md': 'not an example',
 	'tests/examples/refresh/manager.test.ts': 'test',
@@ -30,7 +32,11 @@ describe('readRepoFiles', () => {
 				{ path: 'src/content/docs/help/faq.md', source: 'faq' },
 				{ path: 'src/content/docs/index.mdx', source: 'home' },
 			],
-			examples: { '_fixtures/demo.ts': 'fixture', 'refresh/manager.ts': 'example' },
+			examples: {
+				'_fixtures/demo.ts': 'fixture',
+				'browser-apps/nginx.conf': 'config',
+				'refresh/manager.ts': 'example',
+			},
 			tests: [{ path: 'tests/examples/refresh/manager.test.ts', source: 'test' }],
 		});
 	});

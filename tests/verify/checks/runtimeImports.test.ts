@@ -31,6 +31,12 @@ describe('runtimeImports', () => {
 			source: "import { h } from './helpers.ts';",
 			expected: ['tests/examples/refresh/helpers.ts'],
 		},
+		// A configuration example (nginx) is imported as text by the test that runs it.
+		{
+			name: 'a text import of a configuration file',
+			source: "import conf from '../../../examples/refresh/proxy.conf?raw';",
+			expected: ['examples/refresh/proxy.conf'],
+		},
 		{ name: 'a type-only import', source: `import type { A } from '${FROM_TEST}';`, expected: [] },
 		{
 			name: 'a type-only re-export',

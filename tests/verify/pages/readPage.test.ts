@@ -1,10 +1,17 @@
 import { mdxToHast, type HastNode } from 'satteri';
 import { describe, expect, test } from 'vitest';
+import { readReferences } from '../../../src/verify/checks/readReferences.ts';
 import { fenceOptions, readPage } from '../../../src/verify/pages/readPage.ts';
 
 const lines = (...text: string[]) => text.join('\n');
 const IMPORT = "import Example from '../../components/Example.astro';";
-const mdx = (source: string) => readPage('page.mdx', source);
+/** The page model and its references, with the problems of both (as `scanPages` reports them). */
+function read(path: string, source: string) {
+	const page = readPage(path, source);
+	const references = readReferences(page);
+	return { ...page, ...references, problems: [...page.problems, ...references.problems] };
+}
+const mdx = (source: string) => read('page.mdx', source);
 const references = (source: string) =>
 	mdx(source).examples.map(({ file, region, line }) => ({ file, region, line }));
 
@@ -317,7 +324,9 @@ describe('readPage: references', () => {
 		},
 	])('reports $name at its line', ({ page, line, message }) => {
 		const { problems, examples } = mdx(page);
-		expect(problems).toEqual([{ line, detail: expect.stringContaining(message) }]);
+		expect(problems).toEqual([
+			{ line, detail: expect.stringContaining(message), code: expect.any(String) as unknown },
+		]);
 		expect(examples).toEqual([]);
 	});
 
@@ -355,9 +364,13 @@ describe('readPage: references', () => {
 	});
 
 	test('a Markdown page has no components: <Example> there is an error', () => {
-		const page = readPage('faq.md', lines('# FAQ', '<Example file="a.ts" region="r" />'));
+		const page = read('faq.md', lines('# FAQ', '<Example file="a.ts" region="r" />'));
 		expect(page.problems).toEqual([
-			{ line: 2, detail: '<Example> only renders in .mdx pages; rename the page to .mdx' },
+			{
+				line: 2,
+				detail: '<Example> only renders in .mdx pages; rename the page to .mdx',
+				code: 'reference',
+			},
 		]);
 	});
 });
@@ -411,5 +424,40 @@ describe('readPage: fences', () => {
 			scopes: 'x y',
 			wrap: 'true',
 		});
+	});
+});
+
+describe('readPage: blocks and links', () => {
+	test('each run knows its block and link; a JSX element in the text is a run of its own', () => {
+		const page = mdx(
+			lines(
+				'First [`POST /auth/login`](/reference/api/) line  ',
+				'second line <Fact name="access.lifetime" />.',
+				'',
+				'| a | b |',
+				'|---|---|',
+				'| c | d |',
+				'',
+				'<Aside>loose `text`</Aside>'
+			)
+		);
+		const runs = page.text.map(({ kind, value, block, link }) => ({ kind, value, block, link }));
+		expect(runs).toEqual([
+			{ kind: 'prose', value: 'First ', block: 0, link: undefined },
+			{ kind: 'inlineCode', value: 'POST /auth/login', block: 0, link: '/reference/api/' },
+			{ kind: 'prose', value: ' line', block: 0, link: undefined },
+			{ kind: 'break', value: ' ', block: 0, link: undefined },
+			{ kind: 'prose', value: 'second line ', block: 0, link: undefined },
+			{ kind: 'element', value: '', block: 0, link: undefined },
+			{ kind: 'attribute', value: 'access.lifetime', block: undefined, link: undefined },
+			{ kind: 'prose', value: '.', block: 0, link: undefined },
+			{ kind: 'prose', value: 'a', block: 1, link: undefined },
+			{ kind: 'prose', value: 'b', block: 2, link: undefined },
+			{ kind: 'prose', value: 'c', block: 3, link: undefined },
+			{ kind: 'prose', value: 'd', block: 4, link: undefined },
+			{ kind: 'element', value: '', block: undefined, link: undefined },
+			{ kind: 'prose', value: 'loose ', block: 5, link: undefined },
+			{ kind: 'inlineCode', value: 'text', block: 5, link: undefined },
+		]);
 	});
 });

@@ -1,6 +1,11 @@
 import { SignJWT } from 'jose';
 import { describe, expect, test } from 'vitest';
-import { assertPublishable, collectIds, placeholderForJwt, redactBody } from '../../../src/verify/samples/redactBody.ts';
+import {
+	assertPublishable,
+	collectIds,
+	placeholderForJwt,
+	redactBody,
+} from '../../../src/verify/samples/redactBody.ts';
 import type { Exchange } from '../../../src/mock/log/ExchangeLog.ts';
 
 const secret = new TextEncoder().encode('a-test-secret-that-is-long-enough!!');

@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { findDriftedSamples } from '../../../src/verify/samples/recordSamples.ts';
+import { readReferences } from '../../../src/verify/checks/readReferences.ts';
 import { readPage } from '../../../src/verify/pages/readPage.ts';
-import { resolveSample, type SampleFile, sampleTitle } from '../../../src/site/samples/resolveSample.ts';
+import {
+	resolveSample,
+	type SampleFile,
+	sampleTitle,
+} from '../../../src/site/samples/resolveSample.ts';
 
 const sample: SampleFile = {
 	$comment: '',
@@ -46,13 +51,13 @@ describe('<Sample> references in the page model', () => {
 			'<Sample name={dynamic} />',
 			'<Sample />',
 		].join('\n');
-		const { samples, problems } = readPage('p.mdx', page);
+		const { samples, problems } = readReferences(readPage('p.mdx', page));
 		expect(samples.map(({ line, name }) => ({ line, name }))).toEqual([
 			{ line: 1, name: 'token-pair' },
 		]);
 		expect(problems).toEqual([
-			{ line: 6, detail: '<Sample> needs a literal name="…" attribute' },
-			{ line: 7, detail: '<Sample> needs a literal name="…" attribute' },
+			{ line: 6, detail: '<Sample> needs a literal name="…" attribute', code: 'reference' },
+			{ line: 7, detail: '<Sample> needs a literal name="…" attribute', code: 'reference' },
 		]);
 	});
 });

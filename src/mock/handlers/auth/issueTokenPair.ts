@@ -1,5 +1,6 @@
 import { HttpResponse } from 'msw';
-import { mayGrant } from '../../auth/authenticate.ts';
+import { mayGrant, stillAuthorized } from '../../auth/authenticate.ts';
+import { grantExpiry, scopeNeedingBasic } from '../../auth/grantLimits.ts';
 import { IssueTokenRequest } from '../../contract/schemas.ts';
 import { errorResponse } from '../../http/errorResponse.ts';
 import { requireCaller } from '../../http/requireCaller.ts';
@@ -14,9 +15,17 @@ export const issueTokenPair: RouteResolver = async ({ request, ctx }) => {
 	const input = await readBody(request, IssueTokenRequest);
 	if (input instanceof Response) return input;
 
+	const basicOnly = scopeNeedingBasic(principal, input.scopes);
+	if (basicOnly !== undefined) return errorResponse('grantRequiresBasic', { scope: basicOnly });
 	const missing = input.scopes.find((scope) => !mayGrant(ctx, principal, scope));
 	if (missing !== undefined) return errorResponse('scopeRequired', { scope: missing });
 
-	const pair = await ctx.pairs.issue(principal.sub, input.scopes, { ttl: input.ttl });
+	// Issued with a bearer token, the whole login (every rotation of it) ends when that token does.
+	const pair = await ctx.pairs.issue(principal.sub, input.scopes, {
+		ttl: input.ttl,
+		notAfter: grantExpiry(principal),
+		authorized: () => stillAuthorized(ctx, principal),
+	});
+	if (pair === undefined) return errorResponse('unauthorized');
 	return HttpResponse.json(pair.body, { status: 201, headers: NO_STORE_HEADERS });
 };

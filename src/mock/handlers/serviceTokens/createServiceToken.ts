@@ -1,5 +1,6 @@
 import { HttpResponse } from 'msw';
-import { mayGrant } from '../../auth/authenticate.ts';
+import { mayGrant, stillAuthorized } from '../../auth/authenticate.ts';
+import { boundedCap, grantExpiry, scopeNeedingBasic } from '../../auth/grantLimits.ts';
 import { serviceTokenCap } from '../../contract/lifetimes.ts';
 import { CreateServiceTokenRequest } from '../../contract/schemas.ts';
 import { errorResponse } from '../../http/errorResponse.ts';
@@ -8,7 +9,10 @@ import { NO_STORE_HEADERS } from '../../http/noStore.ts';
 import { readBody } from '../../http/readBody.ts';
 import type { RouteResolver } from '../../http/defineRoute.ts';
 
-/** `POST /3rdparty/v1/service-tokens`: mints a named service token, capped by its scopes. */
+/**
+ * `POST /3rdparty/v1/service-tokens`: mints a named service token, capped by its scopes and, when
+ * the caller is a bearer token, by that token's own expiry (see `grantLimits.ts`).
+ */
 export const createServiceToken: RouteResolver = async ({ request, ctx }) => {
 	const principal = await requireCaller(request, ctx, 'tokens:manage');
 	if (principal instanceof Response) return principal;
@@ -16,10 +20,13 @@ export const createServiceToken: RouteResolver = async ({ request, ctx }) => {
 	if (input instanceof Response) return input;
 
 	const scopes = [...new Set(input.scopes)];
+	const basicOnly = scopeNeedingBasic(principal, scopes);
+	if (basicOnly !== undefined) return errorResponse('grantRequiresBasic', { scope: basicOnly });
 	const missing = scopes.find((scope) => !mayGrant(ctx, principal, scope));
 	if (missing !== undefined) return errorResponse('scopeRequired', { scope: missing });
 
-	const cap = serviceTokenCap(scopes);
+	// A bearer caller's token bounds the cap: what it mints ends when it does.
+	const cap = boundedCap(principal, serviceTokenCap(scopes), ctx.clock.nowSeconds());
 	const lifetime = input.ttl || cap;
 	if (lifetime > cap) return errorResponse('ttlTooLong', { max_ttl: cap });
 
@@ -28,6 +35,9 @@ export const createServiceToken: RouteResolver = async ({ request, ctx }) => {
 		name: input.name,
 		scopes,
 		lifetime,
+		notAfter: grantExpiry(principal),
+		authorized: () => stillAuthorized(ctx, principal),
 	});
+	if (token === undefined) return errorResponse('unauthorized');
 	return HttpResponse.json(token, { status: 201, headers: NO_STORE_HEADERS });
 };

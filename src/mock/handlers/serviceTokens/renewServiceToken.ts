@@ -1,5 +1,6 @@
 import { HttpResponse } from 'msw';
-import { mayGrant } from '../../auth/authenticate.ts';
+import { mayGrant, stillAuthorized } from '../../auth/authenticate.ts';
+import { boundedCap, grantExpiry, scopeNeedingBasic } from '../../auth/grantLimits.ts';
 import { serviceTokenCap } from '../../contract/lifetimes.ts';
 import { RenewServiceTokenRequest } from '../../contract/schemas.ts';
 import { validate } from '../../contract/validate.ts';
@@ -13,6 +14,7 @@ import type { RouteResolver } from '../../http/defineRoute.ts';
  * `POST /3rdparty/v1/service-tokens/{id}/renew`: a new token with the original's name and
  * recorded scopes and a new id. The original is left alone: it works until its own expiry, which
  * is the overlap a service needs to switch without downtime. Expired originals may be renewed.
+ * Renewed with a bearer token, the new token ends no later than that token (see `grantLimits.ts`).
  */
 export const renewServiceToken: RouteResolver = async ({ request, params, ctx }) => {
 	const principal = await requireCaller(request, ctx, 'tokens:manage');
@@ -31,11 +33,15 @@ export const renewServiceToken: RouteResolver = async ({ request, params, ctx })
 	if (original.scopes === undefined || original.scopes.length === 0) {
 		return errorResponse('scopesNotRecorded');
 	}
+	// Only a person renews into `tokens:manage`: else a renewed manager could renew its
+	// predecessor, and that one it, for ever.
+	const basicOnly = scopeNeedingBasic(principal, original.scopes);
+	if (basicOnly !== undefined) return errorResponse('grantRequiresBasic', { scope: basicOnly });
 	// No silent re-issue of a permission the caller can no longer legitimately request.
 	const missing = original.scopes.filter((scope) => !mayGrant(ctx, principal, scope));
 	if (missing.length > 0) return errorResponse('missingScopes', { scopes: missing });
 
-	const cap = serviceTokenCap(original.scopes);
+	const cap = boundedCap(principal, serviceTokenCap(original.scopes), ctx.clock.nowSeconds());
 	const lifetime = parsed.data.ttl || cap;
 	if (lifetime > cap) return errorResponse('ttlTooLong', { max_ttl: cap });
 
@@ -44,6 +50,10 @@ export const renewServiceToken: RouteResolver = async ({ request, params, ctx })
 		name: original.name,
 		scopes: original.scopes,
 		lifetime,
+		notAfter: grantExpiry(principal),
+		authorized: () => stillAuthorized(ctx, principal),
+		renewedFrom: original.jti,
 	});
+	if (token === undefined) return errorResponse('unauthorized');
 	return HttpResponse.json(token, { status: 201, headers: NO_STORE_HEADERS });
 };

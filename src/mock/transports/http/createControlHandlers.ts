@@ -8,7 +8,7 @@ import {
 import { errorBody, type ApiErrorBody } from '../../contract/errors.ts';
 import type { MockApi } from '../../createMockApi.ts';
 
-/** Mock-only paths: never part of the Token Pair API, only of this local server. */
+/** Mock-only paths, at the server's root only: never part of the Token Pair API, only of this server. */
 export const CONTROL_PATHS = { clock: '/__mock/clock', reset: '/__mock/reset' } as const;
 
 /**
@@ -89,10 +89,12 @@ export function readAdvance(text: string, offsetSeconds: number): AdvanceResult 
 }
 
 /**
- * Matches a control path under any prefix. A predicate rather than an MSW path pattern with a
- * leading wildcard: MSW's matcher throws on a URL over the API's length limit, and these handlers
- * run first, so such a URL would be a 500 instead of the API's 414.
+ * Matches a control path at the root of the server only: `/x/__mock/reset` is a path no handler
+ * knows (404), so a client whose base URL has a path prefix cannot reset the mock by accident, and
+ * the controls answer one URL each, as the "Try it locally" page writes them. A predicate rather
+ * than an MSW path pattern: MSW's matcher throws on a URL over the API's length limit, and these
+ * handlers run first, so such a URL would be a 500 instead of the API's 414.
  */
 function under(path: string): HttpCustomPredicate<PathParams> {
-	return ({ request }) => ({ matches: new URL(request.url).pathname.endsWith(path), params: {} });
+	return ({ request }) => ({ matches: new URL(request.url).pathname === path, params: {} });
 }

@@ -8,14 +8,22 @@ import { getResponse } from 'msw';
 import type { NodeHttp1Handler, ServerRequest } from 'srvx';
 import { sendNodeResponse, toNodeHandler } from 'srvx/node';
 import { MAX_URL_LENGTH } from '../../contract/endpoints.ts';
-import type { ApiErrorId } from '../../contract/errors.ts';
-import { HEADERS_TIMEOUT_SECONDS, MAX_BODY_BYTES, MAX_HEADER_BYTES } from '../../contract/http.ts';
+import { type ApiErrorId, statusErrorBody } from '../../contract/errors.ts';
+import {
+	HEADERS_TIMEOUT_SECONDS,
+	MAX_BODY_BYTES,
+	MAX_HEADER_BYTES,
+	REQUEST_TIMEOUT_SECONDS,
+} from '../../contract/http.ts';
 import type { MockApi } from '../../createMockApi.ts';
 import { errorResponse } from '../../http/errorResponse.ts';
 import { allowedMethods } from '../../http/routePredicate.ts';
+import { answerOrFault } from '../../faults/answerOrFault.ts';
+import { AnswersInFlight } from './AnswersInFlight.ts';
 import { answerClientError, answerConnect } from './answerClientError.ts';
 import { CONTROL_PATHS, createControlHandlers } from './createControlHandlers.ts';
 import { CORS_HEADERS, isPreflight, preflightResponse } from './cors.ts';
+import { isValidHost, originForm } from './requestTarget.ts';
 
 /** How long the server waits on slow clients, in milliseconds. */
 export interface HttpTimeouts {
@@ -34,7 +42,7 @@ export interface HttpTimeouts {
 /** Defaults for a local tool: generous for a human with curl, short for a stuck socket. */
 export const DEFAULT_TIMEOUTS: HttpTimeouts = {
 	headers: HEADERS_TIMEOUT_SECONDS * 1000,
-	request: 30_000,
+	request: REQUEST_TIMEOUT_SECONDS * 1000,
 	keepAlive: 5_000,
 	check: 1_000,
 	shutdownGrace: 3_000,
@@ -160,13 +168,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 			};
 			let response: Response;
 			try {
-				response = await answer(request, req);
+				const answered = await answerOrFault(api, request, req, () => answer(request, req));
+				if (answered === 'drop') return new Response(null, { status: 499 });
+				response = answered;
 			} catch (error) {
 				// The client went away mid-body: there is nobody left to answer.
 				if (request.signal.aborted || req.destroyed) return new Response(null, { status: 499 });
 				// A bug of this bridge, never the client's fault. The path only: a query may hold a token.
 				console.error(`[mock-api] ${req.method} ${req.url?.split('?')[0]} failed`, error);
-				const body = { message: 'Internal Server Error', code: 500 };
+				const body = statusErrorBody(500, 'Internal Server Error');
 				response = await finish(Response.json(body, { status: 500 }));
 			}
 			res.once('finish', () =>
@@ -177,11 +187,19 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 		{ maxRequestBodySize: maxBodyBytes }
 	) as NodeHttp1Handler;
 
+	const answersInFlight = new AnswersInFlight();
 	server.on('request', (req: IncomingMessage, res: ServerResponse) => {
 		// The mock's clock dates its responses; Node's wall-clock `Date` would contradict it.
 		res.sendDate = false;
 		req.on('error', () => {});
 		res.on('error', () => {});
+		answersInFlight.track(req.socket, req, res);
+		// Before anything builds a URL from them: a target or Host no URL can hold is the
+		// client's 400, never an exception in a handler.
+		if (originForm(req.url ?? '') === undefined || !hasValidHost(req)) {
+			void refuse('badRequest', {}, true).then((response) => sendNodeResponse(res, response));
+			return;
+		}
 		void handle(req, res);
 	});
 	// `Expect: 100-continue`: invite the body only if it may fit, else answer 413 straight away.
@@ -197,8 +215,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 		void refuse('expectationFailed', {}, true).then((response) => sendNodeResponse(res, response));
 	});
 	const now = () => new Date(api.clock.now()).toUTCString();
+	// A request Node cannot parse, pipelined behind requests still being answered: its error
+	// waits for their answers, which must reach the client first and in order (RFC 9112 §9.3.2).
 	server.on('clientError', (error: Error & { code?: string }, socket) =>
-		answerClientError(error, socket, now())
+		answersInFlight.after(socket, () => answerClientError(error, socket, now()))
 	);
 	server.on('connect', (_req: IncomingMessage, socket) => answerConnect(socket, now()));
 
@@ -220,6 +240,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 			setTimeout(() => server.closeAllConnections(), timeouts.shutdownGrace).unref();
 		}));
 	return { url: origin, port: address.port, close };
+}
+
+/** Whether a request's `Host`, if it has one, is one a URL can hold. */
+function hasValidHost(req: IncomingMessage): boolean {
+	const host = req.headers.host;
+	return host === undefined || isValidHost(host);
 }
 
 /** How many times a request carries a header (Node folds or drops repeats in `headers`). */

@@ -1,16 +1,12 @@
 import type { Rule } from 'markdownlint';
 import { closestMatch } from '../../../site/closestMatch.ts';
-import { FACTS, factFormats } from '../../../site/facts.ts';
-import { findHandTypedFacts, type HandTypedFact } from '../findHandTypedFacts.ts';
+import { FACTS, factFormats, isExampleFact, isFactName } from '../../../site/facts.ts';
+import { findHandTypedFacts, type HandTypedFact } from '../facts/findHandTypedFacts.ts';
 import { readProse } from '../readProse.ts';
 import { appliesTo, readInclude, rulePage } from '../rulePage.ts';
 
-/** Facts of the API itself, as opposed to the constants an example happens to choose. */
-const EXAMPLE_FACTS = /^(tokenManager|daemon|sessionClient|renewalJob)\./;
-const isContractFact = (name: string) => !EXAMPLE_FACTS.test(name);
-
 function factTag(name: string, as: string | undefined, params: string | undefined): string {
-	const formats = FACTS[name] ? factFormats(name) : [];
+	const formats = isFactName(name) ? factFormats(name) : [];
 	const usable = as && formats.includes(as) && as !== formats[0] ? ` as="${as}"` : '';
 	return `<Fact name="${name}"${usable}${params ? ` ${params}` : ''} />`;
 }
@@ -23,10 +19,10 @@ function detailOf(found: HandTypedFact, where: string): string {
 			? `the ${where} cannot hold <Fact>: word it without the value`
 			: `write ${factTag(name, found.as, found.params)}`;
 	if (found.fact && found.wrong) {
-		return `Wrong contract fact: ${typed} states ${FACTS[found.fact]?.about ?? found.fact} (${found.fact}), which the contract makes ${found.expected}; ${instead(found.fact)}`;
+		return `Wrong contract fact: ${typed} states ${FACTS[found.fact].about} (${found.fact}), which the contract makes ${found.expected}; ${instead(found.fact)}`;
 	}
 	if (found.fact) {
-		return `Contract fact typed by hand: ${typed} is ${FACTS[found.fact]?.about ?? found.fact} (${found.fact}); ${instead(found.fact)}`;
+		return `Contract fact typed by hand: ${typed} is ${FACTS[found.fact].about} (${found.fact}); ${instead(found.fact)}`;
 	}
 	if (found.kind === 'error message') {
 		const near = found.candidates?.length ? ` (nearest: ${found.candidates.join(', ')})` : '';
@@ -63,7 +59,8 @@ const contractFacts: Rule = {
 			length?: number
 		) => {
 			const text = (inFrontMatter ? params.frontMatterLines : params.lines)[line - 1] ?? '';
-			const fits = column !== undefined && length !== undefined && column + length - 1 <= text.length;
+			const fits =
+				column !== undefined && length !== undefined && column + length - 1 <= text.length;
 			onError({
 				lineNumber: line,
 				detail,
@@ -78,7 +75,7 @@ const contractFacts: Rule = {
 			for (const found of findHandTypedFacts([block])) {
 				// Inside <NotAFact>, only a contract fact the sentence clearly states is an error:
 				// advice about an example's settings (margins, pauses) is what the marker is for.
-				if (found.notAFact && !(found.fact && isContractFact(found.fact))) continue;
+				if (found.notAFact && !(found.fact && !isExampleFact(found.fact))) continue;
 				const detail = detailOf(found, block.where);
 				report(
 					found.line,
@@ -92,7 +89,7 @@ const contractFacts: Rule = {
 		for (const component of prose.components) {
 			if (component.name === 'Fact') {
 				const name = component.attributes['name'] ?? '';
-				if (!FACTS[name]) {
+				if (!isFactName(name)) {
 					const near = closestMatch(name, Object.keys(FACTS));
 					report(
 						component.line,

@@ -55,9 +55,7 @@ const fenceLanguage: Rule = {
 		const shown = (offered.length > 0 ? offered : allowed).join(', ');
 		const page = rulePage(params);
 		// A page the renderer cannot parse cannot be checked either; the build would fail too.
-		for (const { line, detail } of page.problems.filter((p) =>
-			p.detail.includes('not valid MDX')
-		)) {
+		for (const { line, detail } of page.problems.filter((p) => p.code === 'invalid-mdx')) {
 			onError({ lineNumber: line, detail: `${detail}: fix the syntax so the page can be checked` });
 		}
 		for (const fence of page.fences) {

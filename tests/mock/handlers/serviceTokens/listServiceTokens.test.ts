@@ -20,8 +20,20 @@ describe('GET /3rdparty/v1/service-tokens', () => {
 		const result = await listServiceTokens();
 		expect(ServiceTokenListResponse.safeParse(result.body).success).toBe(true);
 		expect(result.body).toEqual([
-			{ id: first.id, name: 'first', scopes: ['messages:send'], expires_at: first.expires_at },
-			{ id: second.id, name: 'second', scopes: ['messages:read'], expires_at: second.expires_at },
+			{
+				id: first.id,
+				name: 'first',
+				scopes: ['messages:send'],
+				expires_at: first.expires_at,
+				renewed_from: null,
+			},
+			{
+				id: second.id,
+				name: 'second',
+				scopes: ['messages:read'],
+				expires_at: second.expires_at,
+				renewed_from: null,
+			},
 		]);
 		expect(JSON.stringify(result.body)).not.toContain(first.token);
 	});
@@ -30,6 +42,19 @@ describe('GET /3rdparty/v1/service-tokens', () => {
 		await mintServiceToken();
 		await issuePair();
 		expect((await listServiceTokens(OTHER)).body).toEqual([]);
+	});
+
+	test('a renewal names its predecessor in renewed_from; a token minted afresh has null', async () => {
+		const first = await mintServiceToken(['messages:read'], { name: 'first' });
+		const renewed = await call('POST', `/3rdparty/v1/service-tokens/${first.id}/renew`, {
+			authorization: basic(),
+			json: {},
+		});
+		const list = (await listServiceTokens()).body as { id: string; renewed_from: string | null }[];
+		expect(list.map((token) => [token.id, token.renewed_from])).toEqual([
+			[first.id, null],
+			[renewed.body.id, first.id],
+		]);
 	});
 
 	test('expired tokens stay listed (they may be renewed); revoked ones are gone', async () => {
@@ -48,7 +73,7 @@ describe('GET /3rdparty/v1/service-tokens', () => {
 			scopes: ['messages:send'],
 		});
 		expect((await listServiceTokens()).body).toEqual([
-			{ id: legacy.id, name: 'old', scopes: [], expires_at: legacy.expires_at },
+			{ id: legacy.id, name: 'old', scopes: [], expires_at: legacy.expires_at, renewed_from: null },
 		]);
 	});
 

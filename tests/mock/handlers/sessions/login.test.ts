@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { errorBody } from '../../../../src/mock/contract/errors.ts';
 import { SessionResponse } from '../../../../src/mock/contract/schemas.ts';
 import { payloadOf } from '../../../support/forge.ts';
 import { bearer, call, refresh } from '../../../support/http.ts';
@@ -170,8 +171,45 @@ describe('POST /auth/login', () => {
 		expect(result.setCookies).toEqual([]);
 	});
 
+	describe('only application/json: what a cross-site form can send is 415 (login CSRF)', () => {
+		const credentials = JSON.stringify({ username: 'demo', password: 'demo-password' });
+		test.each([
+			{ name: 'text/plain', type: 'text/plain', body: credentials },
+			{ name: 'text/plain;charset=UTF-8', type: 'text/plain;charset=UTF-8', body: credentials },
+			{
+				name: 'a urlencoded form',
+				type: 'application/x-www-form-urlencoded',
+				body: 'username=demo&password=demo-password',
+			},
+			{ name: 'multipart', type: 'multipart/form-data; boundary=x', body: credentials },
+			{ name: 'no Content-Type', type: undefined, body: credentials },
+			{ name: 'application/jsonx', type: 'application/jsonx', body: credentials },
+		])('$name: 415 with the error body, and no session', async ({ type, body }) => {
+			const result = await call('POST', '/auth/login', {
+				body,
+				...(type === undefined ? {} : { headers: { 'Content-Type': type } }),
+			});
+			expect(result).toMatchObject({ status: 415, body: errorBody('unsupportedMediaType') });
+			expect(result.headers.getSetCookie()).toEqual([]);
+		});
+
+		test.each(['application/json', 'Application/JSON; charset=utf-8', ' application/json ;x=1'])(
+			'%j is accepted',
+			async (type) => {
+				const result = await call('POST', '/auth/login', {
+					body: credentials,
+					headers: { 'Content-Type': type },
+				});
+				expect(result.status).toBe(200);
+			}
+		);
+	});
+
 	test('400 for a body that is not JSON, 413 for one over 64 KiB', async () => {
-		const bad = await call('POST', '/auth/login', { body: 'username=demo&password=x' });
+		const bad = await call('POST', '/auth/login', {
+			body: 'username=demo&password=x',
+			headers: { 'Content-Type': 'application/json' },
+		});
 		expect(bad).toMatchObject({ status: 400, body: { data: { field: 'body' } } });
 		const big = await login({ username: 'demo', password: 'x'.repeat(70_000) });
 		expect(big).toMatchObject({

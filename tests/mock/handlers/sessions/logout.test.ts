@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { errorBody } from '../../../../src/mock/contract/errors.ts';
 import { bearer, call } from '../../../support/http.ts';
 import { useMockApi } from '../../../support/useMockApi.ts';
 import { loggedIn, logout, refreshSession } from '../../support/sessions.ts';
@@ -10,6 +11,24 @@ const read = (accessToken: string) =>
 	call('GET', '/3rdparty/v1/messages/unknown', { authorization: bearer(accessToken) });
 
 describe('POST /auth/logout', () => {
+	test('without X-CSRF: 403, and the session neither ends nor loses its cookie', async () => {
+		const session = await loggedIn();
+		const result = await logout(session.refreshToken, { csrf: false });
+		expect(result).toMatchObject({ status: 403, body: errorBody('csrfHeaderRequired') });
+		expect(result.setCookies).toEqual([]);
+		expect((await read(session.accessToken)).status).toBe(404);
+		expect((await refreshSession(session.refreshToken)).status).toBe(200);
+	});
+
+	test.each(['0', 'true', ''])('X-CSRF: %j is not the header: 403', async (value) => {
+		const session = await loggedIn();
+		const result = await call('POST', '/auth/logout', {
+			headers: { Cookie: `refresh_token=${session.refreshToken}`, 'X-CSRF': value },
+		});
+		expect(result.status).toBe(403);
+		expect((await read(session.accessToken)).status).toBe(404);
+	});
+
 	test('answers 204 with no body, clears the cookie and revokes the whole login', async () => {
 		const session = await loggedIn();
 		const second = await refreshSession(session.refreshToken);

@@ -88,7 +88,8 @@ function isComplete(text: string): boolean {
 			continue;
 		}
 		if (status === 204 || status === 304) return true;
-		if (/\bchunked\b/i.test(headers['transfer-encoding'] ?? '')) return /(^|\r\n)0\r\n\r\n$/.test(body);
+		if (/\bchunked\b/i.test(headers['transfer-encoding'] ?? ''))
+			return /(^|\r\n)0\r\n\r\n$/.test(body);
 		const length = headers['content-length'];
 		return length !== undefined && Buffer.byteLength(body, 'latin1') >= Number(length);
 	}

@@ -22,7 +22,13 @@ describe('TPD004 contract-facts', () => {
 
 	test('fails statuses, names the endpoint and says whether the status is wrong', async () => {
 		expect(summary(await lint('fail-statuses.mdx'))).toEqual([
-			at(3, 'Wrong contract fact: "200 OK"', 'status.refreshTokenPair', '201 Created', '<Fact name="status.refreshTokenPair" />'),
+			at(
+				3,
+				'Wrong contract fact: "200 OK"',
+				'status.refreshTokenPair',
+				'201 Created',
+				'<Fact name="status.refreshTokenPair" />'
+			),
 			at(5, 'typed by hand: "201"', '<Fact name="status.issueTokenPair" as="number" />'),
 			at(7, 'typed by hand: "401 Unauthorized"', '<Fact name="error.unauthorized" as="long" />'),
 			at(9, 'Wrong contract fact: "201 Created"', 'status.login', '200 OK'),

@@ -25,6 +25,11 @@ const EXAMPLES = ['tests/examples/**/*.test.ts'];
 const DRIFT = ['tests/drift/**/*.test.ts'];
 // The browser suite drives a real Chromium against a built site; `npm run test:e2e` runs it.
 const EXCLUDE = ['tests/e2e/**', 'node_modules/**'];
+/**
+ * `.ci/run` sets VITEST_JSON_DIR to collect every vitest run's results as JSON, which
+ * .ci/summary.ts adds up; one file per run, as `npm run test:unit` makes two runs.
+ */
+const JSON_DIR = process.env['VITEST_JSON_DIR'];
 
 export default defineConfig({
 	test: {
@@ -41,6 +46,9 @@ export default defineConfig({
 		// The same for a hook: `npm test` runs its lanes side by side, and a hook that imports the
 		// lint rules took more than vitest's 10 s on a machine busy with six other suites.
 		hookTimeout: 60_000,
+		reporters: JSON_DIR
+			? ['default', ['json', { outputFile: `${JSON_DIR}/vitest-${process.pid}.json` }]]
+			: ['default'],
 		projects: [
 			{
 				test: {

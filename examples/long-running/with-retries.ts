@@ -11,8 +11,8 @@ import { ApiError } from '../service-tokens/create-service-token.ts';
 // #region credentials-rejected
 /**
  * The API refused the account credentials (a 401 on Basic authentication). That is a
- * configuration error, not an outage: retrying sends a wrong password again and again, and may
- * lock the account. Stop and tell a human.
+ * configuration error, not an outage: retrying sends a wrong password again and again, and the
+ * API never locks the account, so nothing would stop it. Stop and tell a human.
  */
 export class CredentialsRejected extends ApiError {
 	constructor(status: number, body: ApiError['body']) {

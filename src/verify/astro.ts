@@ -29,8 +29,10 @@ const VITEST_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'] as con
  * Vitest worker (see {@link VITEST_ENV}); anything else passes through.
  */
 export function withoutVitestEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-	if (env['VITEST'] === undefined) return { ...env };
-	const clean = { ...env };
+	// Where CI collects vitest's reports (vitest.config.ts): a planted copy's runs are not ours.
+	const { VITEST_JSON_DIR: _reports, ...rest } = env;
+	if (rest['VITEST'] === undefined) return rest;
+	const clean = { ...rest };
 	for (const key of VITEST_ENV) delete clean[key];
 	return clean;
 }

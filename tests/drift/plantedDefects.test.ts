@@ -49,7 +49,11 @@ describe('planted defects turn npm test red', () => {
 		async () => {
 			const file = 'examples/quick-start/issue-token-pair.ts';
 			const testFile = 'tests/examples/quick-start/issue-token-pair.test.ts';
-			expect(await testPlanted(unplanted(file), testFile)).toEqual({ exitCode: 0, output: '' });
+			expect(await testPlanted(unplanted(file), testFile)).toEqual({
+				exitCode: 0,
+				output: '',
+				failedTests: [],
+			});
 			const planted = plantText(file, {
 				find: 'if (!response.ok) {',
 				replace: 'if (response.status !== 200) {',

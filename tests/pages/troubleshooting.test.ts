@@ -18,7 +18,9 @@ import {
 } from '../../examples/service-tokens/create-service-token.ts';
 import { RenewalJob } from '../../examples/service-tokens/renewal-job.ts';
 import { TROUBLESHOOTING } from '../../src/data/troubleshooting.ts';
+import { ENDPOINTS } from '../../src/mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId, errorBody } from '../../src/mock/contract/errors.ts';
+import { clientMessages } from '../../src/site/reference/errorMessages.ts';
 import { createMockApi } from '../../src/mock/createMockApi.ts';
 import {
 	type RunningHttpServer,
@@ -285,5 +287,42 @@ describe('every Troubleshooting row is provoked through the examples', () => {
 	test('the table has a provocation for every catalogue entry and nothing else', () => {
 		expect(Object.keys(PROVOCATIONS).sort()).toEqual(Object.keys(API_ERRORS).sort());
 		expect(Object.keys(TROUBLESHOOTING).sort()).toEqual(Object.keys(API_ERRORS).sort());
+	});
+});
+
+describe('the messages Troubleshooting lists are the ones clients get', () => {
+	test('every `scope required: …` an endpoint answers is listed, instantiated', async () => {
+		const listed = clientMessages('scopeRequired').map((message) => message.text);
+		const seen = new Set<string>();
+		for (const endpoint of ENDPOINTS) {
+			const scope = (endpoint.auth as { scope?: string }).scope;
+			if (
+				scope === undefined ||
+				!(endpoint.errors as readonly string[]).includes('scopeRequired')
+			) {
+				continue;
+			}
+			// A token without the scope the endpoint requires.
+			const pair = await issuePair([scope === 'messages:send' ? 'messages:read' : 'messages:send']);
+			const response = await fetch(`${BASE_URL}${endpoint.path.replace(/:\w+/g, 'x')}`, {
+				method: endpoint.method,
+				headers: { Authorization: `Bearer ${pair.access_token}` },
+			});
+			const body = (await response.json()) as { error: string; message: string };
+			expect([response.status, body.error], endpoint.id).toEqual([403, 'scope_required']);
+			seen.add(body.message);
+		}
+		expect(listed.toSorted()).toEqual([...seen].toSorted());
+	});
+
+	test('a message the API fills from its own data is listed once per value', () => {
+		expect(clientMessages('ttlTooLong').length).toBeGreaterThan(1);
+		expect(clientMessages('unauthorized')).toEqual([{ text: API_ERRORS.unauthorized.message }]);
+		expect(clientMessages('unknownField')).toEqual([
+			{
+				text: 'invalid params: unknown field scope',
+				example: { template: 'invalid params: unknown field <field>' },
+			},
+		]);
 	});
 });

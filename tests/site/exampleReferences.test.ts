@@ -1,7 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { checkExampleReferences, type FindingKind, isCheckedExample } from '../../src/verify/checks/checkExampleReferences.ts';
+import {
+	checkExampleReferences,
+	type FindingKind,
+	isCheckedExample,
+} from '../../src/verify/checks/checkExampleReferences.ts';
 import { readRepoFiles } from '../../src/verify/checks/readRepoFiles.ts';
 import { EXAMPLE_LANGUAGES, exampleTestPath } from '../../src/site/resolveExample.ts';
 

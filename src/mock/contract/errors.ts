@@ -6,6 +6,7 @@
  */
 import { CSRF_HEADER, LOGIN_CONTENT_TYPE } from './http.ts';
 import { fillTemplate } from './messageTemplate.ts';
+import { REASON_PHRASES } from './reasonPhrases.ts';
 import { PASSWORD_LENGTH } from './schemas.ts';
 
 /** The body of every non-2xx response. */
@@ -166,17 +167,17 @@ export const API_ERRORS = {
 	routeNotFound: {
 		error: 'not_found',
 		status: 404,
-		message: 'Not Found',
+		message: REASON_PHRASES[404],
 	},
 	methodNotAllowed: {
 		error: 'method_not_allowed',
 		status: 405,
-		message: 'Method Not Allowed',
+		message: REASON_PHRASES[405],
 	},
 	payloadTooLarge: {
 		error: 'payload_too_large',
 		status: 413,
-		message: 'Payload Too Large',
+		message: REASON_PHRASES[413],
 	},
 	unsupportedMediaType: {
 		error: 'unsupported_media_type',
@@ -187,27 +188,27 @@ export const API_ERRORS = {
 	uriTooLong: {
 		error: 'uri_too_long',
 		status: 414,
-		message: 'URI Too Long',
+		message: REASON_PHRASES[414],
 	},
 	badRequest: {
 		error: 'bad_request',
 		status: 400,
-		message: 'Bad Request',
+		message: REASON_PHRASES[400],
 	},
 	requestTimeout: {
 		error: 'request_timeout',
 		status: 408,
-		message: 'Request Timeout',
+		message: REASON_PHRASES[408],
 	},
 	expectationFailed: {
 		error: 'expectation_failed',
 		status: 417,
-		message: 'Expectation Failed',
+		message: REASON_PHRASES[417],
 	},
 	headersTooLarge: {
 		error: 'headers_too_large',
 		status: 431,
-		message: 'Request Header Fields Too Large',
+		message: REASON_PHRASES[431],
 	},
 } as const satisfies Record<string, ErrorDefinition>;
 

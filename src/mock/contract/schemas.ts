@@ -39,7 +39,8 @@ export const IssueTokenRequest = z
 	.object({
 		scopes: z
 			.array(RequestableScope, { error: 'scopesRequired' })
-			.min(1, { error: 'scopesRequired' }),
+			.min(1, { error: 'scopesRequired' })
+			.describe('The scopes the access token carries; at least one, each granted to the account.'),
 		ttl: z
 			.int({ error: 'invalidTtl' })
 			.min(0, { error: 'invalidTtl' })
@@ -54,9 +55,13 @@ export const IssueTokenRequest = z
 export const TokenPairResponse = z
 	.object({
 		id: z.string().length(21).describe('The access token’s `jti`; pass it to revoke the pair.'),
-		token_type: z.literal('Bearer'),
-		access_token: z.string(),
-		refresh_token: z.string(),
+		token_type: z.literal('Bearer').describe('Always `Bearer`: how to send the tokens.'),
+		access_token: z
+			.string()
+			.describe('A signed JWT; send it as `Authorization: Bearer <token>` to the API.'),
+		refresh_token: z
+			.string()
+			.describe('Single use: send it only to the refresh endpoint, once, for the next pair.'),
 		expires_at: Timestamp.describe('When the access token expires (RFC 3339, UTC).'),
 	})
 	.strict();
@@ -69,24 +74,38 @@ export const ErrorResponse = z
 			.regex(/^[a-z][a-z0-9_]*$/)
 			.describe('Stable, machine-readable id of the error, e.g. `ttl_too_long`; branch on this.'),
 		message: z.string().describe('For people; may be reworded, so never match on it.'),
-		code: z.int().min(400).max(599),
-		data: z.record(z.string(), z.unknown()).optional(),
+		code: z
+			.int()
+			.min(400)
+			.max(599)
+			.describe('The HTTP status, repeated so a logged body stands alone.'),
+		data: z
+			.record(z.string(), z.unknown())
+			.optional()
+			.describe('Machine-readable details of some errors, such as the `field` at fault.'),
 	})
 	.strict();
 
 /** One public key of the signing key set. */
 export const PublicJwk = z.looseObject({
-	kty: z.literal('EC'),
-	crv: z.literal('P-256'),
-	x: z.string(),
-	y: z.string(),
-	kid: z.string(),
-	alg: z.literal('ES256'),
-	use: z.literal('sig'),
+	kty: z.literal('EC').describe('Key type: an elliptic-curve key.'),
+	crv: z.literal('P-256').describe('The curve.'),
+	x: z.string().describe('The public point’s x coordinate, base64url.'),
+	y: z.string().describe('The public point’s y coordinate, base64url.'),
+	kid: z.string().describe('The key id; a token’s header names the key that signed it.'),
+	alg: z.literal('ES256').describe('The only algorithm to accept: pin it when you verify.'),
+	use: z.literal('sig').describe('The key verifies signatures.'),
 });
 
 /** Body of `GET /3rdparty/v1/auth/jwks`. */
-export const JwksResponse = z.object({ keys: z.array(PublicJwk).min(1) }).strict();
+export const JwksResponse = z
+	.object({
+		keys: z
+			.array(PublicJwk)
+			.min(1)
+			.describe('Every key a live token may be signed with; pick by the token’s `kid`.'),
+	})
+	.strict();
 
 /** Body of `POST /3rdparty/v1/messages`. */
 export const SendMessageRequest = z
@@ -98,23 +117,32 @@ export const SendMessageRequest = z
 					error: 'phoneNumbersRequired',
 				}
 			)
-			.min(1, { error: 'phoneNumbersRequired' }),
+			.min(1, { error: 'phoneNumbersRequired' })
+			.describe('Recipients, in international format (`+15555550100`); at least one.'),
 		textMessage: z
 			.object(
-				{ text: z.string({ error: 'textRequired' }).min(1, { error: 'textRequired' }) },
+				{
+					text: z
+						.string({ error: 'textRequired' })
+						.min(1, { error: 'textRequired' })
+						.describe('The message text; not empty.'),
+				},
 				{
 					error: 'textRequired',
 				}
 			)
-			.strict(),
+			.strict()
+			.describe('What to send.'),
 	})
 	.strict();
 
 /** A message as the API reports it. */
 export const MessageResponse = z
 	.object({
-		id: z.string(),
-		state: z.enum(['Pending', 'Processed', 'Sent', 'Delivered', 'Failed']),
+		id: z.string().describe('The message’s id: read its state with it.'),
+		state: z
+			.enum(['Pending', 'Processed', 'Sent', 'Delivered', 'Failed'])
+			.describe('Where the message is on its way; `Pending` right after sending.'),
 	})
 	.strict();
 
@@ -140,7 +168,10 @@ export const CreateServiceTokenRequest = z
 		name: ServiceTokenName,
 		scopes: z
 			.array(RequestableScope, { error: 'scopesRequired' })
-			.min(1, { error: 'scopesRequired' }),
+			.min(1, { error: 'scopesRequired' })
+			.describe(
+				'The scopes the token carries; its longest lifetime is the smallest of their caps.'
+			),
 		ttl: ServiceTokenTtl,
 	})
 	.strict();
@@ -152,20 +183,22 @@ export const RenewServiceTokenRequest = z.object({ ttl: ServiceTokenTtl }).stric
 export const ServiceTokenResponse = z
 	.object({
 		id: z.string().length(21).describe('The token’s `jti`: renew or revoke it by this id.'),
-		name: z.string(),
-		scopes: z.array(z.string()),
-		token: z.string().describe('Send as `Authorization: Bearer <token>`.'),
-		expires_at: Timestamp,
+		name: z.string().describe('The name it was created with, kept across renewals.'),
+		scopes: z.array(RequestableScope).describe('The scopes it carries.'),
+		token: z
+			.string()
+			.describe('Send as `Authorization: Bearer <token>`. Shown only now: store it.'),
+		expires_at: Timestamp.describe('When the token expires (RFC 3339, UTC).'),
 	})
 	.strict();
 
 /** One entry of the service token list; never the token itself. */
 export const ServiceTokenSummary = z
 	.object({
-		id: z.string(),
-		name: z.string(),
+		id: z.string().describe('The token’s `jti`: renew or revoke it by this id.'),
+		name: z.string().describe('The name it was created with.'),
 		scopes: z
-			.array(z.string())
+			.array(RequestableScope)
 			.describe('Empty for legacy tokens minted before scopes were recorded.'),
 		expires_at: Timestamp.describe('Expired tokens stay listed: they may still be renewed.'),
 		renewed_from: z
@@ -199,16 +232,24 @@ export const ChangePasswordRequest = z
 /** Body of `POST /auth/login`. */
 export const LoginRequest = z
 	.object({
-		username: z.string({ error: 'usernameRequired' }).min(1, { error: 'usernameRequired' }),
-		password: z.string({ error: 'passwordRequired' }).min(1, { error: 'passwordRequired' }),
+		username: z
+			.string({ error: 'usernameRequired' })
+			.min(1, { error: 'usernameRequired' })
+			.describe('The account’s username.'),
+		password: z
+			.string({ error: 'passwordRequired' })
+			.min(1, { error: 'passwordRequired' })
+			.describe('The account’s password.'),
 	})
 	.strict();
 
 /** Body of a 200 from `/auth/login` and `/auth/refresh`; the refresh token is in the cookie. */
 export const SessionResponse = z
 	.object({
-		access_token: z.string(),
-		token_type: z.literal('Bearer'),
+		access_token: z
+			.string()
+			.describe('A signed JWT for `Authorization: Bearer`; keep it in memory, never in storage.'),
+		token_type: z.literal('Bearer').describe('Always `Bearer`.'),
 		expires_in: z
 			.int()
 			.min(0)

@@ -1,3 +1,4 @@
+import type { RequestableScope } from '../contract/scopes.ts';
 import type { z } from 'zod';
 import type { ServiceTokenResponse, ServiceTokenSummary } from '../contract/schemas.ts';
 import { toTimestamp } from '../pairs/toTimestamp.ts';
@@ -43,7 +44,7 @@ export class ServiceTokens {
 	async mint(options: {
 		sub: string;
 		name: string;
-		scopes: readonly string[];
+		scopes: readonly RequestableScope[];
 		lifetime: number;
 		recordScopes?: boolean;
 		notAfter?: number;

@@ -52,7 +52,7 @@ const TokenRecordSchema = z.object({
 	consumedAt: optional(seconds),
 	successor: optional(z.string()),
 	name: optional(z.string()),
-	scopes: optional(z.array(z.string())),
+	scopes: optional(z.array(z.enum(REQUESTABLE_SCOPES))),
 	expiresAt: optional(seconds),
 	renewedFrom: optional(z.string()),
 });

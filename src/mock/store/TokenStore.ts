@@ -4,6 +4,7 @@
  *
  * JWTs verify without state; this store is what lets the API refuse a consumed or revoked one.
  */
+import type { RequestableScope } from '../contract/scopes.ts';
 
 /**
  * Where a login happened: the bearer API (`POST /3rdparty/v1/auth/token`, refresh token in the
@@ -41,7 +42,7 @@ export interface TokenRecord {
 	/** For service tokens: the name, kept across renewals. */
 	name?: string;
 	/** For service tokens: the scopes recorded at minting; absent for legacy tokens. */
-	scopes?: readonly string[];
+	scopes?: readonly RequestableScope[];
 	/** For service tokens: when (NumericDate seconds) it expires. */
 	expiresAt?: number;
 	/** For service tokens: the token whose renewal minted this one (its lineage, not its name). */

@@ -14,12 +14,7 @@ import { h } from './h.ts';
  */
 export function renderRecord(output: HTMLElement, record: RunRecord): void {
 	const requests = record.exchanges.length;
-	const summary = [
-		`Run ${record.number}`,
-		record.ok ? 'returned' : 'threw',
-		`${requests} ${requests === 1 ? 'request' : 'requests'}`,
-		`clock ${formatOffset(record.offsetSeconds)} (${mockTime(record.startedAt)})`,
-	].join(' · ');
+	const summary = runSummary(record);
 
 	output.replaceChildren(
 		h('p', { class: `runner-summary ${record.ok ? 'is-ok' : 'is-error'}` }, summary),
@@ -53,6 +48,23 @@ export function renderRecord(output: HTMLElement, record: RunRecord): void {
 	);
 	output.dataset['run'] = String(record.number);
 	output.dataset['outcome'] = record.ok ? 'ok' : 'error';
+}
+
+/**
+ * The summary line of a run: `Run 2 · returned · 1 request · clock +15 min (22:55 UTC)`. The clock
+ * is where the run left it, offset and time read at the same moment, so it matches the panel's
+ * clock line even when the run itself moved the clock.
+ */
+export function runSummary(
+	record: Pick<RunRecord, 'number' | 'ok' | 'exchanges' | 'endedAt' | 'offsetSeconds'>
+): string {
+	const requests = record.exchanges.length;
+	return [
+		`Run ${record.number}`,
+		record.ok ? 'returned' : 'threw',
+		`${requests} ${requests === 1 ? 'request' : 'requests'}`,
+		`clock ${formatOffset(record.offsetSeconds)} (${mockTime(record.endedAt)})`,
+	].join(' · ');
 }
 
 /** Replaces a panel's output with what went wrong when the runner itself failed. */

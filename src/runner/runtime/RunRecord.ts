@@ -13,8 +13,14 @@ export interface RunRecord {
 	result: string;
 	logs: LoggedLine[];
 	exchanges: DisplayExchange[];
-	/** When the run started on the mock's clock, and how far that clock is ahead of real time. */
+	/** When the run started on the mock's clock. */
 	startedAt: number;
+	/**
+	 * When the run ended on the mock's clock, and how far that clock was then ahead of real time:
+	 * read together, because an action may move the clock (an "Expire" button), and the summary
+	 * must show the time the panel's clock line shows.
+	 */
+	endedAt: number;
 	offsetSeconds: number;
 	durationMs: number;
 }

@@ -203,6 +203,7 @@ export class Runtime {
 			logs: logs.map((line) => ({ ...line, text: this.redact(line.text) })),
 			exchanges,
 			startedAt,
+			endedAt: this.now(),
 			offsetSeconds: this.offsetSeconds,
 			durationMs: Math.round(performance.now() - started),
 		};

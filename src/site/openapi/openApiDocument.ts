@@ -5,24 +5,26 @@
  * mock against it, so the document, the mock and the reference cannot disagree.
  */
 import { z } from 'zod';
-import { ABUSE_LIMITS, REFRESH_COOKIE } from '../../mock/contract/http.ts';
+import { DEFAULT_ACCOUNTS } from '../../mock/auth/Account.ts';
+import { ABUSE_LIMITS, CSRF_HEADER, REFRESH_COOKIE } from '../../mock/contract/http.ts';
 import { ENDPOINTS, FALLBACK_ERRORS, type Endpoint } from '../../mock/contract/endpoints.ts';
-import { API_ERRORS, type ApiErrorId, errorBody } from '../../mock/contract/errors.ts';
+import { API_ERRORS, type ApiErrorId } from '../../mock/contract/errors.ts';
 import { LIFETIMES, SERVICE_TOKEN_CAPS } from '../../mock/contract/lifetimes.ts';
+import { placeholders, type Placeholder } from '../../mock/contract/placeholders.ts';
 import * as schemas from '../../mock/contract/schemas.ts';
 import { REFRESH_SCOPE, REQUESTABLE_SCOPES, WILDCARD_SCOPE } from '../../mock/contract/scopes.ts';
 import { challengeOf } from '../../mock/http/challenge.ts';
+import { API_ORIGIN } from '../apiOrigin.ts';
 import { statusText } from '../http/statusText.ts';
+import { describeAuth } from '../reference/describeAuth.ts';
+import { REPOSITORY } from '../repository.ts';
+import type { SampleFile } from '../samples/resolveSample.ts';
+import { SITE_URL } from '../siteUrl.ts';
+import { errorContent, errorSchemas, routerErrors } from './errorSchemas.ts';
+import { PATH_SOURCES, REQUEST_EXAMPLES } from './requestExamples.ts';
 
 /** A JSON object of the document. */
 export type Json = { [key: string]: unknown };
-
-/** The `components.responses` name of each error answered before any operation. */
-const FALLBACK_RESPONSES: Record<(typeof FALLBACK_ERRORS)[number], string> = {
-	uriTooLong: 'UriTooLong',
-	methodNotAllowed: 'MethodNotAllowed',
-	routeNotFound: 'NotFound',
-};
 
 /** `/3rdparty/v1/service-tokens/:id/renew` → `/3rdparty/v1/service-tokens/{id}/renew`. */
 export function openApiPath(path: string): string {
@@ -59,11 +61,19 @@ export function setCookiePattern(kind: 'set' | 'clear'): string {
 const DATE_HEADER = {
 	description: 'The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours.',
 	required: true,
-	schema: { type: 'string' },
+	schema: { type: 'string', examples: ['Sat, 14 Mar 2026 01:45:00 GMT'] },
 };
 
 function constHeader(value: string, description: string): Json {
 	return { description, required: true, schema: { type: 'string', const: value } };
+}
+
+/** A `Set-Cookie` value as the mock sends it, for the header's example. */
+function cookieExample(kind: 'set' | 'clear'): string {
+	const attributes = Object.values(REFRESH_COOKIE.attributes).join('; ');
+	return kind === 'set'
+		? `${REFRESH_COOKIE.name}=${EXAMPLE_VALUES['<REFRESH_TOKEN>']}; ${attributes}; Max-Age=${LIFETIMES.refreshToken}`
+		: `${REFRESH_COOKIE.name}=; ${attributes}; Max-Age=0`;
 }
 
 function cookieHeader(kind: 'set' | 'clear'): Json {
@@ -74,7 +84,7 @@ function cookieHeader(kind: 'set' | 'clear'): Json {
 				? `The rotated \`${REFRESH_COOKIE.name}\` cookie: \`${REFRESH_COOKIE.name}=<REFRESH_TOKEN>; ${attributes}; Max-Age=<seconds>\`. \`Max-Age\` is the seconds the refresh token has left (at most ${LIFETIMES.refreshToken}).`
 				: `Clears the \`${REFRESH_COOKIE.name}\` cookie: \`${REFRESH_COOKIE.name}=; ${attributes}; Max-Age=0\`.`,
 		required: true,
-		schema: { type: 'string', pattern: setCookiePattern(kind) },
+		schema: { type: 'string', pattern: setCookiePattern(kind), examples: [cookieExample(kind)] },
 	};
 }
 
@@ -92,14 +102,6 @@ function errorsByStatus(ids: readonly ApiErrorId[]): Map<number, ApiErrorId[]> {
 	}
 	return new Map([...byStatus].sort(([a], [b]) => a - b));
 }
-
-/** Parameters that let every catalogue message be shown filled in. */
-const EXAMPLE_PARAMS = {
-	field: 'scope',
-	scope: 'messages:send',
-	scopes: ['settings:write'],
-	max_ttl: SERVICE_TOKEN_CAPS['settings:write'],
-};
 
 function errorResponse(endpoint: Endpoint | undefined, status: number, ids: ApiErrorId[]): Json {
 	const headers: Json = {
@@ -123,29 +125,13 @@ function errorResponse(endpoint: Endpoint | undefined, status: number, ids: ApiE
 		headers['Allow'] = {
 			description: 'The methods the path has, comma-separated.',
 			required: true,
-			schema: { type: 'string' },
+			schema: { type: 'string', examples: ['POST'] },
 		};
 	}
 	return {
 		description: `${statusText(status)}: ${ids.map((id) => `\`${API_ERRORS[id].error}\``).join(', ')}.`,
 		headers,
-		content: {
-			'application/json': {
-				schema: {
-					allOf: [{ $ref: '#/components/schemas/ErrorResponse' }],
-					properties: {
-						error: { enum: ids.map((id) => API_ERRORS[id].error) },
-						code: { const: status },
-					},
-				},
-				examples: Object.fromEntries(
-					ids.map((id) => [
-						API_ERRORS[id].error,
-						{ summary: API_ERRORS[id].message, value: errorBody(id, EXAMPLE_PARAMS) },
-					])
-				),
-			},
-		},
+		content: errorContent(ids),
 	};
 }
 
@@ -171,14 +157,18 @@ function security(endpoint: Endpoint): Json[] {
 	});
 }
 
-function parameters(endpoint: Endpoint): Json[] {
-	const inPath = pathParameters(endpoint.path).map((name) => ({
-		name,
-		in: 'path',
-		required: true,
-		description: PARAMETER_NOTES[name] ?? '',
-		schema: { type: 'string', minLength: 1 },
-	}));
+function parameters(endpoint: Endpoint, examples: Examples): Json[] {
+	const inPath = pathParameters(endpoint.path).map((name) => {
+		const example = examples.parameter(endpoint, name);
+		return {
+			name,
+			in: 'path',
+			required: true,
+			description: PARAMETER_NOTES[name] ?? `The \`${name}\` of the resource.`,
+			schema: { type: 'string', minLength: 1 },
+			...(example === undefined ? {} : { example }),
+		};
+	});
 	const csrf = endpoint.errors.includes('csrfHeaderRequired')
 		? [
 				{
@@ -187,14 +177,15 @@ function parameters(endpoint: Endpoint): Json[] {
 					required: true,
 					description:
 						'Must be `1`. A cross-site form cannot send a custom header, so it proves the request came from the page’s own script.',
-					schema: { type: 'string', const: '1' },
+					schema: { type: 'string', const: CSRF_HEADER.value },
+					example: CSRF_HEADER.value,
 				},
 			]
 		: [];
 	return [...inPath, ...csrf];
 }
 
-function successResponse(endpoint: Endpoint): Json {
+function successResponse(endpoint: Endpoint, examples: Examples): Json {
 	const { success } = endpoint;
 	const headers: Json = { Date: DATE_HEADER };
 	for (const [name, value] of Object.entries(success.headers ?? {})) {
@@ -203,36 +194,77 @@ function successResponse(endpoint: Endpoint): Json {
 	if (success.cookie) headers['Set-Cookie'] = cookieHeader(success.cookie);
 	const response: Json = { description: statusText(success.status), headers };
 	if (success.body) {
+		const recorded = examples.success(endpoint);
 		response['content'] = {
-			'application/json': { schema: { $ref: `#/components/schemas/${schemaName(success.body)}` } },
+			'application/json': {
+				schema: { $ref: `#/components/schemas/${schemaName(success.body)}` },
+				...(recorded ? { examples: recorded } : {}),
+			},
 		};
 	}
 	return response;
 }
 
-function operation(endpoint: Endpoint): Json {
-	const responses: Json = { [String(endpoint.success.status)]: successResponse(endpoint) };
-	for (const [status, ids] of errorsByStatus(endpoint.errors)) {
-		responses[String(status)] = errorResponse(endpoint, status, ids);
+/** What an operation's description says besides its summary, where there is more to say. */
+const BEHAVIOUR: Partial<Record<string, string>> = {
+	issueTokenPair:
+		'A `ttl` over the access lifetime is quietly reduced to it. The pair’s refresh token starts a login whose rotated tokens all end together.',
+	refreshTokenPair:
+		'The refresh token is spent by the 201: keep the new one. Sending a spent one again is reuse, answered 401.',
+	revokeToken: 'Revoking a pair also revokes every pair rotated from it.',
+	createServiceToken:
+		'The lifetime is capped by the smallest cap among the scopes; the token value is shown only in this answer.',
+	renewServiceToken:
+		'The original token stays valid until its own expiry; a token cannot renew itself.',
+	login: 'The account’s username and password go in the JSON body; no `Authorization` header.',
+	refreshSession: 'Needs the CSRF header, which a cross-site form cannot send.',
+	logout: 'Succeeds without a session too: there is nothing left to end.',
+};
+
+/** A description for every operation: what it does, who may call it, and its particulars. */
+function describeOperation(endpoint: Endpoint): string {
+	const scope = (endpoint.auth as { scope?: string }).scope;
+	return [
+		`${endpoint.summary}.`,
+		`Authentication: ${describeAuth(endpoint.auth)}.${scope ? ` Required scope: \`${scope}\`${endpoint.auth.schemes.includes('bearer') ? ` (or \`${WILDCARD_SCOPE}\`)` : ''}.` : ''}`,
+		BEHAVIOUR[endpoint.id],
+	]
+		.filter((part) => part !== undefined)
+		.join('\n\n');
+}
+
+function operation(endpoint: Endpoint, examples: Examples): Json {
+	const responses: Json = {
+		[String(endpoint.success.status)]: successResponse(endpoint, examples),
+	};
+	const ids = [
+		...endpoint.errors,
+		...routerErrors(pathParameters(endpoint.path).length > 0).filter(
+			(id) => !endpoint.errors.includes(id)
+		),
+	];
+	for (const [status, byStatus] of errorsByStatus(ids)) {
+		responses[String(status)] = errorResponse(endpoint, status, byStatus);
 	}
 	const op: Json = {
 		operationId: endpoint.id,
 		summary: endpoint.summary,
+		description: describeOperation(endpoint),
 		tags: [tagOf(endpoint)],
 		security: security(endpoint),
-		parameters: parameters(endpoint),
+		parameters: parameters(endpoint, examples),
 		responses,
 	};
-	if (endpoint.auth.schemes.includes('password')) {
-		op['description'] = 'The account’s username and password go in the JSON body; no header.';
-	}
 	if (endpoint.request) {
+		const example = examples.request(endpoint);
 		op['requestBody'] = {
+			description: `The request, as JSON (\`${schemaName(endpoint.request)}\`).`,
 			// Renewal takes an empty body as `{}`.
 			required: endpoint.id !== 'renewServiceToken',
 			content: {
 				'application/json': {
 					schema: { $ref: `#/components/schemas/${schemaName(endpoint.request)}` },
+					...(example === undefined ? {} : { examples: { example: { value: example } } }),
 				},
 			},
 		};
@@ -268,18 +300,126 @@ function componentSchemas(): Json {
 
 const SCOPE_LIST = REQUESTABLE_SCOPES.map((scope) => `\`${scope}\``).join(', ');
 
-/** Builds the document. */
-export function openApiDocument(): Json {
+/** The tags, what each covers, and the page of the site about it. */
+const TAGS = [
+	{
+		name: 'Token pairs',
+		description: 'Issue, rotate and revoke access and refresh tokens; the public signing keys.',
+		page: '/concepts/token-pairs/',
+	},
+	{
+		name: 'Service tokens',
+		description: 'Named, long-lived tokens for machines, renewed before they expire.',
+		page: '/guides/service-tokens/',
+	},
+	{
+		name: 'Browser sessions',
+		description: 'Log in from a page: the refresh token lives in an `HttpOnly` cookie.',
+		page: '/guides/browser-apps/',
+	},
+	{
+		name: 'Messages',
+		description: 'The resource the tokens are for: send a message and read its state.',
+		page: '/reference/api/#messages',
+	},
+] as const;
+
+/**
+ * Stand-ins for the placeholders of recorded samples (a token is a placeholder in a sample, never
+ * a live one); shaped to fit the schemas, as the sample tests check them.
+ */
+const EXAMPLE_VALUES: Readonly<Record<Placeholder, string>> = {
+	'<ACCESS_TOKEN>': 'header.access-payload.signature',
+	'<REFRESH_TOKEN>': 'header.refresh-payload.signature',
+	'<SERVICE_TOKEN>': 'header.service-payload.signature',
+	'<TOKEN_ID>': 'V1StGXR8_Z5jdHi6B-myT',
+	'<USERNAME>': DEFAULT_ACCOUNTS[0]?.username ?? 'demo',
+	'<PASSWORD>': DEFAULT_ACCOUNTS[0]?.password ?? 'demo-password',
+	'<NEW_PASSWORD>': `${DEFAULT_ACCOUNTS[0]?.password ?? 'demo-password'}-2`,
+	'<BASIC_CREDENTIALS>': btoa(`${DEFAULT_ACCOUNTS[0]?.username}:${DEFAULT_ACCOUNTS[0]?.password}`),
+	'<API_BASE_URL>': API_ORIGIN.example,
+};
+
+/** A value with the placeholders of a sample replaced by their stand-ins. */
+function withStandIns(value: unknown): unknown {
+	if (value === undefined) return undefined;
+	let text = JSON.stringify(value);
+	for (const placeholder of Object.keys(placeholders) as Placeholder[]) {
+		text = text.split(placeholder).join(EXAMPLE_VALUES[placeholder]);
+	}
+	return JSON.parse(text) as unknown;
+}
+
+/** Where the document's examples come from: the recorded samples and the request examples. */
+interface Examples {
+	success(endpoint: Endpoint): Json | undefined;
+	request(endpoint: Endpoint): unknown;
+	parameter(endpoint: Endpoint, name: string): string | undefined;
+}
+
+function examplesFrom(samples: Readonly<Record<string, SampleFile>>): Examples {
+	const entries = Object.entries(samples);
+	const recorded = (endpoint: string, status: number) =>
+		entries.filter(([, sample]) => sample.endpoint === endpoint && sample.status === status);
+	return {
+		success(endpoint) {
+			const body = endpoint.success.body;
+			let found = recorded(endpoint.id, endpoint.success.status);
+			// A session refresh answers what a login does: one of that body's samples stands in.
+			if (found.length === 0 && body) {
+				const name = schemaName(body);
+				found = entries.filter(([, sample]) => sample.status < 300 && sample.schema === name);
+			}
+			if (found.length === 0) return undefined;
+			return Object.fromEntries(
+				found.map(([name, sample]) => [
+					name,
+					{ summary: `Recorded from the mock (${name})`, value: withStandIns(sample.body) },
+				])
+			);
+		},
+		request: (endpoint) => {
+			const example = REQUEST_EXAMPLES[endpoint.id as keyof typeof REQUEST_EXAMPLES];
+			return example === undefined ? undefined : withStandIns(example);
+		},
+		parameter(endpoint, name) {
+			const source = PATH_SOURCES[endpoint.id as keyof typeof PATH_SOURCES]?.[name];
+			const sourceEndpoint = ENDPOINTS.find((candidate) => candidate.id === source?.endpoint);
+			if (!sourceEndpoint) return undefined;
+			const [first] = recorded(sourceEndpoint.id, sourceEndpoint.success.status);
+			const value = (withStandIns(first?.[1].body) as Json | undefined)?.[source?.field ?? ''];
+			return typeof value === 'string' ? value : undefined;
+		},
+	};
+}
+
+/**
+ * Builds the document. `samples` (the recorded samples, `bundledSamples` where Vite bundles them)
+ * supply the success and parameter examples; without them the document has request examples only.
+ */
+export function openApiDocument(
+	options: { samples?: Readonly<Record<string, SampleFile>> } = {}
+): Json {
+	const examples = examplesFrom(options.samples ?? {});
 	const paths: Record<string, Json> = {};
 	for (const endpoint of ENDPOINTS as readonly Endpoint[]) {
 		const path = openApiPath(endpoint.path);
-		paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: operation(endpoint) };
+		paths[path] = {
+			...paths[path],
+			[endpoint.method.toLowerCase()]: operation(endpoint, examples),
+		};
 	}
 	return {
 		openapi: '3.1.1',
 		info: {
 			title: 'Token Pair API',
 			version: '1',
+			contact: { name: 'Token Pair API docs', url: `${REPOSITORY.url}/issues` },
+			// The API's terms are its operator's, who gives you your account with them.
+			license: {
+				name: 'The terms of your API operator',
+				url: `${SITE_URL}/start/quick-start/#before-you-start`,
+			},
 			description: [
 				'Short-lived access tokens with single-use refresh tokens, long-lived service tokens, and browser sessions with an `HttpOnly` refresh cookie.',
 				`Access tokens live ${LIFETIMES.accessToken} s, refresh tokens ${LIFETIMES.refreshToken} s from their issue, and a login’s rotated tokens end ${LIFETIMES.family} s after the first login.`,
@@ -289,13 +429,31 @@ export function openApiDocument(): Json {
 				'Revoking an unknown token id, or another account’s, answers 204 and changes nothing: the answer never says which ids exist.',
 			].join('\n\n'),
 		},
-		servers: [{ url: '/', description: 'The API’s origin.' }],
-		tags: ['Token pairs', 'Service tokens', 'Browser sessions', 'Messages'].map((name) => ({
+		servers: [
+			{
+				url: '{origin}',
+				description: 'Your Token Pair API: its operator gives you the origin with your account.',
+				variables: {
+					origin: { default: API_ORIGIN.example, description: 'The API’s origin, without a path.' },
+				},
+			},
+			{ url: API_ORIGIN.local, description: 'The local mock: `npm run mock-api`.' },
+		],
+		externalDocs: { description: 'Guides, examples and troubleshooting', url: `${SITE_URL}/` },
+		tags: TAGS.map(({ name, description, page }) => ({
 			name,
+			description,
+			externalDocs: { url: `${SITE_URL}${page}` },
 		})),
 		paths,
 		components: {
-			schemas: componentSchemas(),
+			// By name: a module namespace's key order differs between Node and Vite, and generated
+			// clients must not change with the tool that built the document.
+			schemas: Object.fromEntries(
+				Object.entries({ ...componentSchemas(), ...errorSchemas() }).sort(([a], [b]) =>
+					a < b ? -1 : a > b ? 1 : 0
+				)
+			),
 			securitySchemes: {
 				basicAuth: {
 					type: 'http',
@@ -321,21 +479,13 @@ export function openApiDocument(): Json {
 					description: `The browser session’s refresh token, set by \`POST /auth/login\` as \`${Object.values(REFRESH_COOKIE.attributes).join('; ')}\`. Sent by the browser; page scripts cannot read it.`,
 				},
 			},
-			responses: {
-				...Object.fromEntries(
-					FALLBACK_ERRORS.map((id) => [
-						FALLBACK_RESPONSES[id],
-						errorResponse(undefined, API_ERRORS[id].status, [id]),
-					])
-				),
-			},
 		},
-		// OpenAPI 3.1 cannot say what a path answers to a method it lacks, or what any path answers
-		// to a URL over the limit: these name the responses, for tools and the exchange check.
+		// Every operation declares these too; what a request that matches no operation at all (an
+		// unknown path) gets, OpenAPI 3.1 cannot say: this names it, for the exchange check.
 		'x-unmatched': Object.fromEntries(
 			FALLBACK_ERRORS.map((id) => [
 				String(API_ERRORS[id].status),
-				{ $ref: `#/components/responses/${FALLBACK_RESPONSES[id]}` },
+				errorResponse(undefined, API_ERRORS[id].status, [id]),
 			])
 		),
 		'x-service-token-caps': SERVICE_TOKEN_CAPS,

@@ -1,4 +1,5 @@
 import { type Placeholder, placeholders } from '../../mock/contract/placeholders.ts';
+import { DEFAULT_ACCOUNTS } from '../../mock/auth/Account.ts';
 import { findJwts } from '../../mock/tokens/jwt.ts';
 import { editDistance } from '../../site/closestMatch.ts';
 
@@ -139,6 +140,37 @@ const fieldPlaceholders: Readonly<Record<string, readonly [Placeholder, ...Place
 	password: ['<PASSWORD>'],
 };
 const fieldAccepts = (groups: Groups) => fieldPlaceholders[groups['key'] ?? ''] ?? [];
+
+/**
+ * A shell variable reference (`$ACCESS_TOKEN`, `${ACCESS_TOKEN}`): what a runnable shell block
+ * writes where a credential goes. The text holds no secret; the value is captured at run time.
+ */
+const SHELL_VARIABLE = /^\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})$/;
+const isShellVariable = (value: string) => SHELL_VARIABLE.test(value);
+
+/** The local mock's demo passwords: the only passwords a shell block may write as defaults. */
+const DEMO_PASSWORDS: ReadonlySet<string> = new Set(
+	DEFAULT_ACCOUNTS.map((account) => account.password)
+);
+
+/**
+ * What a shell variable holding a token or password may be set to: a command's output
+ * (`$(curl … | jq -r .access_token)`), another variable, a demo password of the local mock, or
+ * itself with one as the default (`${API_PASSWORD:-demo-password}`). Never another literal.
+ */
+function isSafeShellValue(value: string): boolean {
+	if (value.startsWith('$(') || isShellVariable(value) || DEMO_PASSWORDS.has(value)) return true;
+	const fallback = /^\$\{[A-Za-z_]\w*:-(?<default>[^}]*)\}$/.exec(value)?.groups?.['default'];
+	return fallback !== undefined && (fallback === '' || DEMO_PASSWORDS.has(fallback));
+}
+
+/** The fix for a shell variable set to a literal credential. */
+function shellValueFix(key: string): string {
+	return /password/i.test(key)
+		? `${key}=\${${key}:-demo-password} (the local mock's demo password; a reader exports a real one)`
+		: `${key}=$(curl … | jq -r .access_token), captured from the answer that carries the token`;
+}
+
 const fieldFix = (groups: Groups) => fieldPlaceholders[groups['key'] ?? '']?.[0] ?? '';
 const isBasic = (groups: Groups) => groups['scheme']?.toLowerCase() === 'basic';
 
@@ -171,8 +203,21 @@ const slots: readonly Slot[] = [
 	{
 		// curl's -u/--user user:password (the colon tells it from `git push -u origin`).
 		pattern: /(?<=^|\s)(?:-u|--user)(?:\s+|=)(?<q>['"]?)(?<value>[^\s'"]*:[^\s'"]*)\k<q>/dg,
-		accepts: () => ['<USERNAME>:<PASSWORD>'],
-		fix: () => "-u '<USERNAME>:<PASSWORD>'",
+		accepts: (groups) => {
+			const [user = '', password = ''] = (groups['value'] ?? '').split(':');
+			return isShellVariable(user) && isShellVariable(password)
+				? [groups['value'] ?? '']
+				: ['<USERNAME>:<PASSWORD>'];
+		},
+		fix: () =>
+			'-u "$API_USERNAME:$API_PASSWORD" in a shell block, -u \'<USERNAME>:<PASSWORD>\' elsewhere',
+	},
+	{
+		// A shell variable named for a token or a password, set at the top of a runnable block.
+		pattern:
+			/(?<=^|[\s;(])(?<key>[A-Za-z_]\w*(?:TOKEN|PASSWORD|token|password))=(?<value>[^\s;]+)/dg,
+		accepts: (groups) => (isSafeShellValue(groups['value'] ?? '') ? [groups['value'] ?? ''] : []),
+		fix: (groups) => shellValueFix(groups['key'] ?? ''),
 	},
 ];
 
@@ -186,8 +231,10 @@ export function findCredentialSlots(line: string): TokenLeak[] {
 		for (const match of line.matchAll(slot.pattern)) {
 			const groups: Groups = match.groups ?? {};
 			const value = groups['value'] ?? '';
-			// An empty value leaks nothing, and a JS template literal (`Bearer ${token}`) computes it.
-			if (value === '' || value.startsWith('${') || slot.accepts(groups).includes(value)) continue;
+			// An empty value leaks nothing, a JS template literal (`Bearer ${token}`) computes it, and
+			// a shell variable (`Bearer $ACCESS_TOKEN`) is filled at run time.
+			if (value === '' || isShellVariable(value) || slot.accepts(groups).includes(value)) continue;
+			if (value.startsWith('${') && !groups['key']?.match(/TOKEN|PASSWORD/i)) continue;
 			const [start, end] = match.indices?.groups?.['value'] ?? [0, 0];
 			leaks.push({
 				column: start + 1,
@@ -253,7 +300,10 @@ function looksRandom(text: string): boolean {
  */
 export function findHighEntropyStrings(line: string): TokenLeak[] {
 	const leaks: TokenLeak[] = [];
-	const text = line.replace(uuid, (id) => ' '.repeat(id.length));
+	// UUIDs are ids and `$NAME` is a shell variable: neither is a secret, so neither is judged.
+	const text = line
+		.replace(uuid, (id) => ' '.repeat(id.length))
+		.replace(/\$\{?[A-Za-z_]\w*/g, (name) => ' '.repeat(name.length));
 	for (const match of text.matchAll(run)) {
 		// Segments first, to point at the key itself; then the whole run, for base64 with '/'.
 		const candidates: { offset: number; value: string }[] = [];

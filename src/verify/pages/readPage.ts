@@ -4,7 +4,6 @@
  * text a reader sees with its block, links and JSX ancestry. One typed walk of the tree makes the
  * manifest; the checks (references, prose, unlinked endpoints) are filters over it.
  */
-import { MetaOptions } from '@expressive-code/core';
 import type { Nodes, Root } from 'mdast';
 import type {} from 'mdast-util-directive';
 import type {} from 'mdast-util-mdx-expression';
@@ -12,6 +11,7 @@ import type {} from 'mdast-util-mdx-jsx';
 import type {} from 'mdast-util-mdxjs-esm';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
+import { fenceOptions } from './fenceOptions.ts';
 import { htmlElements, jsxElement } from './pageElements.ts';
 import { readEsm } from './readEsm.ts';
 
@@ -285,18 +285,6 @@ function context(
 		...(id === undefined ? {} : { block: id }),
 		...(link?.type === 'link' ? { link: link.url } : {}),
 	};
-}
-
-/** A fence meta's `key=value` options, as Expressive Code reads them, keys lower-cased. */
-export function fenceOptions(meta: string): ReadonlyMap<string, string> {
-	const options = new Map<string, string>();
-	for (const option of new MetaOptions(meta).list()) {
-		const { key, kind, value } = option;
-		// A bare word (`wrap`) is a boolean option; so is `status=` with no value.
-		if (key && (kind === 'string' || kind === 'boolean'))
-			options.set(key.toLowerCase(), String(value));
-	}
-	return options;
 }
 
 // Sätteri's messages start with the place: "12:3: Unexpected character…".

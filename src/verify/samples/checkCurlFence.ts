@@ -2,22 +2,16 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Endpoint, ENDPOINTS } from '../../mock/contract/endpoints.ts';
-import type { Placeholder } from '../../mock/contract/placeholders.ts';
-import { REQUESTABLE_SCOPES } from '../../mock/contract/scopes.ts';
 import type { MockApi } from '../../mock/createMockApi.ts';
 import { replaceJwts } from '../../mock/tokens/jwt.ts';
 import type { HttpExchange } from '../../mock/transports/http/startHttpServer.ts';
 import type { Fence } from '../pages/readPage.ts';
-import { basicAuthorization, callMock } from './callMock.ts';
-import { substitutePlaceholders } from './substitutePlaceholders.ts';
 
-/** Fence languages the sample tests execute, and the shell each runs in. */
-export const RUNNABLE_SHELLS: Readonly<Record<string, string>> = {
-	sh: '/bin/sh',
-	shell: '/bin/sh',
-	bash: '/bin/bash',
-};
+/**
+ * Fence languages the sample tests execute. Readers paste shell blocks into bash, so every one
+ * runs in bash, whatever its fence says.
+ */
+export const RUNNABLE_SHELLS: ReadonlySet<string> = new Set(['sh', 'shell', 'bash']);
 
 /**
  * Shell-like languages whose fences cannot be executed as written (prompts, other shells); a curl
@@ -43,28 +37,28 @@ export function callsCurl(fence: Pick<Fence, 'code'>): boolean {
 		.some((line) => !/^\s*#/.test(line) && /(?:^|[\s;|&(`$])curl(?=[\s\\]|$)/.test(line));
 }
 
-/** What a curl fence declares in its meta: the statuses its requests get, the scopes it needs. */
+/** What a curl fence declares in its meta: the statuses its requests get. */
 export interface CurlFenceSpec {
 	/** One per request the fence makes, in order: `status=201` or `status=201,401`. */
 	statuses: number[];
-	/** Scopes of the token pair issued for the fence: `scopes=messages:send,messages:read`. */
-	scopes: string[];
 }
-
-/** The scopes a fence's tokens get when it declares none: every concrete scope. */
-export const DEFAULT_FENCE_SCOPES: readonly string[] = REQUESTABLE_SCOPES.filter(
-	(scope) => scope !== 'all:any'
-);
 
 /** The spec, or what is wrong with the meta. */
 export type CurlFenceSpecResult =
 	{ ok: true; spec: CurlFenceSpec } | { ok: false; problem: string };
 
 /**
- * Reads a curl fence's `status=` (required: a fence that declares nothing would go unverified)
- * and `scopes=` (optional) from its meta options.
+ * Reads a curl fence's `status=` from its meta options (required: a fence that declares nothing
+ * would go unverified). `scopes=` is refused: a fence asks for its own tokens, as a reader does.
  */
 export function readCurlFenceSpec(options: ReadonlyMap<string, string>): CurlFenceSpecResult {
+	if (options.has('scopes')) {
+		return {
+			ok: false,
+			problem:
+				'scopes= is not read any more: the fence requests its own token pair with the scopes it needs',
+		};
+	}
 	const status = options.get('status');
 	if (status === undefined) {
 		return {
@@ -82,21 +76,7 @@ export function readCurlFenceSpec(options: ReadonlyMap<string, string>): CurlFen
 			problem: `status="${status}" is not a list of HTTP status codes like 201,401`,
 		};
 	}
-	const scopesText = options.get('scopes');
-	const scopes =
-		scopesText === undefined
-			? [...DEFAULT_FENCE_SCOPES]
-			: scopesText.split(/[,\s]+/).filter((scope) => scope !== '');
-	const unknown = scopes.find(
-		(scope) => !(REQUESTABLE_SCOPES as readonly string[]).includes(scope)
-	);
-	if (unknown !== undefined || scopes.length === 0) {
-		return {
-			ok: false,
-			problem: `scopes="${scopesText}" names ${unknown === undefined ? 'no scope' : `unknown scope "${unknown}"`}; known: ${REQUESTABLE_SCOPES.join(', ')}`,
-		};
-	}
-	return { ok: true, spec: { statuses: codes.map(Number), scopes } };
+	return { ok: true, spec: { statuses: codes.map(Number) } };
 }
 
 /** The local HTTP server a page's curl fences run against, and the requests it has answered. */
@@ -107,53 +87,90 @@ export interface FenceServer {
 	exchanges: HttpExchange[];
 }
 
+/** `<UPPER_SNAKE>` placeholders: a reader would have to edit them before the block runs. */
+const PLACEHOLDER = /<[A-Z][A-Z0-9_]*[A-Z0-9]>/g;
+
 /**
- * Executes one fence if it calls the API and reports what is wrong, each problem prefixed with
- * `page:line`: no declared status, a shell that cannot run it, placeholders without a value, a
- * non-zero exit, or statuses other than declared. The mock is reset and fresh tokens are minted
- * first, so every fence starts from the same state whatever ran before it.
+ * Executes one fence as a reader pastes it into a fresh terminal, and reports what is wrong; see
+ * {@link checkCurlSession}.
  */
-export async function checkCurlFence(
-	fence: Fence,
+export function checkCurlFence(fence: Fence, page: string, server: FenceServer): Promise<string[]> {
+	return checkCurlSession([fence], page, server);
+}
+
+/**
+ * Pastes a page's fences that call curl, in order, into one bash session against a freshly reset
+ * mock, as a reader following the page in one terminal does: a variable a fence sets (a token it
+ * captured) is there for the next. The text runs as written; the only difference from a reader's
+ * terminal is the environment's `API_BASE_URL`, which points at the test's server, as a reader's
+ * export would point at theirs (fences default it with `${API_BASE_URL:-http://127.0.0.1:8787}`).
+ *
+ * Each problem is prefixed with `page:line`: no declared status, a shell that cannot run it, an
+ * angle-bracket placeholder, a non-zero exit, or statuses other than declared.
+ */
+export async function checkCurlSession(
+	fences: readonly Fence[],
 	page: string,
 	server: FenceServer
 ): Promise<string[]> {
-	const at = `${page}:${fence.line}`;
-	if (!callsCurl(fence)) return [];
-	const lang = fence.lang.toLowerCase();
-	if (UNRUNNABLE_SHELLS.has(lang)) {
-		return [`${at}: curl in a \`\`\`${lang} fence cannot be executed; write it as \`\`\`sh`];
+	const problems: string[] = [];
+	const runnable: { fence: Fence; spec: CurlFenceSpec; at: string }[] = [];
+	for (const fence of fences) {
+		const at = `${page}:${fence.line}`;
+		if (!callsCurl(fence)) continue;
+		const lang = fence.lang.toLowerCase();
+		if (UNRUNNABLE_SHELLS.has(lang)) {
+			problems.push(
+				`${at}: curl in a \`\`\`${lang} fence cannot be executed; write it as \`\`\`sh`
+			);
+			continue;
+		}
+		if (!RUNNABLE_SHELLS.has(lang)) continue;
+		const read = readCurlFenceSpec(fence.options);
+		if (!read.ok) {
+			problems.push(`${at}: ${read.problem}`);
+			continue;
+		}
+		const placeholders = [...new Set(fence.code.match(PLACEHOLDER) ?? [])];
+		if (placeholders.length > 0) {
+			problems.push(
+				`${at}: ${placeholders.join(', ')} must be edited before the block runs: set a shell ` +
+					'variable at the top instead (API_BASE_URL=${API_BASE_URL:-http://127.0.0.1:8787}, ' +
+					'ACCESS_TOKEN=$(curl … | jq -r .access_token)) and write "$ACCESS_TOKEN"'
+			);
+			continue;
+		}
+		runnable.push({ fence, spec: read.spec, at });
 	}
-	const shell = RUNNABLE_SHELLS[lang];
-	if (shell === undefined) return [];
-	const read = readCurlFenceSpec(fence.options);
-	if (!read.ok) return [`${at}: ${read.problem}`];
-	const { spec } = read;
+	if (runnable.length === 0) return problems;
 
 	server.api.reset();
-	const values = await fenceCredentials(server.api, server.url, spec.scopes, fence.code);
-	const script = substitutePlaceholders(fence.code, values);
-	if (script.unresolved.length > 0) {
-		return [
-			`${at}: no value for ${script.unresolved.join(', ')} (see src/mock/contract/placeholders.ts)`,
-		];
+	const session = new BashSession({ API_BASE_URL: server.url });
+	try {
+		for (const { fence, spec, at } of runnable) {
+			server.exchanges.length = 0;
+			const run = await session.paste(fence.code);
+			const got = server.exchanges.map((exchange) => exchange.status);
+			const found: string[] = [];
+			if (run.exitCode !== 0) {
+				found.push(`${at}: the fence exited with ${run.exitCode ?? 'a timeout'}`);
+			}
+			if (got.join(',') !== spec.statuses.join(',')) {
+				const requests = server.exchanges.map((e) => `${e.method} ${e.path} → ${e.status}`);
+				found.push(
+					`${at}: declared status=${spec.statuses.join(',')} but the requests got ` +
+						`${got.length === 0 ? 'no request at all' : got.join(',')}` +
+						(requests.length > 0 ? ` (${requests.join('; ')})` : '')
+				);
+			}
+			if (found.length > 0) found.push(`${at}: output:\n${outputTail(run.output)}`);
+			problems.push(...found);
+			// A fence that timed out leaves the session in an unknown state.
+			if (run.exitCode === null) break;
+		}
+	} finally {
+		session.close();
 	}
-	server.exchanges.length = 0;
-	const run = await runShell(shell, script.text);
-	const got = server.exchanges.map((exchange) => exchange.status);
-	const problems: string[] = [];
-	if (run.exitCode !== 0) {
-		problems.push(`${at}: the fence exited with ${run.exitCode ?? 'a timeout'}`);
-	}
-	if (got.join(',') !== spec.statuses.join(',')) {
-		const requests = server.exchanges.map((e) => `${e.method} ${e.path} → ${e.status}`);
-		problems.push(
-			`${at}: declared status=${spec.statuses.join(',')} but the requests got ` +
-				`${got.length === 0 ? 'no request at all' : got.join(',')}` +
-				(requests.length > 0 ? ` (${requests.join('; ')})` : '')
-		);
-	}
-	if (problems.length > 0) problems.push(`${at}: output:\n${outputTail(run.stdout + run.stderr)}`);
 	return problems;
 }
 
@@ -166,101 +183,74 @@ export function outputTail(output: string): string {
 	return redacted.length > 2000 ? `…${redacted.slice(-2000)}` : redacted;
 }
 
-/** The path of the service-token endpoint, if the mock has one. */
-function serviceTokenPath(): string | undefined {
-	const endpoints: readonly Endpoint[] = ENDPOINTS;
-	return endpoints.find((endpoint) => endpoint.id === 'createServiceToken')?.path;
-}
-
-/**
- * Real values for a fence's placeholders, minted fresh from the mock with its first account: a
- * token pair of `scopes`, and a service token when the fence uses `<SERVICE_TOKEN>`.
- * `<TOKEN_ID>` is the service token's id where the fence addresses `service-tokens/<TOKEN_ID>`,
- * else the pair's `id`.
- */
-export async function fenceCredentials(
-	api: MockApi,
-	baseUrl: string,
-	scopes: readonly string[],
-	code: string
-): Promise<Partial<Record<Placeholder, string>>> {
-	const account = api.accounts[0];
-	if (!account) throw new Error('the mock has no account to mint tokens with');
-	const authorization = basicAuthorization(account.username, account.password);
-	const issued = await callMock(api, 'POST', '/3rdparty/v1/auth/token', {
-		authorization,
-		json: { scopes },
-	});
-	if (issued.status !== 201) {
-		throw new Error(
-			`could not issue a token pair for the fence: ${issued.status} ${await issued.text()}`
-		);
-	}
-	const pair = (await issued.json()) as { id: string; access_token: string; refresh_token: string };
-	const values: Partial<Record<Placeholder, string>> = {
-		'<API_BASE_URL>': baseUrl,
-		'<USERNAME>': account.username,
-		'<PASSWORD>': account.password,
-		// The mock is reset before each fence, so a fence may change the password freely.
-		'<NEW_PASSWORD>': `${account.password}-changed`,
-		'<BASIC_CREDENTIALS>': authorization.slice('Basic '.length),
-		'<ACCESS_TOKEN>': pair.access_token,
-		'<REFRESH_TOKEN>': pair.refresh_token,
-		'<TOKEN_ID>': pair.id,
-	};
-	if (!code.includes('<SERVICE_TOKEN>') && !code.includes('service-tokens/<TOKEN_ID>')) {
-		return values;
-	}
-	const path = serviceTokenPath();
-	if (path === undefined) {
-		throw new Error(
-			'the fence uses a service token, but the mock has no createServiceToken endpoint'
-		);
-	}
-	const minted = await callMock(api, 'POST', path, {
-		authorization,
-		json: { name: 'docs-sample', scopes },
-	});
-	if (minted.status !== 201) {
-		throw new Error(
-			`could not mint a service token for the fence: ${minted.status} ${await minted.text()}`
-		);
-	}
-	const service = (await minted.json()) as { id: string; token: string };
-	values['<SERVICE_TOKEN>'] = service.token;
-	if (code.includes('service-tokens/<TOKEN_ID>')) values['<TOKEN_ID>'] = service.id;
-	return values;
-}
-
-/** How a shell script ended. */
-export interface ShellRun {
-	/** `null` when it was killed (timed out). */
+/** How one pasted block ended in a {@link BashSession}. */
+export interface PastedRun {
+	/** The status of the block's last command, as `$?` shows it; `null` when it timed out. */
 	exitCode: number | null;
-	stdout: string;
-	stderr: string;
+	/** What the block wrote to stdout and stderr. */
+	output: string;
 }
 
 /**
- * Runs a script with `shell -c` in an empty temporary directory, with a minimal environment (no
- * `~/.curlrc`, no proxy variables), so a page's fence behaves as on a reader's clean machine.
+ * A bash reading commands from its stdin, as a terminal feeds it what a reader pastes. It runs in
+ * an empty temporary directory with a minimal environment (no `~/.curlrc`, no proxy variables), so
+ * a block behaves as on a reader's clean machine. After each block, the session itself writes a
+ * line that tells where the block's output ends and what `$?` was.
  */
-export function runShell(shell: string, script: string, timeoutMs = 20_000): Promise<ShellRun> {
-	const home = mkdtempSync(join(tmpdir(), 'fence-'));
-	return new Promise((resolve) => {
-		const child = spawn(shell, ['-c', script], {
-			cwd: home,
-			env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: home, CURL_HOME: home, LC_ALL: 'C.UTF-8' },
-			stdio: ['ignore', 'pipe', 'pipe'],
-			timeout: timeoutMs,
+export class BashSession {
+	readonly #home = mkdtempSync(join(tmpdir(), 'fence-'));
+	readonly #child;
+	readonly #marker = `__fence_done_${process.pid}_${Date.now()}__`;
+	#output = '';
+	#waiting: ((line: string) => void) | undefined;
+
+	constructor(environment: Readonly<Record<string, string>> = {}) {
+		this.#child = spawn('/bin/bash', ['--noprofile', '--norc', '-s'], {
+			cwd: this.#home,
+			env: {
+				PATH: '/usr/local/bin:/usr/bin:/bin',
+				HOME: this.#home,
+				CURL_HOME: this.#home,
+				LC_ALL: 'C.UTF-8',
+				...environment,
+			},
+			stdio: ['pipe', 'pipe', 'pipe'],
 		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-		child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-		child.on('error', (error) => (stderr += String(error)));
-		child.on('close', (exitCode) => {
-			rmSync(home, { recursive: true, force: true });
-			resolve({ exitCode, stdout, stderr });
+		this.#child.stdout.on('data', (data: Buffer) => this.#take(data.toString()));
+		this.#child.stderr.on('data', (data: Buffer) => (this.#output += data.toString()));
+		this.#child.on('error', (error) => (this.#output += String(error)));
+	}
+
+	/** Runs a block and waits for it to finish (at most `timeoutMs`). */
+	paste(code: string, timeoutMs = 20_000): Promise<PastedRun> {
+		this.#output = '';
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				this.#waiting = undefined;
+				resolve({ exitCode: null, output: this.#output });
+			}, timeoutMs);
+			this.#waiting = (status) => {
+				clearTimeout(timer);
+				this.#waiting = undefined;
+				resolve({ exitCode: Number(status), output: this.#output });
+			};
+			// The block's text as written, then (after its own last line) the session's marker.
+			this.#child.stdin.write(`${code}\nprintf '\\n%s %s\\n' ${this.#marker} "$?"\n`);
 		});
-	});
+	}
+
+	/** Ends the shell and removes its directory. */
+	close(): void {
+		this.#child.stdin.end();
+		this.#child.kill();
+		rmSync(this.#home, { recursive: true, force: true });
+	}
+
+	#take(text: string): void {
+		this.#output += text;
+		const match = new RegExp(`\\n${this.#marker} (\\d+)\\n`).exec(this.#output);
+		if (!match || !this.#waiting) return;
+		this.#output = this.#output.slice(0, match.index);
+		this.#waiting(match[1] ?? '');
+	}
 }

@@ -3,6 +3,7 @@ import { createMockApi } from '../../../src/mock/createMockApi.ts';
 import { createNodeTransport } from '../../../src/mock/transports/node.ts';
 import { SharedMock } from '../../../src/mock/crossTab/SharedMock.ts';
 import { exchangeLine } from '../../../src/runner/redact/displayExchange.ts';
+import { mockTime, runSummary } from '../../../src/runner/panel/renderRecord.ts';
 import type { RunRecord } from '../../../src/runner/runtime/RunRecord.ts';
 import { Runtime } from '../../../src/runner/runtime/Runtime.ts';
 import { outcomeProblems } from '../../../src/runner/scenarios/outcomeProblems.ts';
@@ -146,6 +147,10 @@ describe('Runtime', () => {
 		const record = await wrapped.run('browser-apps/session-client.ts#fetch', 'expire');
 		expect(record.offsetSeconds).toBe(900);
 		expect(kinds).toEqual(['clock']);
+		// The summary reads the clock where the run left it, as the panel's clock line does: it
+		// once paired the offset after the move with the time before it ("+15 min (22:40 UTC)").
+		expect(record.endedAt).toBe(record.startedAt + 900_000);
+		expect(runSummary(record)).toContain(`clock +15 min (${mockTime(wrapped.now())})`);
 		await wrapped.reset();
 	});
 

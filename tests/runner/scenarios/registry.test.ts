@@ -2,6 +2,7 @@ import { readFileSync, globSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { readReferences } from '../../../src/verify/checks/readReferences.ts';
+import { isComponent } from '../../../src/verify/pages/pageElements.ts';
 import { readPage } from '../../../src/verify/pages/readPage.ts';
 import { collect, scenarios } from '../../../src/runner/scenarios/registry.ts';
 import { scenarioKey, type Scenario } from '../../../src/runner/scenarios/Scenario.ts';
@@ -19,6 +20,13 @@ for (const path of pages) {
 	);
 	for (const { file, region } of examples.filter((example) => example.run)) {
 		const key = scenarioKey(file, region);
+		runnableOnPages.set(key, [...(runnableOnPages.get(key) ?? []), path]);
+	}
+	// The reference's sections each have a Try it panel (EndpointDetails.astro), keyed by endpoint.
+	for (const element of page.elements.filter((e) => isComponent(e, 'EndpointDetails'))) {
+		const id = element.attributes.get('id');
+		if (id?.kind !== 'string') continue;
+		const key = scenarioKey('reference/api.ts', id.value);
 		runnableOnPages.set(key, [...(runnableOnPages.get(key) ?? []), path]);
 	}
 }

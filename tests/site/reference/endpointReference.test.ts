@@ -4,9 +4,11 @@ import type { Fence } from '../../../src/verify/pages/readPage.ts';
 import { ENDPOINTS, type EndpointId } from '../../../src/mock/contract/endpoints.ts';
 import {
 	curlExample,
+	isShared,
 	REQUEST_EXAMPLES,
 	requestHeaders,
 	responseHeaders,
+	sharedHeaders,
 } from '../../../src/site/reference/endpointReference.ts';
 import { openApiDocument } from '../../../src/site/openapi/openApiDocument.ts';
 import { ExchangeValidator } from '../../../src/verify/openapi/ExchangeValidator.ts';
@@ -76,4 +78,39 @@ describe('the reference’s request and header data', () => {
 		expect(names(responseHeaders(byId['refreshSession']!, 401))).toContain('Set-Cookie');
 		expect(names(requestHeaders(byId['refreshSession']!))).toEqual(['Cookie', 'X-CSRF']);
 	});
+});
+
+describe('the headers the reference describes once', () => {
+	test('are the ones most endpoints answer with the same value, each said where', () => {
+		const shared = sharedHeaders(ENDPOINTS);
+		expect(shared.map((header) => [header.name, header.value, header.on])).toEqual(
+			expect.arrayContaining([
+				['Date', '', 'Every answer'],
+				['WWW-Authenticate', 'Bearer', 'Every 401 answer'],
+			])
+		);
+		// A header of three endpoints stays under each of them.
+		expect(shared.map((header) => header.name)).not.toContain('Set-Cookie');
+	});
+
+	test('a header one endpoint alone answers with is not shared', () => {
+		const [issue] = ENDPOINTS;
+		expect(sharedHeaders([issue, ...ENDPOINTS.slice(1, 2)]).length).toBeGreaterThan(0);
+		expect(
+			isShared(
+				{ name: 'Cache-Control', value: 'public, max-age=300', notes: '' },
+				sharedHeaders(ENDPOINTS)
+			)
+		).toBe(false);
+	});
+});
+
+test('every cURL command runs as pasted: no placeholder to edit, variables defaulted at the top', () => {
+	for (const endpoint of ENDPOINTS) {
+		const { code } = curlExample(endpoint);
+		expect(code, endpoint.id).not.toMatch(/<[A-Z_]+>/);
+		expect(code.split('\n')[0], endpoint.id).toBe(
+			'API_BASE_URL=${API_BASE_URL:-http://127.0.0.1:8787}'
+		);
+	}
 });

@@ -1,7 +1,8 @@
 import { mdxToHast, type HastNode } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { readReferences } from '../../../src/verify/checks/readReferences.ts';
-import { fenceOptions, readPage } from '../../../src/verify/pages/readPage.ts';
+import { fenceOptions } from '../../../src/verify/pages/fenceOptions.ts';
+import { readPage } from '../../../src/verify/pages/readPage.ts';
 
 const lines = (...text: string[]) => text.join('\n');
 const IMPORT = "import Example from '../../components/Example.astro';";

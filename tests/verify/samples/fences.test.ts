@@ -1,24 +1,21 @@
 import { describe, expect, test } from 'vitest';
-import { fenceOptions } from '../../../src/verify/pages/readPage.ts';
+import { fenceOptions } from '../../../src/verify/pages/fenceOptions.ts';
 import {
 	callsCurl,
-	DEFAULT_FENCE_SCOPES,
 	outputTail,
 	readCurlFenceSpec,
 } from '../../../src/verify/samples/checkCurlFence.ts';
 import { substitutePlaceholders } from '../../../src/verify/samples/substitutePlaceholders.ts';
 
 describe('readCurlFenceSpec', () => {
-	test('reads one status or a list, and scopes', () => {
+	test('reads one status or a list', () => {
 		expect(readCurlFenceSpec(fenceOptions('status=201'))).toEqual({
 			ok: true,
-			spec: { statuses: [201], scopes: [...DEFAULT_FENCE_SCOPES] },
+			spec: { statuses: [201] },
 		});
-		expect(
-			readCurlFenceSpec(fenceOptions('status="201 401" scopes=messages:send,messages:read'))
-		).toEqual({
+		expect(readCurlFenceSpec(fenceOptions('status="201 401"'))).toEqual({
 			ok: true,
-			spec: { statuses: [201, 401], scopes: ['messages:send', 'messages:read'] },
+			spec: { statuses: [201, 401] },
 		});
 	});
 
@@ -27,7 +24,8 @@ describe('readCurlFenceSpec', () => {
 		['status=', /not a list of HTTP status codes/],
 		['status=20', /not a list of HTTP status codes/],
 		['status=201,abc', /not a list of HTTP status codes/],
-		['status=201 scopes=tokens:refresh', /unknown scope "tokens:refresh"/],
+		// A fence asks for its own tokens, with the scopes it needs, as a reader's terminal does.
+		['status=201 scopes=messages:send', /scopes= is not read any more/],
 	])('refuses %j', (meta, problem) => {
 		const result = readCurlFenceSpec(fenceOptions(meta));
 		expect(result.ok ? '' : result.problem).toMatch(problem);

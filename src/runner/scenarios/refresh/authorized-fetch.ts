@@ -73,7 +73,7 @@ export const scenarios: readonly Scenario[] = [
 				],
 			},
 			{
-				says: `A token revoked before its time is refused: ${UNAUTHORIZED}. The wrapper invalidates it and retries once; the refresh is refused too (revoking the access token revoked its refresh token), so the manager logs in again and the retry gets ${factText('status.sendMessage', 'number')}.`,
+				says: `A token revoked before its time is refused: ${UNAUTHORIZED}. The wrapper invalidates it and retries once; the refresh is refused too (revoking the access token revoked its refresh token), so the manager revokes that login and logs in again, and the retry gets ${factText('status.sendMessage', 'number')}.`,
 				steps: [
 					{ action: 'run', expect: { ok: true, exchanges: [ISSUE, SENT] } },
 					{
@@ -84,6 +84,7 @@ export const scenarios: readonly Scenario[] = [
 								`setup ${exchange('revokeToken')}`,
 								exchange('sendMessage', 'unauthorized'),
 								exchange('refreshTokenPair', 'unauthorized'),
+								exchange('revokeToken'),
 								ISSUE,
 								SENT,
 							],

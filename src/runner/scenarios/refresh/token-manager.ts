@@ -18,8 +18,7 @@ export const scenarios: readonly Scenario[] = [
 	defineScenario({
 		file: 'refresh/token-manager.ts',
 		region: 'ensure-valid',
-		summary:
-			`Calls getAccessToken on one TokenManager (demo account, scope messages:send, ${factText('tokenManager.margin', 'adjective')} margin) that lives until you press Reset.`,
+		summary: `Calls getAccessToken on one TokenManager (demo account, scope messages:send, ${factText('tokenManager.margin', 'adjective')} margin) that lives until you press Reset.`,
 		state: managerState,
 		actions: {
 			run: { label: 'Run', run: ({ state }) => state.manager.getAccessToken() },
@@ -44,13 +43,21 @@ export const scenarios: readonly Scenario[] = [
 				],
 			},
 			{
-				says: `After ${CLOCK.refreshLifetime.label} the refresh token has expired as well: the refresh is answered ${factText('error.unauthorized', 'number')}, so the manager logs in again.`,
+				says: `After ${CLOCK.refreshLifetime.label} the refresh token has expired as well: the refresh is answered ${factText('error.unauthorized', 'number')}, so the manager revokes that login (a refused refresh may be a thief's doing) and logs in again.`,
 				steps: [
 					{ action: 'run', expect: { ok: true, exchanges: [ISSUE] } },
 					{ advance: CLOCK.refreshLifetime.seconds },
 					{
 						action: 'run',
-						expect: { ok: true, exchanges: [exchange('refreshTokenPair', 'unauthorized'), ISSUE], result: '‹access token 2›' },
+						expect: {
+							ok: true,
+							exchanges: [
+								exchange('refreshTokenPair', 'unauthorized'),
+								exchange('revokeToken'),
+								ISSUE,
+							],
+							result: '‹access token 2›',
+						},
 					},
 				],
 			},

@@ -8,7 +8,7 @@ import { ENDPOINTS } from '../../../mock/contract/endpoints.ts';
 import { API_ERRORS, type ApiErrorId } from '../../../mock/contract/errors.ts';
 import { FACTS, type Fact, type FactName, factText } from '../../../site/facts.ts';
 import type { ProseBlock, ProsePiece } from '../readProse.ts';
-import { scanValues, type ValueToken } from './scanValues.ts';
+import { scanValues, startsValue, type ValueToken } from './scanValues.ts';
 import { formatOf, renderingsOf } from './factIndex.ts';
 import { judgeMessage } from './judgeMessage.ts';
 import { scoreSubjects } from './scoreSubjects.ts';
@@ -85,37 +85,25 @@ function attribute(
 const CLAIM_WORDS =
 	/\b(lives?|lived|lasts?|expires?|expiry|expiring|lifetimes?|valid|good for|ends?|caps?|capped|limit(ed)?|at most|up to|clamped|reduced|margin|timeout|times out|pause|waits?|defaults?|window|Max-Age)\b|-(minute|hour|day|second)\b/i;
 
-function judgeDuration(
-	token: Extract<ValueToken, { kind: 'duration' }>,
+/**
+ * A duration or a size is the fact its sentence states (a duration only where the sentence makes
+ * a claim: "lives", "at most"…), else one of the facts with that value.
+ */
+function judgeQuantity(
+	token: Extract<ValueToken, { kind: 'duration' | 'size' }>,
 	sentence: Sentence
 ): Finding {
-	const found = CLAIM_WORDS.test(sentence.text)
-		? attribute(sentence, token.index, DURATION_FACTS, token.seconds)
-		: undefined;
+	const duration = token.kind === 'duration';
+	const value = duration ? token.seconds : token.bytes;
+	const claims = !duration || CLAIM_WORDS.test(sentence.text);
+	const found =
+		claims && attribute(sentence, token.index, duration ? DURATION_FACTS : SIZE_FACTS, value);
 	if (!found) {
-		return {
-			kind: 'duration',
-			wrong: false,
-			as: token.as,
-			candidates: factsWithValue('duration', token.seconds),
-		};
+		const candidates = factsWithValue(duration ? 'duration' : 'bytes', value);
+		return { kind: token.kind, wrong: false, as: token.as, candidates };
 	}
 	const as = formatOf(found.fact, token.typed, token.as);
-	return { kind: 'duration', ...found, expected: factText(found.fact, as), as };
-}
-
-function judgeSize(token: Extract<ValueToken, { kind: 'size' }>, sentence: Sentence): Finding {
-	const found = attribute(sentence, token.index, SIZE_FACTS, token.bytes);
-	if (!found) {
-		return {
-			kind: 'size',
-			wrong: false,
-			as: token.as,
-			candidates: factsWithValue('bytes', token.bytes),
-		};
-	}
-	const as = formatOf(found.fact, token.typed, token.as);
-	return { kind: 'size', ...found, expected: factText(found.fact, as), as };
+	return { kind: token.kind, ...found, expected: factText(found.fact, as), as };
 }
 
 const SUCCESS_WORDS = /\bsuccess(ful|fully)?\b|\bsucceeds?\b|\bworks\b/i;
@@ -173,7 +161,9 @@ function judgeHeader(token: Extract<ValueToken, { kind: 'header' }>): Finding {
 	if (header.kind !== 'header') throw new Error(`${token.fact} is not a header`);
 	const as = token.value === undefined ? 'name' : token.typed === token.value ? 'value' : 'long';
 	const wrong =
-		token.value === undefined ? token.typed !== header.name : token.value !== header.value;
+		token.value === undefined
+			? token.typed !== header.name
+			: !startsValue(header.value, token.value);
 	return { kind: 'header', fact: token.fact, expected: factText(token.fact, as), wrong, as };
 }
 
@@ -215,9 +205,8 @@ function judge(token: ValueToken, sentence: Sentence): (Finding & { typed?: stri
 		case 'status':
 			return judgeStatus(token, sentence);
 		case 'size':
-			return judgeSize(token, sentence);
 		case 'duration':
-			return judgeDuration(token, sentence);
+			return judgeQuantity(token, sentence);
 	}
 }
 

@@ -155,15 +155,28 @@ function scanMessages(text: ScanText): ValueToken[] {
 // Headers and cookie attributes: their names are renderings of facts
 
 /** Each header fact by the name it renders (`X-CSRF`), for any case of the name. */
-const HEADER_FACTS = (Object.keys(FACTS) as FactName[]).flatMap((name) => {
-	const header = FACTS[name];
-	return header.kind === 'header' ? [{ name: header.name, fact: name }] : [];
-});
+const HEADER_FACTS = new Map<string, { fact: FactName; value: string }[]>();
+for (const fact of Object.keys(FACTS) as FactName[]) {
+	const header = FACTS[fact];
+	if (header.kind !== 'header') continue;
+	HEADER_FACTS.set(header.name, [
+		...(HEADER_FACTS.get(header.name) ?? []),
+		{ fact, value: header.value },
+	]);
+}
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether `typed` is a header's value, or its first words (prose cuts `Basic realm="…"` at the
+ * space: `WWW-Authenticate: Basic`).
+ */
+export function startsValue(value: string, typed: string | undefined): boolean {
+	return typed !== undefined && (value === typed || value.startsWith(`${typed} `));
+}
 
 function scanHeaders(text: ScanText): ValueToken[] {
 	const tokens: ValueToken[] = [];
-	for (const { name, fact } of HEADER_FACTS) {
+	for (const [name, facts] of HEADER_FACTS) {
 		// `Pragma` is also an English word: only its exact spelling is the header.
 		const flags = /^[A-Z][a-z]+$/.test(name) ? 'g' : 'gi';
 		for (const match of text.full.matchAll(new RegExp(`\\b${escape(name)}\\b`, flags))) {
@@ -171,6 +184,10 @@ function scanHeaders(text: ScanText): ValueToken[] {
 				text.full.slice(match.index + match[0].length)
 			);
 			const typed = value ? `${match[0]}${value[0]}` : match[0];
+			// Two facts may share a header (two challenges): the one with the typed value is meant.
+			const { fact } =
+				facts.find((header) => startsValue(header.value, value?.[1])) ?? facts[0] ?? {};
+			if (!fact) continue;
 			tokens.push({
 				kind: 'header',
 				index: match.index,

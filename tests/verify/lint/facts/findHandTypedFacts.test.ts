@@ -265,3 +265,16 @@ describe('sentences', () => {
 		]);
 	});
 });
+
+describe('headers', () => {
+	test.each([
+		['`WWW-Authenticate: Bearer`', 'header.wwwAuthenticate', false],
+		['`WWW-Authenticate: Basic`', 'header.basicChallenge', false],
+		['`WWW-Authenticate: Digest`', 'header.wwwAuthenticate', true],
+		['`X-CSRF: true`', 'header.csrf', true],
+	])('%s is %s (wrong: %s)', (typed, fact, wrong) => {
+		expect(findingsIn(`The answer carries ${typed}.`)).toMatchObject([
+			{ kind: 'header', fact, wrong },
+		]);
+	});
+});

@@ -10,8 +10,12 @@ describe('TPD002 token-placeholders', () => {
 	const failing = [
 		// Front matter (3), prose (6), a code span (8), a JSON fence (11), an HTML comment (14).
 		{ fixture: 'token-placeholders/fail-jwt.md', expected: at(3, 6, 8, 11, 14) },
-		// Basic, Bearer, curl -u, a JSON password, a cookie, the contract's lowercase shorthand.
-		{ fixture: 'token-placeholders/fail-credentials.md', expected: at(5, 9, 10, 14, 19, 22) },
+		// Basic, Bearer, curl -u, a JSON password, a cookie, the contract's lowercase shorthand,
+		// a shell variable set to a literal token and one defaulting to a literal password.
+		{
+			fixture: 'token-placeholders/fail-credentials.md',
+			expected: at(5, 9, 10, 14, 19, 22, 27, 28),
+		},
 		{ fixture: 'token-placeholders/fail-placeholders.md', expected: at(3, 3, 6, 9, 9) },
 		// A PEM block once (not its body), base64, hex, base64url, a key in a URL, one-line PEM.
 		{ fixture: 'token-placeholders/fail-secrets.md', expected: at(4, 10, 12, 14, 15, 17) },
@@ -45,10 +49,18 @@ describe('TPD002 token-placeholders', () => {
 		expect(detailsOf(await lintInProcess({ fixture }, config))).toEqual([
 			write('"Authorization: Basic <BASIC_CREDENTIALS>" (base64 of <USERNAME>:<PASSWORD>)'),
 			write('"Authorization: Bearer <ACCESS_TOKEN>"'),
-			write("-u '<USERNAME>:<PASSWORD>'"),
+			write(
+				'-u "$API_USERNAME:$API_PASSWORD" in a shell block, -u \'<USERNAME>:<PASSWORD>\' elsewhere'
+			),
 			write('"password": "<PASSWORD>"'),
 			write('refresh_token=<REFRESH_TOKEN>'),
 			write('"Authorization: Bearer <ACCESS_TOKEN>"'),
+			write(
+				'ACCESS_TOKEN=$(curl … | jq -r .access_token), captured from the answer that carries the token'
+			),
+			write(
+				"API_PASSWORD=${API_PASSWORD:-demo-password} (the local mock's demo password; a reader exports a real one)"
+			),
 		]);
 	});
 

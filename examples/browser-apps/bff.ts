@@ -143,8 +143,14 @@ export function createBff(options: BffOptions): (request: Request) => Promise<Re
 				return false;
 			}
 			if (!response.ok) throw new Error(`refresh failed: ${response.status}`);
-			const kept = await keep(response);
-			if (!kept) throw new Error('the API answered without a session');
+			const kept = await keep(response).catch(() => undefined);
+			if (!kept) {
+				// The body was cut short or replaced, but this answer spent the old refresh cookie: keep
+				// the new one from its headers, so the next call refreshes with it instead of meeting reuse.
+				const cookie = refreshCookieOf(response);
+				if (cookie?.value) Object.assign(session, { refreshCookie: cookie.value, refreshAt: 0 });
+				throw new Error('the API answered without a session');
+			}
 			Object.assign(session, kept.session);
 			return true;
 		})().finally(() => {
@@ -155,11 +161,8 @@ export function createBff(options: BffOptions): (request: Request) => Promise<Re
 
 	/** The new access token and refresh cookie of a login or refresh answer, or nothing. */
 	async function keep(response: Response) {
+		const cookie = refreshCookieOf(response);
 		const body = (await response.json()) as { access_token?: unknown; expires_in?: unknown };
-		const cookie = response.headers
-			.getSetCookie()
-			.map((header) => Cookie.parse(header))
-			.find((parsed) => parsed?.key === 'refresh_token');
 		const maxAge = typeof cookie?.maxAge === 'number' ? cookie.maxAge : undefined;
 		const { access_token, expires_in } = body;
 		if (!cookie?.value || maxAge === undefined || typeof access_token !== 'string') return;
@@ -173,6 +176,12 @@ export function createBff(options: BffOptions): (request: Request) => Promise<Re
 			},
 			maxAge,
 		};
+	}
+	function refreshCookieOf(response: Response) {
+		return response.headers
+			.getSetCookie()
+			.map((header) => Cookie.parse(header))
+			.find((parsed) => parsed?.key === 'refresh_token');
 	}
 	// #endregion bff-refresh
 

@@ -14,6 +14,13 @@ export interface SessionClientOptions {
 	baseUrl?: string;
 	/** Called when the session is over (refresh refused, or logout in any tab). */
 	onLoggedOut?: () => void;
+	/**
+	 * Called when the API refuses this tab's refresh: the session ended, expired, or its refresh
+	 * token was used by someone else. Report it (to your monitoring) before showing the login.
+	 */
+	onRefreshRefused?: () => void;
+	/** Told about every refresh that failed for another reason (network, `5xx`, a bad answer). */
+	onError?: (error: unknown) => void;
 	/** Refresh this many seconds before the access token expires. */
 	marginSeconds?: number;
 	// The browser's own primitives by default; passed in where a test drives two "tabs".
@@ -77,6 +84,8 @@ export class SessionClient {
 	readonly #channel: BroadcastChannel | undefined;
 	readonly #count: ReturnType<typeof refreshCount> | undefined;
 	readonly #onLoggedOut: () => void;
+	readonly #onRefreshRefused: () => void;
+	readonly #onError: (error: unknown) => void;
 	readonly #marginSeconds: number;
 	// #region in-memory
 	/** In memory only: never localStorage or sessionStorage, which any injected script can read. */
@@ -102,6 +111,8 @@ export class SessionClient {
 			options.indexedDB === null ? undefined : (options.indexedDB ?? globalThis.indexedDB);
 		this.#count = factory ? refreshCount(factory) : undefined;
 		this.#onLoggedOut = options.onLoggedOut ?? (() => {});
+		this.#onRefreshRefused = options.onRefreshRefused ?? (() => {});
+		this.#onError = options.onError ?? (() => {});
 		this.#marginSeconds = options.marginSeconds ?? MARGIN_SECONDS;
 		this.#channel?.addEventListener('message', (event: MessageEvent<TabMessage>) =>
 			this.#onTabMessage(event.data)
@@ -152,9 +163,14 @@ export class SessionClient {
 	// #region refresh
 	/** One refresh at a time across tabs; `undefined` when the session is over. */
 	refresh(): Promise<string | undefined> {
-		this.#pending ??= this.#refreshAcrossTabs().finally(() => {
-			this.#pending = undefined;
-		});
+		this.#pending ??= this.#refreshAcrossTabs()
+			.catch((error: unknown) => {
+				this.#onError(error);
+				throw error;
+			})
+			.finally(() => {
+				this.#pending = undefined;
+			});
 		return this.#pending;
 	}
 
@@ -200,6 +216,7 @@ export class SessionClient {
 			signal: AbortSignal.timeout(TIMEOUT_MS),
 		});
 		if (response.status === 401) {
+			this.#onRefreshRefused();
 			this.#end(true); // refresh refused: the session is over, log in again
 			return undefined;
 		}

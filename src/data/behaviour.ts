@@ -26,6 +26,8 @@ const DAEMON = 'long-running/token-daemon.ts';
 const MANAGER = 'refresh/token-manager.ts';
 const RENEW = 'service-tokens/renew-due-tokens.ts';
 const JOB = 'service-tokens/renewal-job.ts';
+const BFF = 'browser-apps/bff.ts';
+const SESSION = 'browser-apps/session-client.ts';
 
 export const BEHAVIOUR: readonly BehaviourCase[] = [
 	// The retry rule
@@ -38,7 +40,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 	{
 		id: 'retry.429',
 		example: 'long-running/with-retries.ts',
-		when: 'A `429` with `Retry-After` (seconds, or a date read against the answer’s `Date`)',
+		when: 'A rate limit (Too Many Requests) with `Retry-After`, in seconds or as a date read against the answer’s `Date`',
 		then: 'Tried again no sooner than it asks, and never later than `maxDelayMs`: a rate limit is transient, never a permanent stop.',
 	},
 	{
@@ -50,7 +52,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 	{
 		id: 'retry.final',
 		example: 'long-running/with-retries.ts',
-		when: `Any other answer (${UNAUTHORIZED} on the login, a \`400\`, a \`403\`)`,
+		when: `Any other answer (${UNAUTHORIZED} on the login, ${fact('error.invalidBody', 'code')}, ${fact('error.scopeRequired', 'code')})`,
 		then: 'Thrown at once, never retried.',
 	},
 	{
@@ -64,7 +66,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		id: 'daemon.process',
 		example: DAEMON,
 		test: 'tests/examples/long-running/token-daemon.process.test.ts',
-		when: '`await daemon.start()` at the top of a worker, the API down (`503`)',
+		when: '`await daemon.start()` at the top of a worker, the API down (a `5xx`)',
 		then: 'The process stays up to retry, then runs: a retry keeps the event loop alive.',
 	},
 	{
@@ -82,7 +84,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 	{
 		id: 'daemon.429',
 		example: DAEMON,
-		when: 'A `429` with `Retry-After`',
+		when: 'A rate limit (Too Many Requests) with `Retry-After`',
 		then: 'Waits at least `Retry-After`, then refreshes; it never stops for a rate limit.',
 	},
 	{
@@ -96,6 +98,18 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		example: DAEMON,
 		when: 'An answer whose `expires_at` is already past (or no `Date` and a clock far ahead)',
 		then: `Waits from \`MIN_DELAY_MS\` up, doubling: a handful of refreshes, never a tight loop.`,
+	},
+	{
+		id: 'daemon.hang',
+		example: DAEMON,
+		when: 'A refresh that never answers (the server rotated, the connection hangs)',
+		then: `Gives up after its ${fact('daemon.timeout')} timeout, retries; the retry is reuse, so it revokes that login and logs in again.`,
+	},
+	{
+		id: 'daemon.reset',
+		example: DAEMON,
+		when: 'A refresh answer reset mid-body',
+		then: 'Transient; the spent login is revoked and the retry is a clean login.',
 	},
 	{
 		id: 'daemon.lost',
@@ -169,7 +183,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 	{
 		id: 'manager.429',
 		example: MANAGER,
-		when: 'A `429` with `Retry-After` on refresh',
+		when: 'A rate limit (Too Many Requests) with `Retry-After` on refresh',
 		then: 'The current token, and no new attempt before `Retry-After` has passed.',
 	},
 	{
@@ -183,6 +197,12 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		example: MANAGER,
 		when: `A ${fact('status.refreshTokenPair', 'code')} whose body is not a complete pair`,
 		then: 'Stores nothing, never resends the spent refresh token, and recovers with a login.',
+	},
+	{
+		id: 'manager.truncated',
+		example: MANAGER,
+		when: 'A refresh answer cut short (valid framing, half the JSON)',
+		then: 'The current token while it is valid; the next attempt logs in, and the spent refresh token is never resent.',
 	},
 	{
 		id: 'manager.refused',
@@ -219,7 +239,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		id: 'renew.process',
 		example: RENEW,
 		test: 'tests/examples/service-tokens/renew-due-tokens.process.test.ts',
-		when: '`node renew-due-tokens.ts` with the API down (`503`)',
+		when: '`node renew-due-tokens.ts` with the API down (a `5xx`)',
 		then: 'The process stays to retry, then finishes with code 0.',
 	},
 	{
@@ -276,7 +296,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 	{
 		id: 'job.429',
 		example: JOB,
-		when: 'A `429` with `Retry-After`',
+		when: 'A rate limit (Too Many Requests) with `Retry-After`',
 		then: 'Waits at least `Retry-After`, then renews.',
 	},
 	{
@@ -289,7 +309,7 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		id: 'job.expired',
 		example: JOB,
 		when: 'A renewed token whose `expires_at` is already past',
-		then: 'Waits a minute, then longer each time: never mints a credential in a loop.',
+		then: `Waits up to ${fact('renewalJob.retryPause')}, then longer each time: never mints a credential in a loop.`,
 	},
 	{
 		id: 'job.handoff',
@@ -302,6 +322,62 @@ export const BEHAVIOUR: readonly BehaviourCase[] = [
 		example: JOB,
 		when: `The renewal answered ${UNAUTHORIZED}`,
 		then: 'Reports it and stops: retrying cannot fix a password.',
+	},
+	// The browser's session client
+	{
+		id: 'session.tabs',
+		example: SESSION,
+		when: 'Every tab finds the access token expired',
+		then: 'One refresh across the tabs; every tab uses its result.',
+	},
+	{
+		id: 'session.401',
+		example: SESSION,
+		when: `The API answers ${UNAUTHORIZED} every time`,
+		then: 'One refresh and one retry, then the answer goes back: no loop.',
+	},
+	{
+		id: 'session.refused',
+		example: SESSION,
+		when: 'The refresh is refused (the session was revoked after a stolen cookie was replayed)',
+		then: 'The tab reports it (`onRefreshRefused`) and every tab is logged out.',
+	},
+	{
+		id: 'session.unreadable',
+		example: SESSION,
+		when: 'A refresh answer that is not a session',
+		then: 'Keeps the token it had, reports the failure (`onError`) and throws.',
+	},
+	// The backend-for-frontend
+	{
+		id: 'bff.concurrent',
+		example: BFF,
+		when: 'Several calls at once find the access token due',
+		then: 'One refresh for the session; every call goes through with its result.',
+	},
+	{
+		id: 'bff.401',
+		example: BFF,
+		when: `The API refuses the access token early (${UNAUTHORIZED})`,
+		then: 'One refresh and one retry.',
+	},
+	{
+		id: 'bff.refused',
+		example: BFF,
+		when: `The refresh answered ${UNAUTHORIZED} (the session ended)`,
+		then: `The browser gets ${UNAUTHORIZED} and its session cookie is cleared: it logs in again.`,
+	},
+	{
+		id: 'bff.down',
+		example: BFF,
+		when: 'The API down during a refresh',
+		then: 'A `5xx` for that call, and the session kept for the next.',
+	},
+	{
+		id: 'bff.truncated',
+		example: BFF,
+		when: 'A refresh answer whose body is cut short',
+		then: 'A `5xx` for that call; the new refresh cookie from its headers is kept, so the next call refreshes with it: no reuse, no new login.',
 	},
 ];
 

@@ -207,7 +207,11 @@ export async function testPlanted(
 			.flatMap((file) => allTasks(file))
 			.filter((task) => task.type === 'test' && task.result?.state === 'fail')
 			.map((task) => task.name ?? '');
-		return { exitCode: failed ? 1 : 0, output: errors.join('\n'), failedTests };
+		return {
+			exitCode: failed ? 1 : 0,
+			output: errors.join('\n'),
+			failedTests,
+		};
 	} finally {
 		await vitest.close();
 	}

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { CookieJar } from 'tough-cookie';
 import { describe, expect, test, vi } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import { createBff } from '../../../examples/browser-apps/bff.ts';
 import { exchangesTo } from '../../support/exchanges.ts';
 import { useFakeDate } from '../../support/fakeDate.ts';
@@ -87,7 +88,7 @@ describe('createBff', () => {
 		expect(browser.seen.join('\n')).not.toMatch(JWT);
 	});
 
-	test('15 minutes later, five calls at once: one refresh, every call accepted', async () => {
+	behaviour('bff.concurrent', async () => {
 		const browser = openBrowser();
 		await browser.login();
 		vi.setSystemTime(Date.now() + 900_000); // the mock's clock follows
@@ -96,7 +97,7 @@ describe('createBff', () => {
 		expect(refreshes().map((exchange) => exchange.response.status)).toEqual([200]);
 	});
 
-	test('a 401 from the API (token revoked early): one refresh and one retry', async () => {
+	behaviour('bff.401', async () => {
 		const browser = openBrowser();
 		await browser.login();
 		api.server.use(
@@ -165,7 +166,7 @@ describe('createBff', () => {
 		expect((await browser.send()).status).toBe(202);
 	});
 
-	test('a session the API ended (refresh refused) ends here too: 401 and the cookie cleared', async () => {
+	behaviour('bff.refused', async () => {
 		const browser = openBrowser();
 		await browser.login();
 		api.server.use(
@@ -178,7 +179,19 @@ describe('createBff', () => {
 		expect(await browser.jar.getCookies(`${APP}/`)).toEqual([]);
 	});
 
-	test('the API down during a refresh: 503, and the session kept for the next try', async () => {
+	behaviour('bff.truncated', async () => {
+		const browser = openBrowser();
+		await browser.login();
+		vi.setSystemTime(Date.now() + 900_000);
+		api.faults.arm({ method: 'POST', path: '/auth/refresh' }, { kind: 'truncated' });
+		expect((await browser.send()).status).toBe(503);
+		expect((await browser.send()).status).toBe(202);
+		// The second refresh used the cookie the cut answer carried: no reuse, no new login.
+		expect(refreshes().map((exchange) => exchange.response.status)).toEqual([200, 200]);
+		expect(logins()).toHaveLength(1);
+	});
+
+	behaviour('bff.down', async () => {
 		const browser = openBrowser();
 		await browser.login();
 		api.server.use(

@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { behaviour } from '../../support/behaviour.ts';
 import {
 	refreshCount,
 	SessionClient,
@@ -96,7 +97,7 @@ describe('SessionClient', () => {
 		expect(refreshes()[0]?.request.headers['cookie']).toMatch(/^refresh_token=/);
 	});
 
-	test('a persistent 401 is returned after one refresh and one retry: no loop', async () => {
+	behaviour('session.401', async () => {
 		const { client } = openTab(createBrowser());
 		await client.login(DEMO.username, DEMO.password);
 		let attempts = 0;
@@ -142,7 +143,7 @@ describe('SessionClient', () => {
 	});
 
 	describe('several tabs', () => {
-		test('expired everywhere: one refresh in all, every tab uses its result', async () => {
+		behaviour('session.tabs', async () => {
 			const browser = createBrowser();
 			const tabs = [openTab(browser), openTab(browser), openTab(browser)].map((tab) => tab.client);
 			await tabs[0]!.login(DEMO.username, DEMO.password);
@@ -220,10 +221,11 @@ describe('SessionClient', () => {
 			expect(await second.client.refresh()).toBeUndefined();
 		});
 
-		test('a refused refresh (family revoked after reuse) ends the session in every tab', async () => {
+		behaviour('session.refused', async () => {
 			const browser = createBrowser();
 			const first = openTab(browser);
-			const second = openTab(browser);
+			const refused = vi.fn();
+			const second = openTab(browser, vi.fn(), { onRefreshRefused: refused });
 			await first.client.login(DEMO.username, DEMO.password);
 			const [stolen] = await browser.cookies(`${BASE_URL}/auth/refresh`);
 			await first.client.refresh(); // rotates: the stolen cookie value is now spent
@@ -238,6 +240,7 @@ describe('SessionClient', () => {
 			expect(first.onLoggedOut).toHaveBeenCalled();
 			expect(second.onLoggedOut).toHaveBeenCalled();
 			expect(first.client.loggedIn).toBe(false);
+			expect(refused).toHaveBeenCalledOnce(); // the tab whose refresh was refused reports it
 		});
 	});
 
@@ -250,14 +253,18 @@ describe('SessionClient', () => {
 			expect(onLoggedOut).toHaveBeenCalledOnce();
 		});
 
-		test('a malformed refresh answer keeps nothing and throws', async () => {
-			const { client } = openTab(createBrowser());
+		behaviour('session.unreadable', async () => {
+			const errors: unknown[] = [];
+			const { client } = openTab(createBrowser(), vi.fn(), {
+				onError: (error) => errors.push(error),
+			});
 			await client.login(DEMO.username, DEMO.password);
 			api.server.use(
 				http.post('*/auth/refresh', () => HttpResponse.json({ token: 'half' }), { once: true })
 			);
 			await expect(client.refresh()).rejects.toThrow(TypeError);
 			expect(client.loggedIn).toBe(true); // the access token it had, whole
+			expect(errors).toEqual([expect.any(TypeError)]);
 		});
 
 		test('a failed logout says so and keeps the session, rather than pretend', async () => {

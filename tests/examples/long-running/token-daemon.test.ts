@@ -527,6 +527,50 @@ describe('TokenDaemon', () => {
 			expect(await works(before)).toBe(false); // the lost pair's login is revoked
 		});
 
+		behaviour('daemon.hang', async () => {
+			// AbortSignal.timeout on the test's clock, like every other timer here.
+			vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+				const controller = new AbortController();
+				setTimeout(() => controller.abort(new DOMException('timed out', 'TimeoutError')), ms);
+				return controller.signal;
+			});
+			const { daemon, started, errors } = startDaemon();
+			await started;
+			const before = daemon.accessToken;
+			const hung = api.faults.arm(
+				{ method: 'POST', path: '/3rdparty/v1/auth/token/refresh' },
+				{ kind: 'hang' }
+			);
+			await elapse(839);
+			// Step without `settle`, which would wait for the hung request forever.
+			await vi.advanceTimersByTimeAsync(1000);
+			await hung.met;
+			expect(errors).toEqual([]); // still waiting
+			for (let second = 0; second < 12; second += 1) {
+				await vi.advanceTimersByTimeAsync(1000);
+				await new Promise((resolve) => setImmediate(resolve));
+			}
+			await elapse(2);
+			expect(errors[0]).toMatchObject({ name: 'TimeoutError' });
+			expect(logins()).toHaveLength(2);
+			expect(await works(daemon.accessToken)).toBe(true);
+			expect(await works(before)).toBe(false); // the hung refresh's login, revoked
+		});
+
+		behaviour('daemon.reset', async () => {
+			const { daemon, started, errors } = startDaemon();
+			await started;
+			api.faults.arm(
+				{ method: 'POST', path: '/3rdparty/v1/auth/token/refresh' },
+				{ kind: 'resetMidBody' }
+			);
+			await elapse(841);
+			expect(errors[0]).toBeInstanceOf(TypeError);
+			await elapse(5);
+			expect(logins()).toHaveLength(2);
+			expect(await works(daemon.accessToken)).toBe(true);
+		});
+
 		behaviour('daemon.expired', async () => {
 			const { started } = startDaemon();
 			await started;

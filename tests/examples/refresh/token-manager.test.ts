@@ -314,6 +314,27 @@ describe('TokenManager', () => {
 			expect(refreshes()).toHaveLength(1);
 		});
 
+		behaviour('manager.truncated', async () => {
+			const tokens = manager();
+			const first = await tokens.getAccessToken();
+			const spent = JSON.parse(issued()[0]?.response.body ?? '{}').refresh_token as string;
+			advance(840);
+			api.faults.arm(
+				{ method: 'POST', path: '/3rdparty/v1/auth/token/refresh' },
+				{ kind: 'truncated' }
+			);
+			expect(await tokens.getAccessToken()).toBe(first);
+			advance(5);
+			const next = await tokens.getAccessToken();
+			expect(await accepted(next)).toBe(true);
+			expect(issued()).toHaveLength(2);
+			expect(
+				refreshes()
+					.map(bearerOf)
+					.filter((token) => token === spent)
+			).toHaveLength(1);
+		});
+
 		behaviour('manager.refused', async () => {
 			const store = keptStore();
 			const refused: unknown[] = [];

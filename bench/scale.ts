@@ -14,7 +14,9 @@
  *   test:e2e` on the copy's build, filtered to the generated pages (`-t scale-`), so the
  *   difference from N = 0 is what the added pages and panels cost there.
  * - `fault-row`: a row of the fault matrix (an example under one more fault).
- * - `python-example`: an example in Python with its pytest test.
+ * - `python-example`: the regions of `run-panel`, each with a Python file beside its TypeScript (the
+ *   same region, a pytest test against the mock over HTTP); its cost above `run-panel` is what a
+ *   Python example adds.
  *
  * A kind this repository cannot hold yet (its machinery has not landed) is reported as such, with
  * what it waits for, and not timed. Medians of BENCH_RUNS (default 3) runs per stage; the cost of
@@ -31,10 +33,10 @@ import {
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
+	readFileSync,
 	readdirSync,
 	rmSync,
 	writeFileSync,
-	globSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { median } from './lib/median.ts';
@@ -75,6 +77,7 @@ const STAGES: Record<string, readonly string[]> = {
 				'--coverage.include=examples/scale/**',
 				'tests/examples/scale',
 				'tests/site',
+				'tests/python',
 			]
 		: ['run', 'test:unit'],
 	build: ['run', 'build'],
@@ -111,11 +114,14 @@ const KINDS: Record<string, Kind> = {
 				? 'the fault matrix is in src/mock/faults/, but no generator for its rows is written yet (bench/scale.ts, KINDS)'
 				: 'waits for the fault matrix (src/mock/faults/ and its per-example rows)',
 	},
+	// The same regions with Run panels, each with its Python beside it: its cost above
+	// `run-panel` is what a Python example adds.
 	'python-example': {
-		generate: (dir) =>
-			globSync('examples/**/*.py', { cwd: dir }).length > 0
-				? 'Python examples exist, but no generator for them is written yet (bench/scale.ts, KINDS)'
-				: 'waits for the Python examples and their pytest run in npm test',
+		generate: (dir, count) => {
+			generateRegions(dir, count, { runPanels: true, python: true });
+			listScaleFolder(dir, true);
+			return undefined;
+		},
 	},
 };
 const KIND_NAMES = process.env['BENCH_KINDS']
@@ -124,6 +130,7 @@ const KIND_NAMES = process.env['BENCH_KINDS']
 
 /** Removes every generated unit, of any kind. */
 function clean(dir: string): void {
+	listScaleFolder(dir, false);
 	rmSync(join(dir, 'examples/scale'), { recursive: true, force: true });
 	rmSync(join(dir, 'tests/examples/scale'), { recursive: true, force: true });
 	rmSync(join(dir, 'src/runner/scenarios/scale'), { recursive: true, force: true });
@@ -136,7 +143,11 @@ function clean(dir: string): void {
  * Adds `count` regions: examples/scale/, tests/examples/scale/, src/content/docs/guides/scale-*,
  * and with `runPanels` their scenarios in src/runner/scenarios/scale/ and `run` on their tags.
  */
-function generateRegions(dir: string, count: number, options: { runPanels: boolean }): undefined {
+function generateRegions(
+	dir: string,
+	count: number,
+	options: { runPanels: boolean; python?: boolean }
+): undefined {
 	mkdirSync(join(dir, 'examples/scale'), { recursive: true });
 	mkdirSync(join(dir, 'tests/examples/scale'), { recursive: true });
 	if (options.runPanels) mkdirSync(join(dir, 'src/runner/scenarios/scale'), { recursive: true });
@@ -149,6 +160,11 @@ function generateRegions(dir: string, count: number, options: { runPanels: boole
 			writeFileSync(join(dir, `tests/examples/scale/${name}.test.ts`), testSource(name));
 			if (options.runPanels) {
 				writeFileSync(join(dir, `src/runner/scenarios/scale/${name}.ts`), scenarioSource(name));
+			}
+			if (options.python) {
+				const module = name.replaceAll('-', '_');
+				writeFileSync(join(dir, `examples/scale/${module}.py`), pythonSource(name, page));
+				writeFileSync(join(dir, `tests/examples/scale/test_${module}.py`), pytestSource(name));
 			}
 			const run = options.runPanels ? ' run' : '';
 			shown.push(
@@ -163,6 +179,60 @@ function generateRegions(dir: string, count: number, options: { runPanels: boole
 		);
 	}
 	return undefined;
+}
+
+/** pyright's extraPaths (pyproject.toml) lists the topic folders; scale/ joins them for a run. */
+function listScaleFolder(dir: string, python: boolean): void {
+	const path = join(dir, 'pyproject.toml');
+	const text = readFileSync(path, 'utf8').replace('\t"examples/scale",\n', '');
+	const listed = python
+		? text.replace('extraPaths = [\n', 'extraPaths = [\n\t"examples/scale",\n')
+		: text;
+	writeFileSync(path, listed);
+}
+
+function pythonSource(name: string, page: number): string {
+	const module = name.replaceAll('-', '_');
+	return `"""A generated example of the scale benchmark: issues a token pair.
+
+See /guides/scale-${page}/
+"""
+
+import requests
+
+
+# #region ${name}
+def ${module}(base_url: str, username: str, password: str) -> str:
+    response = requests.post(
+        f"{base_url}/3rdparty/v1/auth/token",
+        auth=(username, password),
+        json={"scopes": ["messages:read"]},
+        timeout=10,
+    )
+    if not response.ok:
+        raise RuntimeError(f"issuing failed: {response.status_code}")
+    access_token: str = response.json()["access_token"]
+    return access_token
+# #endregion ${name}
+`;
+}
+
+function pytestSource(name: string): string {
+	const module = name.replaceAll('-', '_');
+	return `import pytest
+
+from mock_api import DEMO
+from ${module} import ${module}
+
+
+def test_issues_a_token_pair(base_url: str) -> None:
+    assert "." in ${module}(base_url, *DEMO)
+
+
+def test_a_wrong_password_is_an_error(base_url: str) -> None:
+    with pytest.raises(RuntimeError, match="401"):
+        ${module}(base_url, DEMO[0], "x")
+`;
 }
 
 function functionName(name: string): string {

@@ -43,6 +43,9 @@ export default defineConfig({
 		// A bound for a hung test, not a speed check: vitest's 5 s is met by a 200-request race on a
 		// machine busy with other work, which then fails for no reason of its own.
 		testTimeout: 30_000,
+		// The same for a hook: `npm test` runs its lanes side by side, and a hook that imports the
+		// lint rules took more than vitest's 10 s on a machine busy with six other suites.
+		hookTimeout: 60_000,
 		reporters: JSON_DIR
 			? ['default', ['json', { outputFile: `${JSON_DIR}/vitest-${process.pid}.json` }]]
 			: ['default'],

@@ -23,6 +23,13 @@ const EXAMPLES = ['tests/examples/**/*.test.ts'];
  * other files leave idle.
  */
 const DRIFT = ['tests/drift/**/*.test.ts'];
+/**
+ * Tests that run a real component from Debian, as readers do (the Browser apps page's nginx
+ * config in nginx): `npm run test:system` runs them, and `.ci/run` installs what they need first,
+ * as it does Chromium for the browser suite. A fresh machine lacks nginx, and `npm test` must pass
+ * there.
+ */
+const SYSTEM = ['tests/examples/browser-apps/nginx.test.ts'];
 // The browser suite drives a real Chromium against a built site; `npm run test:e2e` runs it.
 const EXCLUDE = ['tests/e2e/**', 'node_modules/**'];
 /**
@@ -54,7 +61,7 @@ export default defineConfig({
 				test: {
 					name: 'examples',
 					include: EXAMPLES,
-					exclude: [...EXCLUDE, ...ISOLATED],
+					exclude: [...EXCLUDE, ...ISOLATED, ...SYSTEM],
 					isolate: false,
 				},
 			},
@@ -68,6 +75,7 @@ export default defineConfig({
 				},
 			},
 			{ test: { name: 'drift', include: DRIFT, exclude: EXCLUDE } },
+			{ test: { name: 'system', include: SYSTEM, exclude: EXCLUDE } },
 		],
 		coverage: {
 			provider: 'v8',

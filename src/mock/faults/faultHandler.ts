@@ -15,12 +15,17 @@ export function faultHandler(mock: { handlers: readonly HttpHandler[] }): HttpHa
 		async ({ request }) => {
 			const armed = faults.take(request.method, new URL(request.url).pathname);
 			if (!armed) return undefined;
-			const outcome = await playFault(
-				armed,
-				request.signal,
-				async () =>
-					(await getResponse([...mock.handlers], request)) ?? new Response(null, { status: 404 })
-			);
+			const answer = async () =>
+				(await getResponse([...mock.handlers], request)) ?? new Response(null, { status: 404 });
+			// msw hands fetch a response only once it has read the whole body, so a body that errors
+			// half-way cannot reach the client as such; worse, msw then lets the request fall through
+			// to the mock's handlers, which act a second time. In process, a reset mid-body is what
+			// the client sees of it: the server acted, and the fetch fails.
+			if (armed.fault.kind === 'resetMidBody') {
+				await answer();
+				return HttpResponse.error();
+			}
+			const outcome = await playFault(armed, request.signal, answer);
 			return outcome === 'drop' ? HttpResponse.error() : outcome;
 		}
 	);

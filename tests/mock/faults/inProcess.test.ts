@@ -87,9 +87,19 @@ describe('faults in-process (msw)', () => {
 			body: JSON.stringify({ scopes: ['messages:read'] }),
 			signal: controller.signal,
 		});
+		// The server acts before the hang: wait for its answer to be logged, so no work of this
+		// test's outlives it and lands in the next test's log.
+		const acted = new Promise<void>((resolve) => {
+			const unsubscribe = api.log.subscribe(() => {
+				unsubscribe();
+				resolve();
+			});
+		});
 		await armed.met;
+		await acted;
 		controller.abort();
 		await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+		expect(issued()).toHaveLength(1);
 	});
 
 	// msw hands fetch a response once its body is complete: in-process, "headers, then a hang"

@@ -42,9 +42,13 @@ export default defineConfig({
 			title: 'Token Pair API',
 			description:
 				'Access and refresh tokens for the Token Pair API: every snippet is compiled TypeScript, executed against a mock of the API.',
-			// Long lines wrap (indented to match) instead of hiding behind a scrollbar; the copy button
-			// still copies the original lines.
+			// Code never wraps: a wrapped line breaks wherever it runs out of room, inside a string or
+			// a URL too (`Basic ${btoa(…)}` split in two, `/3rdpa` / `rty/v1/…`), which misleads; a long
+			// line scrolls sideways instead. The copy button copies the lines as they are.
 			expressiveCode: { defaultProps: { wrap: false } },
+			// Head: names the code blocks that scroll (src/scripts/codeRegionLabels.ts), for axe's
+			// landmark-unique and for screen readers.
+			components: { Head: './src/components/overrides/Head.astro' },
 			social: [{ icon: 'github', label: 'Source on GitHub', href: REPOSITORY.url }],
 			// Starlight appends the page's path from the project root (src/content/docs/…).
 			editLink: { baseUrl: `${REPOSITORY.url}/edit/${REPOSITORY.branch}/` },

@@ -13,13 +13,26 @@
  * is what the added pages and panels cost (every check of a page, in both themes, and each
  * panel's stories), divided by N for the cost of one added Run panel.
  *
+ * Python is timed apart too, at BENCH_PYTHON_SIZES (default 50): the same N regions, each with a
+ * Python file beside its TypeScript (the same region, a pytest test against the mock over HTTP,
+ * shown in the region's Python tab), against N regions without; the difference divided by N is
+ * what one added Python region costs `npm test`.
+ *
  * Wall time on whatever machine runs it: never a test, never an assertion. `BENCH_QUICK=1` is a
  * smoke run (N = 3, one run, the unit stage limited to the generated tests and the site checks);
  * `BENCH_SIZES=0,50` picks the sizes.
  * Results go to bench/results/scale.{json,md}; the table is printed too.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { median } from './lib/median.ts';
 
@@ -36,6 +49,11 @@ const BROWSER_SIZES = process.env['BENCH_BROWSER_SIZES']
 	: QUICK
 		? []
 		: [0, 50];
+const PYTHON_SIZES = process.env['BENCH_PYTHON_SIZES']
+	? process.env['BENCH_PYTHON_SIZES'].split(',').map(Number)
+	: QUICK
+		? [3]
+		: [50];
 const RESULTS = join(ROOT, 'bench/results');
 const REGIONS_PER_PAGE = 10;
 /** Copies live inside the repository (git-ignored), so packages resolve by the upward search. */
@@ -55,6 +73,7 @@ const STAGES = {
 				'--coverage.include=examples/scale/**',
 				'tests/examples/scale',
 				'tests/site',
+				'tests/python',
 			]
 		: ['run', 'test:unit'],
 	build: ['run', 'build'],
@@ -76,8 +95,11 @@ function copyRepository(): string {
 	return dir;
 }
 
-/** Adds `count` regions: examples/scale/, tests/examples/scale/, src/content/docs/guides/scale-*. */
-function generate(dir: string, count: number): void {
+/**
+ * Adds `count` regions: examples/scale/, tests/examples/scale/, src/content/docs/guides/scale-*;
+ * with `python`, each also gets its Python beside it and a pytest test.
+ */
+function generate(dir: string, count: number, python = false): void {
 	rmSync(join(dir, 'examples/scale'), { recursive: true, force: true });
 	rmSync(join(dir, 'tests/examples/scale'), { recursive: true, force: true });
 	rmSync(join(dir, 'src/runner/scenarios/scale'), { recursive: true, force: true });
@@ -96,6 +118,11 @@ function generate(dir: string, count: number): void {
 			writeFileSync(join(dir, `examples/scale/${name}.ts`), exampleSource(name, page));
 			writeFileSync(join(dir, `tests/examples/scale/${name}.test.ts`), testSource(name));
 			writeFileSync(join(dir, `src/runner/scenarios/scale/${name}.ts`), scenarioSource(name));
+			if (python) {
+				const module = name.replaceAll('-', '_');
+				writeFileSync(join(dir, `examples/scale/${module}.py`), pythonSource(name, page));
+				writeFileSync(join(dir, `tests/examples/scale/test_${module}.py`), pytestSource(name));
+			}
 			shown.push(
 				`## The \`${name}\` region\n\n<Example file="scale/${name}.ts" region="${name}" run />\n`
 			);
@@ -107,6 +134,60 @@ function generate(dir: string, count: number): void {
 				`Generated regions, each issuing a token pair.\n\n${shown.join('\n')}`
 		);
 	}
+}
+
+/** pyright's extraPaths (pyproject.toml) lists the topic folders; scale/ joins them for a run. */
+function listScaleFolder(dir: string, python: boolean): void {
+	const path = join(dir, 'pyproject.toml');
+	const text = readFileSync(path, 'utf8').replace('\t"examples/scale",\n', '');
+	const listed = python
+		? text.replace('extraPaths = [\n', 'extraPaths = [\n\t"examples/scale",\n')
+		: text;
+	writeFileSync(path, listed);
+}
+
+function pythonSource(name: string, page: number): string {
+	const module = name.replaceAll('-', '_');
+	return `"""A generated example of the scale benchmark: issues a token pair.
+
+See /guides/scale-${page}/
+"""
+
+import requests
+
+
+# #region ${name}
+def ${module}(base_url: str, username: str, password: str) -> str:
+    response = requests.post(
+        f"{base_url}/3rdparty/v1/auth/token",
+        auth=(username, password),
+        json={"scopes": ["messages:read"]},
+        timeout=10,
+    )
+    if not response.ok:
+        raise RuntimeError(f"issuing failed: {response.status_code}")
+    access_token: str = response.json()["access_token"]
+    return access_token
+# #endregion ${name}
+`;
+}
+
+function pytestSource(name: string): string {
+	const module = name.replaceAll('-', '_');
+	return `import pytest
+
+from mock_api import DEMO
+from ${module} import ${module}
+
+
+def test_issues_a_token_pair(base_url: str) -> None:
+    assert "." in ${module}(base_url, *DEMO)
+
+
+def test_a_wrong_password_is_an_error(base_url: str) -> None:
+    with pytest.raises(RuntimeError, match="401"):
+        ${module}(base_url, DEMO[0], "x")
+`;
 }
 
 function functionName(name: string): string {
@@ -218,13 +299,15 @@ function time(dir: string, stage: Stage | 'browser'): number {
 	return seconds;
 }
 
-function measure(dir: string, size: number): Timings {
-	generate(dir, size);
+function measure(dir: string, size: number, python = false): Timings {
+	generate(dir, size, python);
+	listScaleFolder(dir, python && size > 0);
 	const timings = {} as Timings;
 	for (const stage of Object.keys(STAGES) as Stage[]) {
 		const samples = Array.from({ length: RUNS }, () => time(dir, stage));
 		timings[stage] = median(samples);
-		console.log(`bench:scale: N=${size} ${stage} ${samples.map((s) => s.toFixed(1)).join(' ')} s`);
+		const label = `N=${size}${python ? ' with Python' : ''}`;
+		console.log(`bench:scale: ${label} ${stage} ${samples.map((s) => s.toFixed(1)).join(' ')} s`);
 	}
 	return timings;
 }
@@ -249,6 +332,23 @@ function browserTable(results: Record<number, number>): string {
 	return [
 		'| Run panels added | browser suite (generated pages) | per added Run panel |',
 		'|---:|---:|---:|',
+		...rows,
+	].join('\n');
+}
+
+/** N regions with their Python against N without: the cost of one added Python region. */
+function pythonTable(results: Record<number, Timings>, python: Record<number, Timings>): string {
+	const stages = Object.keys(STAGES) as Stage[];
+	const rows = Object.entries(python).map(([size, timings]) => {
+		const n = Number(size);
+		const without = results[n]!;
+		const perRegion = ((total(timings) - total(without)) / n) * 1000;
+		const cells = stages.map((stage) => `${timings[stage].toFixed(1)} s`);
+		return `| ${n} | ${cells.join(' | ')} | ${total(timings).toFixed(1)} s | ${total(without).toFixed(1)} s | ${perRegion.toFixed(0)} ms |`;
+	});
+	return [
+		`| Regions added, each with its Python | ${stages.join(' | ')} | npm test | npm test without the Python | per added Python region |`,
+		`|---|${stages.map(() => '---:').join('|')}|---:|---:|---:|`,
 		...rows,
 	].join('\n');
 }
@@ -280,15 +380,20 @@ try {
 	const spawnResult = spawnSync('npm', ['exec', '--', 'astro', 'sync'], { cwd: dir });
 	if (spawnResult.status !== 0) throw new Error('astro sync failed in the copy');
 	const results: Record<number, Timings> = {};
-	for (const size of SIZES) results[size] = measure(dir, size);
+	for (const size of new Set([...SIZES, ...PYTHON_SIZES])) results[size] = measure(dir, size);
+	const python: Record<number, Timings> = {};
+	for (const size of PYTHON_SIZES) python[size] = measure(dir, size, true);
 	const browser: Record<number, number> = {};
 	for (const size of BROWSER_SIZES) browser[size] = measureBrowser(dir, size);
-	const markdown =
-		BROWSER_SIZES.length > 0 ? `${table(results)}\n\n${browserTable(browser)}` : table(results);
+	const markdown = [
+		table(results),
+		...(PYTHON_SIZES.length > 0 ? [pythonTable(results, python)] : []),
+		...(BROWSER_SIZES.length > 0 ? [browserTable(browser)] : []),
+	].join('\n\n');
 	mkdirSync(RESULTS, { recursive: true });
 	writeFileSync(
 		join(RESULTS, 'scale.json'),
-		JSON.stringify({ quick: QUICK, runs: RUNS, results, browser }, null, 2)
+		JSON.stringify({ quick: QUICK, runs: RUNS, results, python, browser }, null, 2)
 	);
 	writeFileSync(join(RESULTS, 'scale.md'), `${markdown}\n`);
 	console.log(`\n${markdown}`);

@@ -43,7 +43,7 @@ export const TROUBLESHOOTING: Record<ApiErrorId, TroubleshootingEntry> = {
 	},
 	invalidName: {
 		causes:
-			'A service token without a `name`, or with one that is empty, too long or has control characters.',
+			'A service token without a `name`, or with one that is empty, too long, invisible (only spaces or zero-width characters), or has control characters or bidirectional controls (a right-to-left override can disguise a name in a log).',
 		fix: 'Name the token after the service that uses it (1 to 128 printable characters); renewals keep the name.',
 	},
 	ttlTooLong: {

@@ -37,7 +37,9 @@ export class RunPanelElement extends HTMLElement {
 
 	#button(target: EventTarget | null): HTMLButtonElement | undefined {
 		const button = target instanceof Element ? target.closest('button') : null;
-		return button instanceof HTMLButtonElement && button.dataset['runnerAction'] ? button : undefined;
+		return button instanceof HTMLButtonElement && button.dataset['runnerAction']
+			? button
+			: undefined;
 	}
 
 	#press(event: Event): void {

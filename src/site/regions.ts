@@ -46,16 +46,19 @@ function commonPrefix(a: string, b: string): string {
 	return a.slice(0, length);
 }
 
-/** A `// #region name` or `// #endregion name` marker line (`# #region name` in a `#`-comment file). */
+/**
+ * A `// #region name` or `// #endregion name` marker line (`# #region name` in Python and in the
+ * configuration files, nginx's, whose only comment is `#`).
+ */
 export interface RegionMarker {
 	kind: 'region' | 'endregion';
 	name: string;
 }
 
-// Same comment shape VS Code folds for TypeScript; `\b` keeps `// #regional` from matching. A `#`
-// comment serves the configuration files (nginx) whose only comment is `#`; neither form is valid
-// code in the other language, so one pattern reads both.
-const MARKER = /^\s*(?:\/\/|#)\s*#(region|endregion)\b(.*)$/;
+// Same comment shapes VS Code folds for TypeScript (`//`) and Python (`#`); `\b` keeps
+// `// #regional` from matching. Neither comment can open a line of the other languages' code, so
+// one pattern reads all of them.
+const MARKER = /^\s*(\/\/|#)\s*#(region|endregion)\b(.*)$/;
 const NAME = /^[A-Za-z0-9][\w.-]*$/;
 
 /**
@@ -65,10 +68,11 @@ const NAME = /^[A-Za-z0-9][\w.-]*$/;
 export function parseMarker(text: string, line: number): RegionMarker | undefined {
 	const match = MARKER.exec(text);
 	if (!match) return undefined;
-	const kind = match[1] === 'region' ? 'region' : 'endregion';
-	const name = (match[2] ?? '').trim();
+	const comment = match[1] ?? '//';
+	const kind = match[2] === 'region' ? 'region' : 'endregion';
+	const name = (match[3] ?? '').trim();
 	if (name === '') {
-		throw new RegionError(`#${kind} needs a name, e.g. "// #${kind} my-region"`, line);
+		throw new RegionError(`#${kind} needs a name, e.g. "${comment} #${kind} my-region"`, line);
 	}
 	if (!NAME.test(name)) {
 		throw new RegionError(
@@ -92,7 +96,7 @@ export interface RegionInfo {
  */
 export function listRegions(source: string): RegionInfo[] {
 	const regions: RegionInfo[] = [];
-	const open: { name: string; startLine: number }[] = [];
+	const open: { name: string; startLine: number; comment: string }[] = [];
 	const firstSeen = new Map<string, number>();
 
 	splitLines(source).forEach((text, index) => {
@@ -115,7 +119,11 @@ export function listRegions(source: string): RegionInfo[] {
 				);
 			}
 			firstSeen.set(marker.name, line);
-			open.push({ name: marker.name, startLine: line });
+			open.push({
+				name: marker.name,
+				startLine: line,
+				comment: text.trim().startsWith('#') ? '#' : '//',
+			});
 			return;
 		}
 		const innermost = open.pop();
@@ -134,7 +142,7 @@ export function listRegions(source: string): RegionInfo[] {
 	const unclosed = open.at(-1);
 	if (unclosed) {
 		throw new RegionError(
-			`region "${unclosed.name}" is never closed (expected "// #endregion ${unclosed.name}")`,
+			`region "${unclosed.name}" is never closed (expected "${unclosed.comment} #endregion ${unclosed.name}")`,
 			unclosed.startLine
 		);
 	}

@@ -13,10 +13,11 @@ export type ExampleSources = Readonly<Record<string, string>>;
 
 /**
  * The kinds of file `examples/` holds, by extension, and the language each is highlighted as.
- * TypeScript is compiled and imported by its test; a configuration file (nginx) is imported as
- * text (`?raw`) by a test that runs the program it configures.
+ * TypeScript is compiled and imported by its test; Python beside it is type-checked by pyright and
+ * run by pytest; a configuration file (nginx) is imported as text (`?raw`) by a test that runs the
+ * program it configures.
  */
-export const EXAMPLE_LANGUAGES = { ts: 'ts', conf: 'nginx' } as const;
+export const EXAMPLE_LANGUAGES = { ts: 'ts', py: 'python', conf: 'nginx' } as const;
 
 /** The highlighting language of an example file, from its extension (`ts` when unknown). */
 export function exampleLanguage(file: string): string {
@@ -28,10 +29,64 @@ export function exampleLanguage(file: string): string {
 
 /**
  * The test that must import and run an example: `a/b.ts` → `tests/examples/a/b.test.ts`,
- * `a/nginx.conf` → `tests/examples/a/nginx.test.ts`.
+ * `a/nginx.conf` → `tests/examples/a/nginx.test.ts`, and in pytest's naming `a/b_c.py` →
+ * `tests/examples/a/test_b_c.py`.
  */
 export function exampleTestPath(file: string): string {
+	if (file.endsWith('.py')) return `tests/examples/${file.replace(/([^/]+)\.py$/, 'test_$1.py')}`;
 	return `tests/examples/${file.replace(/\.[^./]+$/, '')}.test.ts`;
+}
+
+/** The tab a language's version of a region is shown under; the labels sync tabs site-wide. */
+export const TAB_LABELS: Readonly<Record<string, string>> = {
+	ts: 'TypeScript',
+	python: 'Python',
+	nginx: 'nginx',
+};
+
+/**
+ * The Python file beside a TypeScript example, named as Python modules are (`snake_case`, since a
+ * module name cannot hold `-`): `refresh/token-manager.ts` → `refresh/token_manager.py`.
+ */
+export function pythonSibling(file: string): string {
+	return file.replace(/([^/]+)\.ts$/, (_, name: string) => `${name.replaceAll('-', '_')}.py`);
+}
+
+/** One language's version of a region, for one tab. */
+export interface ExampleVariant extends ResolvedExample {
+	/** The tab's label: `TypeScript`, `Python`. */
+	label: string;
+}
+
+/**
+ * Every language's version of `<Example file region>`: the file's own (which must exist, see
+ * {@link resolveExample}) first, then the Python beside a TypeScript file when that has the
+ * region. A Python file whose markers are malformed fails like a TypeScript one.
+ */
+export function resolveExampleVariants(request: ExampleRequest): ExampleVariant[] {
+	const variant = (resolved: ResolvedExample): ExampleVariant => ({
+		...resolved,
+		label: TAB_LABELS[resolved.lang] ?? resolved.lang,
+	});
+	const variants = [variant(resolveExample(request))];
+	const sibling = pythonSibling(request.file);
+	const source = Object.hasOwn(request.sources, sibling) ? request.sources[sibling] : undefined;
+	if (sibling === request.file || source === undefined) return variants;
+	let names: string[];
+	try {
+		names = listRegions(source).map((info) => info.name);
+	} catch (error) {
+		if (!(error instanceof RegionError)) throw error;
+		const where = error.line === undefined ? sibling : `${sibling}:${error.line}`;
+		const tag = `<Example file="${request.file}" region="${request.region}" />`;
+		throw new ExampleError(`${tag} on page ${request.page}: examples/${where}: ${error.detail}`, {
+			cause: error,
+		});
+	}
+	if (names.includes(request.region)) {
+		variants.push(variant(resolveExample({ ...request, file: sibling })));
+	}
+	return variants;
 }
 
 /** What an `<Example>` needs to render one region. */

@@ -23,7 +23,8 @@ beforeAll(async () => {
 	customRules = await Promise.all(
 		paths.map(async (path) => ((await import(resolve(ROOT, path))) as { default: Rule }).default)
 	);
-});
+	// Loading the rules loads the page model and the contract: seconds on a busy machine.
+}, 60_000);
 
 /** Lints the page with `sentence` appended as its own paragraph; returns the TPD004 findings. */
 async function plantOnPage(sentence: string) {

@@ -25,6 +25,9 @@ describe('parseMarker', () => {
 		{ text: '#  #endregion upstream', expected: { kind: 'endregion', name: 'upstream' } },
 		{ text: 'proxy_pass x; # #region a', expected: undefined },
 		{ text: '# region a', expected: undefined },
+		// Python: the same markers behind its own comment sign.
+		{ text: 'x = 1  # #region a', expected: undefined },
+		{ text: '#region a', expected: undefined },
 	])('parses "$text"', ({ text, expected }) => {
 		expect(parseMarker(text, 1)).toEqual(expected);
 	});
@@ -277,9 +280,31 @@ describe('extractRegion', () => {
 			region: 'r',
 			message: 'line 4: region "s" is never closed (expected "// #endregion s")',
 		},
+		{
+			name: 'an unclosed Python region, naming the Python end marker',
+			source: lines('# #region r', 'a()', '# #endregion r', '    # #region s'),
+			region: 'r',
+			message: 'line 4: region "s" is never closed (expected "# #endregion s")',
+		},
 	])('throws a RegionError for $name', ({ source, region, message }) => {
 		expect(() => extractRegion(source, region)).toThrowError(RegionError);
 		expect(() => extractRegion(source, region)).toThrowError(message);
+	});
+});
+
+describe('Python regions', () => {
+	test('are extracted like TypeScript ones, markers and common indentation removed', () => {
+		const source = lines(
+			'class A:',
+			'    # #region method',
+			'    def f(self) -> int:',
+			'        # #region body',
+			'        return 1',
+			'        # #endregion body',
+			'    # #endregion method'
+		);
+		expect(listRegions(source).map((region) => region.name)).toEqual(['method', 'body']);
+		expect(extractRegion(source, 'method')).toBe(lines('def f(self) -> int:', '    return 1'));
 	});
 });
 

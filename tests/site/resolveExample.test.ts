@@ -3,7 +3,9 @@ import {
 	ExampleError,
 	type ExampleSources,
 	exampleTestPath,
+	pythonSibling,
 	resolveExample,
+	resolveExampleVariants,
 } from '../../src/site/resolveExample.ts';
 
 test.each([
@@ -120,5 +122,77 @@ describe('resolveExample', () => {
 		const names = Array.from({ length: 25 }, (_, i) => `t/f${String(i).padStart(2, '0')}.ts`);
 		const many = Object.fromEntries(names.map((name) => [name, '']));
 		expect(() => resolve('a.ts', 'r', many)).toThrowError('t/f19.ts, … (5 more).');
+	});
+});
+
+describe('Python beside TypeScript', () => {
+	test.each([
+		{ file: 'refresh/token_manager.py', expected: 'tests/examples/refresh/test_token_manager.py' },
+		{ file: 'main.py', expected: 'tests/examples/test_main.py' },
+	])('$file is executed by $expected', ({ file, expected }) => {
+		expect(exampleTestPath(file)).toBe(expected);
+	});
+
+	test.each([
+		{ file: 'refresh/token-manager.ts', expected: 'refresh/token_manager.py' },
+		{ file: 'quick-start/main.ts', expected: 'quick-start/main.py' },
+		{ file: 'a-b/c-d-e.ts', expected: 'a-b/c_d_e.py' },
+	])('the Python beside $file is $expected', ({ file, expected }) => {
+		expect(pythonSibling(file)).toBe(expected);
+	});
+
+	const withPython: ExampleSources = {
+		...sources,
+		'refresh/token_manager.py': [
+			'# #region rotate',
+			'def rotate() -> bool:',
+			'    return True',
+			'# #endregion rotate',
+		].join('\n'),
+		'refresh/broken.py': '# #region a',
+	};
+	const variants = (file: string, region: string, from = withPython) =>
+		resolveExampleVariants({ page: PAGE, file, region, sources: from });
+
+	test('a region both languages have: TypeScript first, then Python', () => {
+		expect(variants('refresh/token-manager.ts', 'rotate')).toEqual([
+			{
+				code: 'export const rotate = () => true;',
+				lang: 'ts',
+				title: 'examples/refresh/token-manager.ts',
+				testFile: 'tests/examples/refresh/token-manager.test.ts',
+				label: 'TypeScript',
+			},
+			{
+				code: 'def rotate() -> bool:\n    return True',
+				lang: 'python',
+				title: 'examples/refresh/token_manager.py',
+				testFile: 'tests/examples/refresh/test_token_manager.py',
+				label: 'Python',
+			},
+		]);
+	});
+
+	test('a region only the TypeScript has, or no Python file at all: TypeScript alone', () => {
+		expect(variants('refresh/token-manager.ts', 'ensure-valid').map((v) => v.label)).toEqual([
+			'TypeScript',
+		]);
+		expect(
+			variants('refresh/plain.ts', 'x', {
+				...withPython,
+				'refresh/plain.ts': '// #region x\nx();\n// #endregion x',
+			}).map((v) => v.label)
+		).toEqual(['TypeScript']);
+	});
+
+	test('a missing TypeScript region fails even when the Python has it', () => {
+		expect(() => variants('refresh/plain.ts', 'rotate')).toThrowError(ExampleError);
+	});
+
+	test('malformed Python markers fail the build, naming the Python file and line', () => {
+		const from = { ...withPython, 'refresh/broken.ts': '// #region a\nx();\n// #endregion a' };
+		expect(() => variants('refresh/broken.ts', 'a', from)).toThrowError(
+			'<Example file="refresh/broken.ts" region="a" /> on page src/content/docs/guides/refresh-and-rotation.mdx: examples/refresh/broken.py:1: region "a" is never closed (expected "# #endregion a")'
+		);
 	});
 });

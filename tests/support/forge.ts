@@ -1,4 +1,5 @@
 import { base64url, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { toLowS } from '../../src/mock/tokens/lowS.ts';
 
 /** A token with `alg: none` and no signature. */
 export function unsignedToken(payload: JWTPayload): string {
@@ -32,13 +33,18 @@ export function payloadOf(token: string): Record<string, unknown> {
 	return JSON.parse(new TextDecoder().decode(base64url.decode(payload))) as Record<string, unknown>;
 }
 
-/** A token signed with the mock's own key (as if it leaked), so only claim checks can refuse it. */
-export function signedWith(
+/**
+ * A token signed with the mock's own key (as if it leaked), so only claim checks can refuse it.
+ * Its signature is the low-S spelling, as the API's own are (see `src/mock/tokens/lowS.ts`).
+ */
+export async function signedWith(
 	privateKey: CryptoKey,
 	kid: string,
 	payload: JWTPayload
 ): Promise<string> {
-	return new SignJWT(payload)
+	const token = await new SignJWT(payload)
 		.setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid })
 		.sign(privateKey);
+	const [header, body, signature = ''] = token.split('.');
+	return `${header}.${body}.${toLowS(signature)}`;
 }

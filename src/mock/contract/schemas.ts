@@ -146,14 +146,22 @@ export const MessageResponse = z
 	})
 	.strict();
 
-/** A service token's name: what monitoring keys on, kept across renewals. */
+/**
+ * A service token's name: what monitoring keys on and what an operator reads in the list, kept
+ * across renewals. So it must show something (not only spaces or invisible format characters such
+ * as a zero-width space) and must not reorder what is shown around it: bidirectional controls
+ * (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) are refused, as a right-to-left override
+ * can make `evil-token` read as something else in a log or a table.
+ */
 const ServiceTokenName = z
 	.string({ error: 'invalidName' })
 	.min(1, { error: 'invalidName' })
 	.max(128, { error: 'invalidName' })
-	.regex(/\S/, { error: 'invalidName' })
-	.regex(/^[^\p{Cc}]*$/u, { error: 'invalidName' })
-	.describe('1 to 128 characters, not blank, no control characters; need not be unique.');
+	.regex(/[^\s\p{Cf}\p{Z}]/u, { error: 'invalidName' })
+	.regex(/^[^\p{Cc}\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]*$/u, { error: 'invalidName' })
+	.describe(
+		'1 to 128 characters, something visible, no control or bidirectional-control characters; need not be unique.'
+	);
 
 /** A requested service token lifetime; the cap depends on the scopes, so it is checked later. */
 const ServiceTokenTtl = z

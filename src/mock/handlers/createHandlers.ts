@@ -1,7 +1,9 @@
-import type { HttpHandler } from 'msw';
+import { http, type HttpHandler } from 'msw';
 import { ENDPOINTS, type EndpointId } from '../contract/endpoints.ts';
 import { withChallenge } from '../http/challenge.ts';
-import { defineRoute, type RouteResolver } from '../http/defineRoute.ts';
+import { defineRoute, logged, type RouteResolver } from '../http/defineRoute.ts';
+import { headOf } from '../http/headOf.ts';
+import { routePredicate } from '../http/routePredicate.ts';
 import type { MockContext } from '../MockContext.ts';
 import { getJwks } from './auth/getJwks.ts';
 import { issueTokenPair } from './auth/issueTokenPair.ts';
@@ -42,12 +44,21 @@ export const RESOLVERS: Record<EndpointId, RouteResolver> = {
  * fallbacks.
  */
 export function createHandlers(ctx: MockContext): HttpHandler[] {
-	const endpoints = ENDPOINTS.map((endpoint) => {
+	const resolvers = ENDPOINTS.map((endpoint) => {
 		const resolve = RESOLVERS[endpoint.id];
 		// Every 401 of the endpoint names the scheme it takes, whichever check refused it.
-		return defineRoute(ctx, endpoint.id, async (input) =>
-			withChallenge(await resolve(input), endpoint)
-		);
+		const withItsChallenge: RouteResolver = async (input) =>
+			withChallenge(await resolve(input), endpoint);
+		return { endpoint, resolve: withItsChallenge };
 	});
-	return [createUrlGuard(ctx), ...endpoints, ...createFallbacks(ctx)];
+	const endpoints = resolvers.map(({ endpoint, resolve }) =>
+		defineRoute(ctx, endpoint.id, resolve)
+	);
+	// HEAD wherever GET works (see `headOf`).
+	const heads = resolvers
+		.filter(({ endpoint }) => endpoint.method === 'GET')
+		.map(({ endpoint, resolve }) =>
+			http.head(routePredicate(endpoint.path), logged(ctx, headOf(resolve)))
+		);
+	return [createUrlGuard(ctx), ...endpoints, ...heads, ...createFallbacks(ctx)];
 }

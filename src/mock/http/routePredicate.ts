@@ -76,10 +76,13 @@ export function routePredicate(path: string): HttpCustomPredicate<PathParams> {
 	return ({ request }) => matchPath(new URL(request.url), path);
 }
 
-/** The methods the contract defines for a URL's path (empty: not a contract path). */
+/**
+ * The methods the contract defines for a URL's path (empty: not a contract path), `HEAD` after
+ * each `GET` (RFC 9110 §9.3.2: wherever `GET` works).
+ */
 export function allowedMethods(url: URL): string[] {
-	const methods = ENDPOINTS.filter(({ path }) => matchPath(url, path).matches).map(
-		({ method }) => method
+	const methods = ENDPOINTS.filter(({ path }) => matchPath(url, path).matches).flatMap(
+		({ method }) => (method === 'GET' ? ['GET', 'HEAD'] : [method])
 	);
 	return [...new Set(methods)];
 }

@@ -1,6 +1,7 @@
 import { base64url, jwtVerify, SignJWT } from 'jose';
 import { nanoid } from 'nanoid';
 import type { Clock } from '../clock/Clock.ts';
+import { isLowS, toLowS } from './lowS.ts';
 import type { SigningKey } from './SigningKey.ts';
 import type { AccessClaims, RefreshClaims, TokenClaims, TokenType } from './claims.ts';
 
@@ -59,9 +60,12 @@ export class TokenService {
 			iat,
 			exp: Math.min(iat + lifetime, notAfter),
 		} as C;
-		const token = await new SignJWT({ ...full })
+		const signed = await new SignJWT({ ...full })
 			.setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: key.kid })
 			.sign(key.privateKey);
+		// One spelling per token: see `lowS.ts`.
+		const [header, payload, signature = ''] = signed.split('.');
+		const token = `${header}.${payload}.${toLowS(signature)}`;
 		return { token, claims: full };
 	}
 
@@ -70,6 +74,8 @@ export class TokenService {
 	async verify(token: string, type: 'refresh'): Promise<RefreshClaims | null>;
 	async verify(token: string, type: TokenType): Promise<TokenClaims | null> {
 		if (token.length > MAX_TOKEN_LENGTH || !isCanonical(token)) return null;
+		// The high-S twin of a genuine signature verifies too; this API never signs it.
+		if (!isLowS(token.split('.')[2] ?? '')) return null;
 		const key = await this.#key();
 		try {
 			const { payload } = await jwtVerify(token, key.publicKey, {

@@ -272,6 +272,26 @@ function operation(endpoint: Endpoint, examples: Examples): Json {
 	return op;
 }
 
+/**
+ * `HEAD` wherever `GET` works (RFC 9110 §9.3.2): the `GET`'s answers, headers only. Its own
+ * `operationId`, and no `content`, so a validator refuses a body.
+ */
+function headOperation(endpoint: Endpoint, examples: Examples): Json {
+	const get = operation(endpoint, examples);
+	const responses = Object.fromEntries(
+		Object.entries(get['responses'] as Record<string, Json>).map(([status, response]) => {
+			const { content: _content, ...headersOnly } = response;
+			return [status, headersOnly];
+		})
+	);
+	return {
+		...get,
+		operationId: `${endpoint.id}Head`,
+		summary: `${endpoint.summary} (headers only)`,
+		responses,
+	};
+}
+
 function tagOf(endpoint: Endpoint): string {
 	if (endpoint.path.startsWith('/auth/')) return 'Browser sessions';
 	if (endpoint.path.includes('/service-tokens')) return 'Service tokens';
@@ -408,6 +428,9 @@ export function openApiDocument(
 			...paths[path],
 			[endpoint.method.toLowerCase()]: operation(endpoint, examples),
 		};
+		if (endpoint.method === 'GET') {
+			paths[path] = { ...paths[path], head: headOperation(endpoint, examples) };
+		}
 	}
 	return {
 		openapi: '3.1.1',

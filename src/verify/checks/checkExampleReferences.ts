@@ -4,9 +4,11 @@ import {
 	ExampleError,
 	type ExampleSources,
 	exampleTestPath,
+	pythonSibling,
 	resolveExample,
 } from '../../site/resolveExample.ts';
 import { readPage } from '../pages/readPage.ts';
+import { pythonImports } from './pythonImports.ts';
 import { type ExampleReference, readReferences } from './readReferences.ts';
 import { runtimeImports } from './runtimeImports.ts';
 
@@ -48,9 +50,9 @@ export interface SourceFile {
 export interface RepoFiles {
 	/** Pages under `src/content/docs/`. */
 	pages: readonly SourceFile[];
-	/** Every `examples/**\/*.ts` and `*.conf`, keyed relative to `examples/` (fixtures included). */
+	/** Every `examples/**\/*.ts`, `*.py` and `*.conf`, keyed relative to `examples/` (fixtures included). */
 	examples: ExampleSources;
-	/** Test files under `tests/examples/`. */
+	/** Test files under `tests/examples/`: `*.test.ts` and pytest's `test_*.py`. */
 	tests: readonly SourceFile[];
 }
 
@@ -95,10 +97,16 @@ export function checkPageReferences(scan: PageScan, examples: ExampleSources): F
 
 /**
  * Report every region of a (non-fixture) example that no page shows, and every example whose
- * region markers are malformed. A nested region counts only if a page names it itself.
+ * region markers are malformed. A nested region counts only if a page names it itself. A Python
+ * region is shown by the `<Example>` of its TypeScript sibling's region of the same name.
  */
 export function checkOrphanRegions(scan: PageScan, examples: ExampleSources): Finding[] {
-	const shown = new Set(scan.references.map(({ file, region }) => `${file}#${region}`));
+	const shown = new Set(
+		scan.references.flatMap(({ file, region }) => [
+			`${file}#${region}`,
+			`${pythonSibling(file)}#${region}`,
+		])
+	);
 	const findings: Finding[] = [];
 	for (const [file, source] of Object.entries(examples).sort(([a], [b]) => a.localeCompare(b))) {
 		if (!isCheckedExample(file)) continue;
@@ -106,14 +114,10 @@ export function checkOrphanRegions(scan: PageScan, examples: ExampleSources): Fi
 		try {
 			for (const { name, startLine } of listRegions(source)) {
 				if (shown.has(`${file}#${name}`)) continue;
-				findings.push(
-					finding(
-						'orphan-region',
-						path,
-						startLine,
-						`region "${name}" is not shown on any page; add <Example file="${file}" region="${name}" /> to a page or delete the region`
-					)
-				);
+				const detail = file.endsWith('.py')
+					? pythonOrphanDetail(name, file, examples)
+					: `region "${name}" is not shown on any page; add <Example file="${file}" region="${name}" /> to a page or delete the region`;
+				findings.push(finding('orphan-region', path, startLine, detail));
 			}
 		} catch (error) {
 			if (!(error instanceof RegionError)) throw error;
@@ -134,8 +138,12 @@ export function checkExampleTests(
 		if (!isCheckedExample(file)) continue;
 		const path = `examples/${file}`;
 		const testPath = exampleTestPath(file);
-		const specifier = posix.relative(posix.dirname(testPath), path);
 		const testSource = testsByPath.get(testPath);
+		if (file.endsWith('.py')) {
+			findings.push(...checkPythonTest(path, testPath, testSource));
+			continue;
+		}
+		const specifier = posix.relative(posix.dirname(testPath), path);
 		if (testSource === undefined) {
 			const detail = `has no test: create ${testPath} and import '${specifier}' in it`;
 			findings.push(finding('missing-test', path, undefined, detail));
@@ -145,6 +153,36 @@ export function checkExampleTests(
 		}
 	}
 	return findings;
+}
+
+/** What to do about a Python region no page shows: it can only appear beside its TypeScript. */
+function pythonOrphanDetail(name: string, file: string, examples: ExampleSources): string {
+	const typescript = Object.keys(examples).find(
+		(candidate) => candidate.endsWith('.ts') && pythonSibling(candidate) === file
+	);
+	const where =
+		typescript === undefined
+			? `no TypeScript example has this file beside it (${file.replace(/_/g, '-').replace(/\.py$/, '.ts')} would)`
+			: `show region "${name}" of ${typescript} with <Example file="${typescript}" region="${name}" />, whose Python tab shows this one`;
+	return `region "${name}" is not shown on any page: ${where}; or delete the region`;
+}
+
+/** A Python example's test exists and imports it by module name (the topic folders are on the path). */
+function checkPythonTest(
+	path: string,
+	testPath: string,
+	testSource: string | undefined
+): Finding[] {
+	const module = posix.basename(path, '.py');
+	if (testSource === undefined) {
+		const detail = `has no test: create ${testPath} with "from ${module} import …" in it`;
+		return [finding('missing-test', path, undefined, detail)];
+	}
+	if (!pythonImports(testSource).includes(module)) {
+		const detail = `does not import ${path}: add "from ${module} import …"`;
+		return [finding('test-not-importing', testPath, undefined, detail)];
+	}
+	return [];
 }
 
 /**

@@ -9,12 +9,12 @@ export function readRepoFiles(root: string): RepoFiles {
 			.map((path) => path.split(sep).join('/'))
 			.sort()
 			.map((path) => ({ path, source: readFileSync(join(root, path), 'utf8') }));
-	const examples = read('examples/**/*.{ts,conf}').map(
+	const examples = read('examples/**/*.{ts,py,conf}').map(
 		({ path, source }) => [path.slice('examples/'.length), source] as const
 	);
 	return {
 		pages: read('src/content/docs/**/*.{md,mdx}'),
 		examples: Object.fromEntries(examples),
-		tests: read('tests/examples/**/*.test.ts'),
+		tests: read('tests/examples/**/{*.test.ts,test_*.py}'),
 	};
 }

@@ -201,6 +201,13 @@ const slots: readonly Slot[] = [
 		fix: (groups) => `${groups['key']}=${fieldFix(groups)}`,
 	},
 	{
+		// Python requests' Basic credentials: auth=("user", "password").
+		pattern:
+			/\bauth\s*=\s*\(\s*(?<q>['"])[^'"]*\k<q>\s*,\s*(?<q2>['"])(?<value>[^'"]*)\k<q2>\s*\)/dg,
+		accepts: () => ['<PASSWORD>'],
+		fix: () => 'auth=("<USERNAME>", "<PASSWORD>")',
+	},
+	{
 		// curl's -u/--user user:password (the colon tells it from `git push -u origin`).
 		pattern: /(?<=^|\s)(?:-u|--user)(?:\s+|=)(?<q>['"]?)(?<value>[^\s'"]*:[^\s'"]*)\k<q>/dg,
 		accepts: (groups) => {
@@ -231,9 +238,11 @@ export function findCredentialSlots(line: string): TokenLeak[] {
 		for (const match of line.matchAll(slot.pattern)) {
 			const groups: Groups = match.groups ?? {};
 			const value = groups['value'] ?? '';
-			// An empty value leaks nothing, a JS template literal (`Bearer ${token}`) computes it, and
-			// a shell variable (`Bearer $ACCESS_TOKEN`) is filled at run time.
+			// An empty value leaks nothing, a JS template literal (`Bearer ${token}`) or a Python
+			// f-string (f"Bearer {token}") computes it, and a shell variable (`Bearer $ACCESS_TOKEN`)
+			// is filled at run time.
 			if (value === '' || isShellVariable(value) || slot.accepts(groups).includes(value)) continue;
+			if (/^\{\w+\}$/.test(value)) continue;
 			if (value.startsWith('${') && !groups['key']?.match(/TOKEN|PASSWORD/i)) continue;
 			const [start, end] = match.indices?.groups?.['value'] ?? [0, 0];
 			leaks.push({

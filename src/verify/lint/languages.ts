@@ -20,3 +20,16 @@ export const scriptLanguages: ReadonlySet<string> = new Set(
 		.filter((language) => scriptLanguageIds.has(language.id))
 		.flatMap((language) => [language.id, ...(language.aliases ?? [])])
 );
+
+/** Every Shiki id and alias of Python (`python`, `py`), derived from Shiki like `scriptLanguages`. */
+export const pythonLanguages: ReadonlySet<string> = new Set(
+	bundledLanguagesInfo
+		.filter((language) => language.id === 'python')
+		.flatMap((language) => [language.id, ...(language.aliases ?? [])])
+);
+
+/** The languages examples are written in: a fence in any of them on a page is untested code. */
+export const exampleLanguages: ReadonlySet<string> = new Set([
+	...scriptLanguages,
+	...pythonLanguages,
+]);

@@ -24,9 +24,15 @@ export function routeOf(method: string, path: string): Route {
 	// A path the contract spells out (`/auth/token/refresh`) is never a parameter's value.
 	const literal = candidates.filter((candidate) => !candidate.path.includes('/:'));
 	const matching = literal.length > 0 ? literal : candidates;
-	const endpoint = matching.find((candidate) => candidate.method === method);
+	// HEAD is answered wherever GET is (RFC 9110 §9.3.2), as the GET endpoint without a body.
+	const endpoint = matching.find(
+		(candidate) => candidate.method === method || (method === 'HEAD' && candidate.method === 'GET')
+	);
 	if (endpoint) return { kind: 'endpoint', endpoint };
-	if (matching.length > 0) return { kind: 'wrong-method', allow: matching.map((e) => e.method) };
+	if (matching.length > 0) {
+		const allow = matching.flatMap((e) => (e.method === 'GET' ? ['GET', 'HEAD'] : [e.method]));
+		return { kind: 'wrong-method', allow };
+	}
 	return { kind: 'unknown-path' };
 }
 

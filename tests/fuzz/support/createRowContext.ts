@@ -1,3 +1,4 @@
+import { toLowS } from '../../../src/mock/tokens/lowS.ts';
 import { SignJWT } from 'jose';
 import type { TokenPairBody } from '../../../src/mock/pairs/TokenPairs.ts';
 import type { RowContext } from './CatalogueRow.ts';
@@ -37,9 +38,12 @@ export function createRowContext(transport: Transport): RowContext {
 			}),
 		resign: async (claims, header = {}) => {
 			const key = await api.signingKey();
-			return new SignJWT(claims)
+			const token = await new SignJWT(claims)
 				.setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: key.kid, ...header })
 				.sign(key.privateKey);
+			// The API's own spelling (low S), so only what the row changed can be refused.
+			const [head, body, signature = ''] = token.split('.');
+			return `${head}.${body}.${toLowS(signature)}`;
 		},
 	};
 }

@@ -31,7 +31,8 @@ export function judgeExchange(
 	if (!allowed.has(status)) {
 		return { ok: false, why: `status ${status}, the contract allows ${[...allowed].join(', ')}` };
 	}
-	if (status >= 400) {
+	// A HEAD answer has the GET's status and headers, never a body to judge.
+	if (status >= 400 && request.method !== 'HEAD') {
 		const problem = errorBodyProblem(route, status, response.json);
 		if (problem !== undefined) return { ok: false, why: problem };
 	}

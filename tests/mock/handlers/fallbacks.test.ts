@@ -3,16 +3,16 @@ import { describe, expect, test } from 'vitest';
 import { MAX_URL_LENGTH } from '../../../src/mock/contract/endpoints.ts';
 import { errorBody } from '../../../src/mock/contract/errors.ts';
 import { basic, call } from '../../support/http.ts';
-import { useMockApi } from '../../support/useMockApi.ts';
+import { BASE_URL, useMockApi } from '../../support/useMockApi.ts';
 
 const api = useMockApi();
 
 test.each([
 	{ method: 'GET', path: '/3rdparty/v1/auth/token', allow: 'POST' },
 	{ method: 'PUT', path: '/3rdparty/v1/auth/token/refresh', allow: 'POST' },
-	{ method: 'POST', path: '/3rdparty/v1/auth/jwks', allow: 'GET' },
+	{ method: 'POST', path: '/3rdparty/v1/auth/jwks', allow: 'GET, HEAD' },
 	{ method: 'PATCH', path: '/3rdparty/v1/messages', allow: 'POST' },
-	{ method: 'DELETE', path: '/3rdparty/v1/service-tokens', allow: 'POST, GET' },
+	{ method: 'DELETE', path: '/3rdparty/v1/service-tokens', allow: 'POST, GET, HEAD' },
 	{ method: 'GET', path: '/3rdparty/v1/service-tokens/abc/renew', allow: 'POST' },
 	{ method: 'GET', path: '/auth/login', allow: 'POST' },
 	{ method: 'PUT', path: '/auth/refresh', allow: 'POST' },
@@ -121,3 +121,19 @@ test.each(['/3rdparty/v1/messages/', '/3rdparty/v1/auth/token/'])(
 		expect((await call('GET', path)).status).toBe(404);
 	}
 );
+
+test.each([
+	['/3rdparty/v1/auth/jwks', 200],
+	['/3rdparty/v1/service-tokens', 200],
+	['/3rdparty/v1/messages/none', 404],
+])('HEAD %s answers as GET would (%i), without a body', async (path, status) => {
+	const get = await call('GET', path, { authorization: basic() });
+	const head = await fetch(`${BASE_URL}${path}`, {
+		method: 'HEAD',
+		headers: { Authorization: basic() },
+	});
+	expect(get.status).toBe(status);
+	expect(head.status).toBe(status);
+	expect(await head.text()).toBe('');
+	expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+});

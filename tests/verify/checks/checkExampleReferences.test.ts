@@ -270,3 +270,95 @@ describe('checkExampleReferences', () => {
 		expect(checkExampleReferences(replacePage(renamed))).toEqual([]);
 	});
 });
+
+describe('Python examples', () => {
+	const manager = lines(
+		'# #region rotate',
+		'def rotate() -> bool:',
+		'    return True',
+		'# #endregion rotate'
+	);
+	const test_manager = lines(
+		'from manager import rotate',
+		'',
+		'def test_rotates() -> None:',
+		'    assert rotate()'
+	);
+	const withPython = (python: string, tests: RepoFiles['tests']): RepoFiles => ({
+		...healthy,
+		examples: { ...healthy.examples, 'refresh/manager.py': python },
+		tests: [...healthy.tests, ...tests],
+	});
+	const pythonTest = (source: string) => ({
+		path: 'tests/examples/refresh/test_manager.py',
+		source,
+	});
+
+	test('a Python region is shown by the <Example> of the same region of its TypeScript sibling', () => {
+		expect(checkExampleReferences(withPython(manager, [pythonTest(test_manager)]))).toEqual([]);
+	});
+
+	test('a Python region the TypeScript beside it does not have is an orphan', () => {
+		const python = lines(manager, '# #region retry', 'x = 1', '# #endregion retry');
+		expect(checkExampleReferences(withPython(python, [pythonTest(test_manager)]))).toEqual([
+			{
+				kind: 'orphan-region',
+				path: 'examples/refresh/manager.py',
+				line: 5,
+				message:
+					'examples/refresh/manager.py:5: region "retry" is not shown on any page: show region "retry" of refresh/manager.ts with <Example file="refresh/manager.ts" region="retry" />, whose Python tab shows this one; or delete the region',
+			},
+		]);
+	});
+
+	test('a Python file without a TypeScript sibling shows nothing', () => {
+		const files: RepoFiles = {
+			...healthy,
+			examples: { ...healthy.examples, 'refresh/lonely_one.py': manager },
+			tests: [
+				...healthy.tests,
+				{ path: 'tests/examples/refresh/test_lonely_one.py', source: 'import lonely_one' },
+			],
+		};
+		expect(checkExampleReferences(files).map((finding) => finding.message)).toEqual([
+			'examples/refresh/lonely_one.py:1: region "rotate" is not shown on any page: no TypeScript example has this file beside it (refresh/lonely-one.ts would); or delete the region',
+		]);
+	});
+
+	test('a Python example without a test', () => {
+		expect(checkExampleReferences(withPython(manager, []))).toEqual([
+			{
+				kind: 'missing-test',
+				path: 'examples/refresh/manager.py',
+				line: undefined,
+				message:
+					'examples/refresh/manager.py: has no test: create tests/examples/refresh/test_manager.py with "from manager import …" in it',
+			},
+		]);
+	});
+
+	test.each([
+		'import pytest',
+		'"""from manager import rotate"""',
+		'# from manager import rotate',
+		'from manager_two import rotate',
+	])('a Python test that does not import its example: %s', (source) => {
+		expect(checkExampleReferences(withPython(manager, [pythonTest(source)]))).toEqual([
+			{
+				kind: 'test-not-importing',
+				path: 'tests/examples/refresh/test_manager.py',
+				line: undefined,
+				message:
+					'tests/examples/refresh/test_manager.py: does not import examples/refresh/manager.py: add "from manager import …"',
+			},
+		]);
+	});
+
+	test('a Python region with malformed markers fails the page that shows its TypeScript', () => {
+		const broken = lines('# #region rotate', 'x = 1', '# #endregion rotat');
+		const kinds = checkExampleReferences(withPython(broken, [pythonTest(test_manager)])).map(
+			(finding) => finding.kind
+		);
+		expect(kinds).toEqual(['malformed-regions']);
+	});
+});

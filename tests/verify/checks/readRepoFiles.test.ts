@@ -12,12 +12,15 @@ const files: Record<string, string> = {
 	'src/content/docs/help/faq.md': 'faq',
 	'src/content/docs/notes.txt': 'not a page',
 	'examples/refresh/manager.ts': 'example',
+	'examples/refresh/manager.py': 'python example',
 	'examples/browser-apps/nginx.conf': 'config',
 	'examples/browser-apps/notes.txt': 'not an example',
 	'examples/_fixtures/demo.ts': 'fixture',
 	'examples/README.md': 'not an example',
 	'tests/examples/refresh/manager.test.ts': 'test',
 	'tests/examples/refresh/helpers.ts': 'not a test',
+	'tests/examples/refresh/test_manager.py': 'python test',
+	'tests/examples/refresh/conftest.py': 'not a test',
 	'tests/verify/other.test.ts': 'not an example test',
 };
 for (const [path, source] of Object.entries(files)) {
@@ -35,9 +38,13 @@ describe('readRepoFiles', () => {
 			examples: {
 				'_fixtures/demo.ts': 'fixture',
 				'browser-apps/nginx.conf': 'config',
+				'refresh/manager.py': 'python example',
 				'refresh/manager.ts': 'example',
 			},
-			tests: [{ path: 'tests/examples/refresh/manager.test.ts', source: 'test' }],
+			tests: [
+				{ path: 'tests/examples/refresh/manager.test.ts', source: 'test' },
+				{ path: 'tests/examples/refresh/test_manager.py', source: 'python test' },
+			],
 		});
 	});
 

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { findHighEntropyStrings } from '../../../src/verify/lint/findTokenLeaks.ts';
+import {
+	findCredentialSlots,
+	findHighEntropyStrings,
+} from '../../../src/verify/lint/findTokenLeaks.ts';
 
 // Deterministic stand-ins for random keys: hashes of a counter.
 const digest = (index: number, encoding: 'base64url' | 'base64' | 'hex'): string =>
@@ -54,5 +57,25 @@ describe('findHighEntropyStrings', () => {
 		'deadbeefdeadbeefdeadbeefdeadbeef00000000',
 	])('leaves prose alone: %s', (line) => {
 		expect(findHighEntropyStrings(line)).toEqual([]);
+	});
+});
+
+describe('findCredentialSlots in Python', () => {
+	test.each([
+		['requests.post(url, auth=("demo", "demo-password"))', 'auth=("<USERNAME>", "<PASSWORD>")'],
+		["auth=('demo', 's3cret')", 'auth=("<USERNAME>", "<PASSWORD>")'],
+		['headers={"Authorization": "Bearer abc.def"}', '"Authorization: Bearer'],
+	])('a literal credential in %s is reported', (line, fix) => {
+		const leaks = findCredentialSlots(line);
+		expect(leaks).toHaveLength(1);
+		expect(leaks[0]?.detail).toContain(fix);
+	});
+
+	test.each([
+		'auth=("<USERNAME>", "<PASSWORD>")',
+		'auth=(username, password)',
+		'headers={"Authorization": f"Bearer {access_token}"}',
+	])('placeholders and computed values pass: %s', (line) => {
+		expect(findCredentialSlots(line)).toEqual([]);
 	});
 });

@@ -198,7 +198,10 @@ export const scenarios: readonly Scenario[] = [
 				says: `Once the access token has expired, the API answers ${UNAUTHORIZED}; the client refreshes silently with the cookie and ${factText('header.csrf', 'name')}, and its one retry gets ${factText('status.sendMessage', 'number')}.`,
 				steps: [
 					{ action: 'login', expect: { ok: true, exchanges: [LOGIN] } },
-					{ action: 'expire', expect: { ok: true, exchanges: [], result: CLOCK.accessLifetime.label } },
+					{
+						action: 'expire',
+						expect: { ok: true, exchanges: [], result: CLOCK.accessLifetime.label },
+					},
 					{
 						action: 'run',
 						expect: {

@@ -1,12 +1,12 @@
 import type { Rule } from 'markdownlint';
 import { closestMatch } from '../../../site/closestMatch.ts';
-import { knownLanguages, scriptLanguages } from '../languages.ts';
+import { exampleLanguages, knownLanguages } from '../languages.ts';
 import { fenceOpening, rulePage } from '../rulePage.ts';
 
 const defaultAllowed: readonly string[] = [
 	...['sh', 'bash', 'shell', 'console', 'json', 'jsonc', 'http', 'text', 'diff', 'yaml', 'mdx'],
 	// Allowed here so that on pages TPD003 (no inline code), not this rule, says what to do instead.
-	...scriptLanguages,
+	...exampleLanguages,
 ];
 
 /** Reads `allowed` from the rule's config, refusing names Shiki could never highlight. */
@@ -50,8 +50,8 @@ const fenceLanguage: Rule = {
 	function: (params, onError) => {
 		const allowed = readAllowed(params.config);
 		const allowedSet = new Set(allowed);
-		// The list offered to contributors leaves TS/JS out: on pages that code belongs in examples/.
-		const offered = allowed.filter((language) => !scriptLanguages.has(language));
+		// The list offered to contributors leaves TS/JS/Python out: on pages that code belongs in examples/.
+		const offered = allowed.filter((language) => !exampleLanguages.has(language));
 		const shown = (offered.length > 0 ? offered : allowed).join(', ');
 		const page = rulePage(params);
 		// A page the renderer cannot parse cannot be checked either; the build would fail too.

@@ -112,6 +112,13 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 		});
 	});
 
+	test.each(['billing-sync', 'Überweisungen', 'رسائل', '请求 worker', 'deploy 🚀', 'a\u200Db'])(
+		'a visible name without bidirectional controls is accepted: %j',
+		async (name) => {
+			expect((await mintServiceToken(['messages:send'], { name })).name).toBe(name);
+		}
+	);
+
 	test('repeated scopes are recorded once', async () => {
 		const token = await mintServiceToken(['messages:send', 'messages:send']);
 		expect(token.scopes).toEqual(['messages:send']);
@@ -138,6 +145,18 @@ describe('POST /3rdparty/v1/service-tokens', () => {
 			json: { name: 'a\nb', scopes: ['messages:send'] },
 			error: NAME_ERROR,
 		},
+		...[
+			['only a zero-width space', '\u200B'],
+			['only zero-width characters and spaces', ' \u200B\u200C\u2060 \uFEFF'],
+			['a right-to-left override', 'billing\u202Etxt.exe'],
+			['a right-to-left isolate', 'ops\u2067x\u2069'],
+			['a left-to-right mark', 'ops\u200E'],
+			['an Arabic letter mark', 'ops\u061C'],
+		].map(([what, name]) => ({
+			case: `a name with ${what}`,
+			json: { name, scopes: ['messages:send'] },
+			error: NAME_ERROR,
+		})),
 		{
 			case: 'no scopes',
 			json: { name: 'x' },

@@ -114,10 +114,29 @@ describe('the MSW handlers over real HTTP', () => {
 		});
 	});
 
-	test('HEAD gets headers and no body', async () => {
-		const response = await send('/3rdparty/v1/auth/jwks', { method: 'HEAD' });
-		expect(response.status).toBe(405);
-		expect(await response.text()).toBe('');
+	test('HEAD gets the GET’s status and headers, and no body', async () => {
+		const get = await send('/3rdparty/v1/auth/jwks');
+		const head = await send('/3rdparty/v1/auth/jwks', { method: 'HEAD' });
+		expect(head.status).toBe(200);
+		expect(await head.text()).toBe('');
+		for (const name of ['content-type', 'cache-control', 'content-length']) {
+			expect(head.headers.get(name), name).toBe(get.headers.get(name));
+		}
+	});
+
+	test('HEAD is refused as the GET would be: 401 with the challenge, no body', async () => {
+		const head = await send('/3rdparty/v1/service-tokens', { method: 'HEAD' });
+		expect(head.status).toBe(401);
+		expect(head.headers.get('www-authenticate')).toBe('Bearer');
+		expect(await head.text()).toBe('');
+	});
+
+	test('a POST-only path answers HEAD 405, and GET paths list HEAD in Allow', async () => {
+		const head = await send('/3rdparty/v1/auth/token', { method: 'HEAD' });
+		expect(head.status).toBe(405);
+		expect(head.headers.get('allow')).toBe('POST');
+		const put = await send('/3rdparty/v1/auth/jwks', { method: 'PUT' });
+		expect(put.headers.get('allow')).toBe('GET, HEAD');
 	});
 
 	test.each(['/', '/nothing', '/3rdparty', '/auth/nothing', '/favicon.ico', '//evil.example/x'])(

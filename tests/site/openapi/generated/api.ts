@@ -146,7 +146,13 @@ export interface paths {
         post: operations["createServiceToken"];
         delete?: never;
         options?: never;
-        head?: never;
+        /**
+         * List your service tokens (never the tokens themselves) (headers only)
+         * @description List your service tokens (never the tokens themselves).
+         *
+         *     Authentication: Basic credentials (`all:any`), or Bearer access token with `tokens:manage`. Required scope: `tokens:manage` (or `all:any`).
+         */
+        head: operations["listServiceTokensHead"];
         patch?: never;
         trace?: never;
     };
@@ -192,7 +198,13 @@ export interface paths {
         post?: never;
         delete?: never;
         options?: never;
-        head?: never;
+        /**
+         * The public keys that verify access tokens (headers only)
+         * @description The public keys that verify access tokens.
+         *
+         *     Authentication: None.
+         */
+        head: operations["getJwksHead"];
         patch?: never;
         trace?: never;
     };
@@ -236,7 +248,13 @@ export interface paths {
         post?: never;
         delete?: never;
         options?: never;
-        head?: never;
+        /**
+         * Read a message’s state (headers only)
+         * @description Read a message’s state.
+         *
+         *     Authentication: Basic credentials (`all:any`), or Bearer access token with `messages:read`. Required scope: `messages:read` (or `all:any`).
+         */
+        head: operations["getMessageHead"];
         patch?: never;
         trace?: never;
     };
@@ -345,7 +363,7 @@ export interface components {
             new_password: string;
         };
         CreateServiceTokenRequest: {
-            /** @description 1 to 128 characters, not blank, no control characters; need not be unique. */
+            /** @description 1 to 128 characters, something visible, no control or bidirectional-control characters; need not be unique. */
             name: string & (unknown & unknown);
             /** @description The scopes the token carries; its longest lifetime is the smallest of their caps. */
             scopes: components["schemas"]["RequestableScope"][];
@@ -2297,6 +2315,133 @@ export interface operations {
             };
         };
     };
+    listServiceTokensHead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 200 OK */
+            200: {
+                headers: {
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    /** @description Caching rule of this response. */
+                    "Cache-Control": "no-store";
+                    /** @description For HTTP/1.0 caches. */
+                    Pragma: "no-cache";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 400 Bad Request: `bad_request`. */
+            400: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 401 Unauthorized: `unauthorized`. */
+            401: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    /** @description RFC 6750 §3: the scheme to authenticate with. It never says which check failed. */
+                    "WWW-Authenticate": "Bearer";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 403 Forbidden: `scope_required`. */
+            403: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 405 Method Not Allowed: `method_not_allowed`. */
+            405: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    /** @description The methods the path has, comma-separated. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 408 Request Timeout: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 413 Payload Too Large: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 414 URI Too Long: `uri_too_long`. */
+            414: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 417 Expectation Failed: `expectation_failed`. */
+            417: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 431 Request Header Fields Too Large: `headers_too_large`. */
+            431: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     renewServiceToken: {
         parameters: {
             query?: never;
@@ -2579,6 +2724,107 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HeadersTooLargeError"];
                 };
+            };
+        };
+    };
+    getJwksHead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 200 OK */
+            200: {
+                headers: {
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    /** @description Caching rule of this response. */
+                    "Cache-Control": "public, max-age=300";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 400 Bad Request: `bad_request`. */
+            400: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 405 Method Not Allowed: `method_not_allowed`. */
+            405: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    /** @description The methods the path has, comma-separated. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 408 Request Timeout: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 413 Payload Too Large: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 414 URI Too Long: `uri_too_long`. */
+            414: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 417 Expectation Failed: `expectation_failed`. */
+            417: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 431 Request Header Fields Too Large: `headers_too_large`. */
+            431: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2886,6 +3132,143 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HeadersTooLargeError"];
                 };
+            };
+        };
+    };
+    getMessageHead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` the create or send call answered with. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 200 OK */
+            200: {
+                headers: {
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 400 Bad Request: `bad_request`. */
+            400: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 401 Unauthorized: `unauthorized`. */
+            401: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    /** @description RFC 6750 §3: the scheme to authenticate with. It never says which check failed. */
+                    "WWW-Authenticate": "Bearer";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 403 Forbidden: `scope_required`. */
+            403: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 404 Not Found: `message_not_found`, `not_found`. */
+            404: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 405 Method Not Allowed: `method_not_allowed`. */
+            405: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    /** @description The methods the path has, comma-separated. */
+                    Allow: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 408 Request Timeout: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 413 Payload Too Large: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 414 URI Too Long: `uri_too_long`. */
+            414: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 417 Expectation Failed: `expectation_failed`. */
+            417: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 431 Request Header Fields Too Large: `headers_too_large`. */
+            431: {
+                headers: {
+                    /** @description Errors are never cached. */
+                    "Cache-Control": "no-store";
+                    /** @description The server’s clock (RFC 9110 IMF-fixdate). Time refreshes from it, not from yours. */
+                    Date: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -10,15 +10,20 @@ describe('TPD001 fence-language', () => {
 	const failing = [
 		// ``` , ~~~ and a four-backtick fence in a list item.
 		{ fixture: 'fence-language/fail-missing-language.md', expected: at(3, 7, 13) },
-		// tsx2, Bash (Shiki is case-sensitive), pyton, klingon with meta.
+		// tsx2, Bash (Shiki is case-sensitive), rubby, klingon with meta.
 		{ fixture: 'fence-language/fail-unknown-language.md', expected: at(3, 7, 11, 15) },
-		// python, txt in a block quote, go inside a JSX block.
+		// ruby, txt in a block quote, go inside a JSX block.
 		{ fixture: 'fence-language/fail-not-allowed.mdx', expected: at(3, 7, 12) },
 	];
 
 	test.each(failing)('$fixture fails on exactly the expected lines', async (row) => {
 		const findings = await lintInProcess({ fixture: row.fixture }, config);
 		expect(linesAndRules(findings)).toEqual(row.expected);
+	});
+
+	test('allows Python by default, so that on pages TPD003 says where Python goes', async () => {
+		const content = '```python\nx = 1\n```\n\n```py\ny = 2\n```\n';
+		expect(await lintInProcess({ name: 'README.md', content }, config)).toEqual([]);
 	});
 
 	test('passes Expressive Code meta, text/console/diff, tildes, nesting and TS', async () => {
@@ -40,7 +45,7 @@ describe('TPD001 fence-language', () => {
 		expect(detailsOf(await lintInProcess({ fixture }, config))).toEqual([
 			'Unknown language "tsx2": Shiki has no such language; did you mean "tsx"?',
 			'Unknown language "Bash": Shiki has no such language; did you mean "bash"?',
-			'Unknown language "pyton": Shiki has no such language; did you mean "python"? ' +
+			'Unknown language "rubby": Shiki has no such language; did you mean "ruby"? ' +
 				`(not on this project's allowlist either: use one of ${allowlist})`,
 			`Unknown language "klingon": Shiki has no such language; write one of ${allowlist}`,
 		]);
@@ -48,19 +53,19 @@ describe('TPD001 fence-language', () => {
 
 	test('a known but unlisted language names the allowlist and where to extend it', async () => {
 		const fixture = 'fence-language/fail-not-allowed.mdx';
-		const [python] = await lintInProcess({ fixture }, config);
-		expect(python?.detail).toBe(
-			`Language "python" is not on this project's allowlist (${allowlist}): ` +
+		const [ruby] = await lintInProcess({ fixture }, config);
+		expect(ruby?.detail).toBe(
+			`Language "ruby" is not on this project's allowlist (${allowlist}): ` +
 				'use one of those, or add it to TPD001.allowed in .markdownlint.jsonc'
 		);
-		expect(python?.column).toBe(4);
+		expect(ruby?.column).toBe(4);
 	});
 
 	test('the allowlist comes from the rule config', async () => {
 		const fixture = 'fence-language/fail-not-allowed.mdx';
-		const findings = await lintInProcess({ fixture }, { TPD001: { allowed: ['python', 'txt'] } });
+		const findings = await lintInProcess({ fixture }, { TPD001: { allowed: ['ruby', 'txt'] } });
 		expect(linesAndRules(findings)).toEqual(at(12));
-		expect(findings[0]?.detail).toContain('"go" is not on this project\'s allowlist (python, txt)');
+		expect(findings[0]?.detail).toContain('"go" is not on this project\'s allowlist (ruby, txt)');
 	});
 
 	test('a configured language Shiki does not know is a configuration error', async () => {

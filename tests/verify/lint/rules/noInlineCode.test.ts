@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { scriptLanguages } from '../../../../src/verify/lint/languages.ts';
+import { pythonLanguages, scriptLanguages } from '../../../../src/verify/lint/languages.ts';
 import { detailsOf, linesAndRules, lintInProcess } from '../lintInProcess.ts';
 
 const config = { TPD003: true };
@@ -133,5 +133,30 @@ describe('TPD003 no-inline-code', () => {
 		await expect(lintInProcess(input, { TPD003: { include: 'src/**' } })).rejects.toThrow(
 			'TPD003 config: "include" must be an array of glob strings'
 		);
+	});
+});
+
+describe('TPD003 and Python', () => {
+	const insteadPython =
+		'code lives in examples/<topic>/<name>.py (snake_case) between "# #region <name>" and ' +
+		'"# #endregion <name>", beside the TypeScript example; <Example file="<topic>/<name>.ts" ' +
+		'region="<name>" /> shows it in its Python tab';
+
+	test('every Python alias Shiki knows is caught, saying where Python code goes', async () => {
+		const languages = [...pythonLanguages];
+		expect(languages).toEqual(expect.arrayContaining(['python', 'py']));
+		const content = languages.map((language) => `\`\`\`${language}\nx = 1\n\`\`\`\n`).join('\n');
+		const findings = await lintInProcess({ name: 'page.mdx', content }, config);
+		expect(detailsOf(findings)).toEqual(
+			languages.map((language) => `Python fence ("${language}") on a page: ${insteadPython}`)
+		);
+	});
+
+	test('a raw <pre class="language-python"> is caught too', async () => {
+		const content = '<pre class="language-python">x = 1</pre>\n';
+		const findings = await lintInProcess({ name: 'page.mdx', content }, config);
+		expect(detailsOf(findings)).toEqual([
+			`A raw <pre class="language-python"> shows code that no test runs: ${insteadPython}`,
+		]);
 	});
 });

@@ -23,6 +23,13 @@ const EXAMPLES = ['tests/examples/**/*.test.ts'];
  * other files leave idle.
  */
 const DRIFT = ['tests/drift/**/*.test.ts'];
+/**
+ * Tests that run a real component from Debian, as readers do (the Browser apps page's nginx
+ * config in nginx): `npm run test:system` runs them, and `.ci/run` installs what they need first,
+ * as it does Chromium for the browser suite. A fresh machine lacks nginx, and `npm test` must pass
+ * there.
+ */
+const SYSTEM = ['tests/examples/browser-apps/nginx.test.ts'];
 // The browser suite drives a real Chromium against a built site; `npm run test:e2e` runs it.
 const EXCLUDE = ['tests/e2e/**', 'node_modules/**'];
 /**
@@ -43,6 +50,9 @@ export default defineConfig({
 		// A bound for a hung test, not a speed check: vitest's 5 s is met by a 200-request race on a
 		// machine busy with other work, which then fails for no reason of its own.
 		testTimeout: 30_000,
+		// The same for a hook: `npm test` runs its lanes side by side, and a hook that imports the
+		// lint rules took more than vitest's 10 s on a machine busy with six other suites.
+		hookTimeout: 60_000,
 		reporters: JSON_DIR
 			? ['default', ['json', { outputFile: `${JSON_DIR}/vitest-${process.pid}.json` }]]
 			: ['default'],
@@ -51,7 +61,7 @@ export default defineConfig({
 				test: {
 					name: 'examples',
 					include: EXAMPLES,
-					exclude: [...EXCLUDE, ...ISOLATED],
+					exclude: [...EXCLUDE, ...ISOLATED, ...SYSTEM],
 					isolate: false,
 				},
 			},
@@ -65,6 +75,7 @@ export default defineConfig({
 				},
 			},
 			{ test: { name: 'drift', include: DRIFT, exclude: EXCLUDE } },
+			{ test: { name: 'system', include: SYSTEM, exclude: EXCLUDE } },
 		],
 		coverage: {
 			provider: 'v8',

@@ -1,35 +1,40 @@
 /**
- * `npm run bench:scale` (part of `npm run bench`): how `npm test` grows with the documentation.
+ * `npm run bench:scale` (part of `npm run bench`): how `npm test` grows with the documentation,
+ * as the cost of each kind of thing a contributor adds.
  *
- * In a throwaway copy of the repository, times each stage of `npm test` (typecheck, lint, unit,
- * build) as the repository is, then with N generated regions added: for each, an example file
- * holding one region that calls the API, a test that runs it against the mock, and a guide page
- * that shows it with a Run panel (ten regions per page), whose scenario replays one story. Medians
- * of BENCH_RUNS (default 3) runs per stage; the cost of one added region is the difference from
- * the unchanged copy divided by N.
+ * In a throwaway copy of the repository, times `npm test` and each of its stages (typecheck, lint,
+ * unit, build) as the repository is, then with N generated units of one kind added, one kind at a
+ * time (BENCH_KINDS, default all that this repository can hold):
  *
- * The browser suite is timed apart, at BENCH_BROWSER_SIZES (default 0 and 50): `npm run test:e2e`
- * on the copy's build, filtered to the generated pages (`-t scale-`), so the difference from N = 0
- * is what the added pages and panels cost (every check of a page, in both themes, and each
- * panel's stories), divided by N for the cost of one added Run panel.
+ * - `region`: an example file holding one region that calls the API, a test that runs it against
+ *   the mock, and its section on a generated guide page (ten per page).
+ * - `run-panel`: the same region shown with `run`, and its scenario (two stories) in
+ *   `src/runner/scenarios/`; its cost above `region` is what the Run panel adds to `npm test`.
+ *   The browser suite is timed apart at BENCH_BROWSER_SIZES (default 0 and 50): `npm run
+ *   test:e2e` on the copy's build, filtered to the generated pages (`-t scale-`), so the
+ *   difference from N = 0 is what the added pages and panels cost there.
+ * - `fault-row`: a row of the fault matrix (an example under one more fault).
+ * - `python-example`: the regions of `run-panel`, each with a Python file beside its TypeScript (the
+ *   same region, a pytest test against the mock over HTTP); its cost above `run-panel` is what a
+ *   Python example adds.
  *
- * Python is timed apart too, at BENCH_PYTHON_SIZES (default 50): the same N regions, each with a
- * Python file beside its TypeScript (the same region, a pytest test against the mock over HTTP,
- * shown in the region's Python tab), against N regions without; the difference divided by N is
- * what one added Python region costs `npm test`.
+ * A kind this repository cannot hold yet (its machinery has not landed) is reported as such, with
+ * what it waits for, and not timed. Medians of BENCH_RUNS (default 3) runs per stage; the cost of
+ * one added unit is the difference of `npm test` from the unchanged copy divided by N.
  *
  * Wall time on whatever machine runs it: never a test, never an assertion. `BENCH_QUICK=1` is a
  * smoke run (N = 3, one run, the unit stage limited to the generated tests and the site checks);
- * `BENCH_SIZES=0,50` picks the sizes.
+ * `BENCH_SIZES=0,50` picks the sizes (0 is always measured).
  * Results go to bench/results/scale.{json,md}; the table is printed too.
  */
 import { spawnSync } from 'node:child_process';
 import {
 	cpSync,
+	existsSync,
 	mkdirSync,
 	mkdtempSync,
-	readdirSync,
 	readFileSync,
+	readdirSync,
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
@@ -39,28 +44,27 @@ import { median } from './lib/median.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const QUICK = Boolean(process.env['BENCH_QUICK']);
 const RUNS = QUICK ? 1 : Number(process.env['BENCH_RUNS'] ?? 3);
-const SIZES = process.env['BENCH_SIZES']
-	? process.env['BENCH_SIZES'].split(',').map(Number)
-	: QUICK
-		? [0, 3]
-		: [0, 50, 200];
+const SIZES = (
+	process.env['BENCH_SIZES']
+		? process.env['BENCH_SIZES'].split(',').map(Number)
+		: QUICK
+			? [3]
+			: [50]
+).filter((size) => size > 0);
 const BROWSER_SIZES = process.env['BENCH_BROWSER_SIZES']
 	? process.env['BENCH_BROWSER_SIZES'].split(',').map(Number)
 	: QUICK
 		? []
 		: [0, 50];
-const PYTHON_SIZES = process.env['BENCH_PYTHON_SIZES']
-	? process.env['BENCH_PYTHON_SIZES'].split(',').map(Number)
-	: QUICK
-		? [3]
-		: [50];
 const RESULTS = join(ROOT, 'bench/results');
 const REGIONS_PER_PAGE = 10;
 /** Copies live inside the repository (git-ignored), so packages resolve by the upward search. */
 const WORK = join(ROOT, '.bench');
 const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', '.drift', '.bench', 'coverage']);
 
-const STAGES = {
+const STAGES: Record<string, readonly string[]> = {
+	// The whole of it, as its lanes overlap; a smoke run times the stages alone.
+	...(QUICK ? {} : { 'npm test': ['test'] }),
 	typecheck: ['run', 'typecheck'],
 	lint: ['run', 'lint'],
 	unit: QUICK
@@ -77,8 +81,8 @@ const STAGES = {
 			]
 		: ['run', 'test:unit'],
 	build: ['run', 'build'],
-} as const;
-type Stage = keyof typeof STAGES;
+};
+type Stage = string;
 
 /** Seconds per stage, medians over the runs, for one size. */
 type Timings = Record<Stage, number>;
@@ -95,21 +99,58 @@ function copyRepository(): string {
 	return dir;
 }
 
-/**
- * Adds `count` regions: examples/scale/, tests/examples/scale/, src/content/docs/guides/scale-*;
- * with `python`, each also gets its Python beside it and a pytest test.
- */
-function generate(dir: string, count: number, python = false): void {
+/** A kind of addition: what it writes into the copy, or why this repository cannot hold it yet. */
+interface Kind {
+	/** Adds `count` units to the copy, or returns why it cannot (the machinery it waits for). */
+	generate(dir: string, count: number): string | undefined;
+}
+
+const KINDS: Record<string, Kind> = {
+	region: { generate: (dir, count) => generateRegions(dir, count, { runPanels: false }) },
+	'run-panel': { generate: (dir, count) => generateRegions(dir, count, { runPanels: true }) },
+	'fault-row': {
+		generate: (dir) =>
+			existsSync(join(dir, 'src/mock/faults'))
+				? 'the fault matrix is in src/mock/faults/, but no generator for its rows is written yet (bench/scale.ts, KINDS)'
+				: 'waits for the fault matrix (src/mock/faults/ and its per-example rows)',
+	},
+	// The same regions with Run panels, each with its Python beside it: its cost above
+	// `run-panel` is what a Python example adds.
+	'python-example': {
+		generate: (dir, count) => {
+			generateRegions(dir, count, { runPanels: true, python: true });
+			listScaleFolder(dir, true);
+			return undefined;
+		},
+	},
+};
+const KIND_NAMES = process.env['BENCH_KINDS']
+	? process.env['BENCH_KINDS'].split(',')
+	: Object.keys(KINDS);
+
+/** Removes every generated unit, of any kind. */
+function clean(dir: string): void {
+	listScaleFolder(dir, false);
 	rmSync(join(dir, 'examples/scale'), { recursive: true, force: true });
 	rmSync(join(dir, 'tests/examples/scale'), { recursive: true, force: true });
 	rmSync(join(dir, 'src/runner/scenarios/scale'), { recursive: true, force: true });
 	for (const entry of readdirSync(join(dir, 'src/content/docs/guides'))) {
 		if (entry.startsWith('scale-')) rmSync(join(dir, 'src/content/docs/guides', entry));
 	}
-	if (count === 0) return;
+}
+
+/**
+ * Adds `count` regions: examples/scale/, tests/examples/scale/, src/content/docs/guides/scale-*,
+ * and with `runPanels` their scenarios in src/runner/scenarios/scale/ and `run` on their tags.
+ */
+function generateRegions(
+	dir: string,
+	count: number,
+	options: { runPanels: boolean; python?: boolean }
+): undefined {
 	mkdirSync(join(dir, 'examples/scale'), { recursive: true });
 	mkdirSync(join(dir, 'tests/examples/scale'), { recursive: true });
-	mkdirSync(join(dir, 'src/runner/scenarios/scale'), { recursive: true });
+	if (options.runPanels) mkdirSync(join(dir, 'src/runner/scenarios/scale'), { recursive: true });
 	const pages = Math.ceil(count / REGIONS_PER_PAGE);
 	for (let page = 0; page < pages; page++) {
 		const shown: string[] = [];
@@ -117,14 +158,17 @@ function generate(dir: string, count: number, python = false): void {
 			const name = `scale-${i}`;
 			writeFileSync(join(dir, `examples/scale/${name}.ts`), exampleSource(name, page));
 			writeFileSync(join(dir, `tests/examples/scale/${name}.test.ts`), testSource(name));
-			writeFileSync(join(dir, `src/runner/scenarios/scale/${name}.ts`), scenarioSource(name));
-			if (python) {
+			if (options.runPanels) {
+				writeFileSync(join(dir, `src/runner/scenarios/scale/${name}.ts`), scenarioSource(name));
+			}
+			if (options.python) {
 				const module = name.replaceAll('-', '_');
 				writeFileSync(join(dir, `examples/scale/${module}.py`), pythonSource(name, page));
 				writeFileSync(join(dir, `tests/examples/scale/test_${module}.py`), pytestSource(name));
 			}
+			const run = options.runPanels ? ' run' : '';
 			shown.push(
-				`## The \`${name}\` region\n\n<Example file="scale/${name}.ts" region="${name}" run />\n`
+				`## The \`${name}\` region\n\n<Example file="scale/${name}.ts" region="${name}"${run} />\n`
 			);
 		}
 		writeFileSync(
@@ -134,6 +178,7 @@ function generate(dir: string, count: number, python = false): void {
 				`Generated regions, each issuing a token pair.\n\n${shown.join('\n')}`
 		);
 	}
+	return undefined;
 }
 
 /** pyright's extraPaths (pyproject.toml) lists the topic folders; scale/ joins them for a run. */
@@ -279,7 +324,7 @@ const BROWSER = ['run', 'test:e2e', '--', '-t', 'scale-'] as const;
 
 function time(dir: string, stage: Stage | 'browser'): number {
 	const started = process.hrtime.bigint();
-	const result = spawnSync('npm', [...(stage === 'browser' ? BROWSER : STAGES[stage])], {
+	const result = spawnSync('npm', [...(stage === 'browser' ? BROWSER : STAGES[stage]!)], {
 		cwd: dir,
 		encoding: 'utf8',
 		env: {
@@ -299,14 +344,11 @@ function time(dir: string, stage: Stage | 'browser'): number {
 	return seconds;
 }
 
-function measure(dir: string, size: number, python = false): Timings {
-	generate(dir, size, python);
-	listScaleFolder(dir, python && size > 0);
+function measure(dir: string, label: string): Timings {
 	const timings = {} as Timings;
 	for (const stage of Object.keys(STAGES) as Stage[]) {
 		const samples = Array.from({ length: RUNS }, () => time(dir, stage));
 		timings[stage] = median(samples);
-		const label = `N=${size}${python ? ' with Python' : ''}`;
 		console.log(`bench:scale: ${label} ${stage} ${samples.map((s) => s.toFixed(1)).join(' ')} s`);
 	}
 	return timings;
@@ -314,7 +356,8 @@ function measure(dir: string, size: number, python = false): Timings {
 
 /** The browser suite's median time for one size: the build it serves is made first, untimed. */
 function measureBrowser(dir: string, size: number): number {
-	generate(dir, size);
+	clean(dir);
+	if (size > 0) generateRegions(dir, size, { runPanels: true });
 	if (spawnSync('npm', ['run', 'build'], { cwd: dir }).status !== 0) failures.add('browser');
 	const samples = Array.from({ length: RUNS }, () => time(dir, 'browser'));
 	console.log(`bench:scale: N=${size} browser ${samples.map((s) => s.toFixed(1)).join(' ')} s`);
@@ -336,42 +379,39 @@ function browserTable(results: Record<number, number>): string {
 	].join('\n');
 }
 
-/** N regions with their Python against N without: the cost of one added Python region. */
-function pythonTable(results: Record<number, Timings>, python: Record<number, Timings>): string {
-	const stages = Object.keys(STAGES) as Stage[];
-	const rows = Object.entries(python).map(([size, timings]) => {
-		const n = Number(size);
-		const without = results[n]!;
-		const perRegion = ((total(timings) - total(without)) / n) * 1000;
-		const cells = stages.map((stage) => `${timings[stage].toFixed(1)} s`);
-		return `| ${n} | ${cells.join(' | ')} | ${total(timings).toFixed(1)} s | ${total(without).toFixed(1)} s | ${perRegion.toFixed(0)} ms |`;
-	});
-	return [
-		`| Regions added, each with its Python | ${stages.join(' | ')} | npm test | npm test without the Python | per added Python region |`,
-		`|---|${stages.map(() => '---:').join('|')}|---:|---:|---:|`,
-		...rows,
-	].join('\n');
+/** `npm test`'s time, or in a smoke run the sum of the stages timed. */
+const total = (timings: Timings) =>
+	timings['npm test'] ?? Object.values(timings).reduce((sum, value) => sum + value, 0);
+
+/** One measured row: a kind at a size, its stages' medians, or why it was not measured. */
+interface Row {
+	kind: string;
+	size: number;
+	timings?: Timings;
+	notYet?: string;
 }
 
-const total = (timings: Timings) => Object.values(timings).reduce((sum, value) => sum + value, 0);
-
-function table(results: Record<number, Timings>): string {
+function table(base: Timings, rows: readonly Row[]): string {
 	const stages = Object.keys(STAGES) as Stage[];
-	const base = results[0]!;
-	const header = `| Regions added | ${stages.join(' | ')} | npm test | per added region |`;
-	const rule = `|---|${stages.map(() => '---:').join('|')}|---:|---:|`;
-	const rows = Object.entries(results).map(([size, timings]) => {
-		const n = Number(size);
-		const perRegion =
-			n === 0 ? '' : `${(((total(timings) - total(base)) / n) * 1000).toFixed(0)} ms`;
-		const cells = stages.map(
-			(stage) => `${timings[stage].toFixed(1)} s${failures.has(stage) ? ' †' : ''}`
+	const cells = (timings: Timings) =>
+		stages.map(
+			(stage) => `${(timings[stage] ?? 0).toFixed(1)} s${failures.has(stage) ? ' †' : ''}`
 		);
-		return `| ${n} | ${cells.join(' | ')} | ${total(timings).toFixed(1)} s | ${perRegion} |`;
+	const lines = rows.map(({ kind, size, timings, notYet }) => {
+		if (!timings)
+			return `| ${kind} | — | ${stages.map(() => '').join(' | ')} | not yet: ${notYet} |`;
+		const perUnit = ((total(timings) - total(base)) / size) * 1000;
+		return `| ${kind} | ${size} | ${cells(timings).join(' | ')} | ${perUnit.toFixed(0)} ms |`;
 	});
 	const note =
 		failures.size > 0 ? ['', '† the stage failed on this repository (timed anyway).'] : [];
-	return [header, rule, ...rows, ...note].join('\n');
+	return [
+		`| Added | N | ${stages.join(' | ')} | per added unit (npm test) |`,
+		`|---|---:|${stages.map(() => '---:').join('|')}|---:|`,
+		`| nothing | 0 | ${cells(base).join(' | ')} | |`,
+		...lines,
+		...note,
+	].join('\n');
 }
 
 const dir = copyRepository();
@@ -379,21 +419,34 @@ try {
 	console.log(`bench:scale: ${QUICK ? 'quick, ' : ''}${RUNS} run(s) per stage in ${dir}`);
 	const spawnResult = spawnSync('npm', ['exec', '--', 'astro', 'sync'], { cwd: dir });
 	if (spawnResult.status !== 0) throw new Error('astro sync failed in the copy');
-	const results: Record<number, Timings> = {};
-	for (const size of new Set([...SIZES, ...PYTHON_SIZES])) results[size] = measure(dir, size);
-	const python: Record<number, Timings> = {};
-	for (const size of PYTHON_SIZES) python[size] = measure(dir, size, true);
+	clean(dir);
+	const base = measure(dir, 'nothing added');
+	const rows: Row[] = [];
+	for (const kind of KIND_NAMES) {
+		const generator = KINDS[kind];
+		if (!generator)
+			throw new Error(`unknown kind ${kind}: one of ${Object.keys(KINDS).join(', ')}`);
+		for (const size of SIZES) {
+			clean(dir);
+			const notYet = generator.generate(dir, size);
+			rows.push(
+				notYet === undefined
+					? { kind, size, timings: measure(dir, `${kind} × ${size}`) }
+					: { kind, size, notYet }
+			);
+			if (notYet !== undefined) break;
+		}
+	}
 	const browser: Record<number, number> = {};
 	for (const size of BROWSER_SIZES) browser[size] = measureBrowser(dir, size);
-	const markdown = [
-		table(results),
-		...(PYTHON_SIZES.length > 0 ? [pythonTable(results, python)] : []),
-		...(BROWSER_SIZES.length > 0 ? [browserTable(browser)] : []),
-	].join('\n\n');
+	const markdown =
+		BROWSER_SIZES.length > 0
+			? `${table(base, rows)}\n\n${browserTable(browser)}`
+			: table(base, rows);
 	mkdirSync(RESULTS, { recursive: true });
 	writeFileSync(
 		join(RESULTS, 'scale.json'),
-		JSON.stringify({ quick: QUICK, runs: RUNS, results, python, browser }, null, 2)
+		JSON.stringify({ quick: QUICK, runs: RUNS, base, rows, browser }, null, 2)
 	);
 	writeFileSync(join(RESULTS, 'scale.md'), `${markdown}\n`);
 	console.log(`\n${markdown}`);

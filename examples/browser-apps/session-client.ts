@@ -129,8 +129,12 @@ export class SessionClient {
 			body: JSON.stringify({ username, password }),
 			signal: AbortSignal.timeout(TIMEOUT_MS),
 		});
-		// A wrong password is the user's to fix: no retry, just the error to show.
-		if (!response.ok) throw new Error(`login failed: ${response.status}`);
+		// A wrong password is the user's to fix: no retry, just the error to show. The refusal is read
+		// to its end, like every answer: unread, it holds its connection until the timeout cuts it.
+		if (!response.ok) {
+			await response.text();
+			throw new Error(`login failed: ${response.status}`);
+		}
 		const token = await this.#accept(response);
 		await this.#count?.write((this.#generation = (await this.#count.read()) + 1));
 		this.#share(token);
@@ -218,9 +222,13 @@ export class SessionClient {
 		if (response.status === 401) {
 			this.#onRefreshRefused();
 			this.#end(true); // refresh refused: the session is over, log in again
+			await response.text().catch(() => {}); // read to its end, so the timeout cannot cut it later
 			return undefined;
 		}
-		if (!response.ok) throw new Error(`refresh failed: ${response.status}`);
+		if (!response.ok) {
+			await response.text();
+			throw new Error(`refresh failed: ${response.status}`);
+		}
 		const token = await this.#accept(response);
 		// Counted before the others hear of it and before the lock is let go, so the tab that
 		// takes the lock next reads the new count and waits for this token instead of refreshing.
@@ -262,7 +270,10 @@ export class SessionClient {
 		});
 		// Until the server has ended the session, the cookie would log the next page load back in:
 		// say so rather than pretend (on a shared computer that matters).
-		if (!response.ok) throw new Error(`logout failed: ${response.status}`);
+		if (!response.ok) {
+			await response.text(); // read to its end, so the timeout cannot cut it later
+			throw new Error(`logout failed: ${response.status}`);
+		}
 		this.#end(true);
 	}
 

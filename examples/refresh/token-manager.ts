@@ -155,6 +155,8 @@ export class TokenManager {
 				pair.refreshToken = undefined;
 				this.#abandoned = this.#loginId;
 				this.#refused();
+				// Read to its end: unread, it holds its connection until the timeout above cuts it.
+				await response.text().catch(() => {});
 			} else if (response.ok) {
 				// The server has rotated: whatever the body holds, the old refresh token is spent. An
 				// unusable body loses that pair: give up this login (revoked below); the retry logs in.

@@ -36,12 +36,17 @@ test('a page without Run panels has no runner script at all', async () => {
 	});
 });
 
-test('running fills the output without moving anything on the page', async () => {
+test('running grows the output downward only: nothing above or beside the panel moves', async () => {
 	await withContext(browser(), 'light', async (context) => {
 		const page = await context.newPage();
 		const problems = watchProblems(page, { mockApiErrors: true });
 		await page.goto(`${site.origin}/guides/refresh-and-rotation/`);
 		const target = panel(page, 'refresh/authorized-fetch.ts#authorized-fetch');
+		// The heading and the code the panel runs, above it; the next section's heading, below.
+		const above = [
+			page.locator('h2', { hasText: 'What to do when a token is refused' }),
+			page.locator('.expressive-code', { hasText: 'tokens.invalidate(accessToken)' }),
+		];
 		const below = page.locator('h2', { hasText: 'Reuse detection' });
 		await target.scrollIntoViewIfNeeded();
 		// Document coordinates: clicking may scroll the page, which is not a layout shift.
@@ -51,24 +56,55 @@ test('running fills the output without moving anything on the page', async () =>
 				return { x: rect.x + scrollX, y: rect.y + scrollY, width: rect.width, height: rect.height };
 			});
 		const panelBefore = await box(target);
+		const aboveBefore = await Promise.all(above.map(box));
 		const belowBefore = await box(below);
-		await page.evaluate(() => {
-			const shifts: number[] = [];
+		// Every layout shift from now on, by where the elements it moved lie: before the panel in
+		// the page, in the panel, or after it. (Not `buffered`: how Starlight's own layout settles
+		// while the page loads is not the panel's doing.)
+		await page.evaluate(() => customElements.whenDefined('run-panel'));
+		await target.evaluate((panelElement) => {
+			const moved: { where: 'before' | 'panel' | 'after'; what: string }[] = [];
 			new PerformanceObserver((list) => {
-				for (const entry of list.getEntries())
-					shifts.push((entry as unknown as { value: number }).value);
+				for (const entry of list.getEntries()) {
+					const shift = entry as unknown as { sources?: { node?: Node | null }[] };
+					for (const { node } of shift.sources ?? []) {
+						if (!node) continue;
+						const what = node instanceof Element ? node.outerHTML.slice(0, 80) : node.nodeName;
+						const where =
+							node === panelElement || panelElement.contains(node)
+								? 'panel'
+								: panelElement.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING
+									? 'after'
+									: 'before';
+						moved.push({ where, what });
+					}
+				}
 			}).observe({ type: 'layout-shift' });
-			Object.assign(window, { __shifts: shifts });
+			Object.assign(window, { __moved: moved });
 		});
+		const moved = async (...where: string[]) =>
+			(
+				await page.evaluate(
+					() => (window as unknown as { __moved: { where: string; what: string }[] }).__moved
+				)
+			).filter((shift) => where.includes(shift.where));
+		// Collapsed, before any press, the panel neither moves nor moves anything above it.
+		expect(await box(target)).toEqual(panelBefore);
+		expect(await moved('before', 'panel')).toEqual([]);
+
 		await press(target, target.locator('button[data-action="revoke"]'));
 		await press(target, target.getByRole('button', { name: '+15 min', exact: true }));
 		await press(target, target.locator('button[data-action="run"]'));
-		expect(await box(target)).toEqual(panelBefore);
-		expect(await box(below)).toEqual(belowBefore);
-		const shifts = await page.evaluate(
-			() => (window as unknown as { __shifts: number[] }).__shifts
-		);
-		expect(shifts.reduce((sum, value) => sum + value, 0)).toBe(0);
+		const panelAfter = await box(target);
+		// The panel keeps its place and width, and grows at its bottom edge (issue 21: outputs start
+		// collapsed and grow after a run, and the HTTP exchange is not hidden in a fixed-height box).
+		expect({ ...panelAfter, height: panelBefore.height }).toEqual(panelBefore);
+		const grown = panelAfter.height - panelBefore.height;
+		expect(grown).toBeGreaterThan(0);
+		expect(await Promise.all(above.map(box))).toEqual(aboveBefore);
+		// What follows moves down by exactly that growth, and not sideways.
+		expect(await box(below)).toEqual({ ...belowBefore, y: belowBefore.y + grown });
+		expect(await moved('before')).toEqual([]);
 		expect(problems.list()).toEqual([]);
 	});
 });

@@ -38,7 +38,9 @@ describe.each(withPanels)('page %s', (path) => {
 			const problems = watchProblems(page, { mockApiErrors: true });
 			await page.goto(`${site.origin}${path}`);
 			const keys = await panelKeys(page);
-			let pressed = 0;
+			// The panels with a run whose outcome was compared with its story: every panel needs one
+			// (a Try it panel of the reference has one story of one run, a guide's panel has more).
+			const checked = new Set<string>();
 			for (const key of new Set(keys)) {
 				const scenario = scenarios.get(key);
 				expect(scenario, `a scenario for the panel ${key}`).toBeDefined();
@@ -48,10 +50,10 @@ describe.each(withPanels)('page %s', (path) => {
 					await press(target, target.getByRole('button', { name: 'Reset', exact: true }));
 					for (const [stepIndex, step] of story.steps.entries()) {
 						await press(target, stepButton(target, step, stepLabel(scenario, step)));
-						pressed++;
 						if (!('action' in step)) continue;
 						const where = `${key}, story ${index + 1}, step ${stepIndex + 1}`;
 						expect(outcomeProblems(step.expect, await observe(target)), where).toEqual([]);
+						checked.add(key);
 					}
 				}
 			}
@@ -59,7 +61,7 @@ describe.each(withPanels)('page %s', (path) => {
 			expect(await page.locator('body').innerText()).not.toMatch(JWT);
 			expect(await page.content()).not.toMatch(JWT);
 			expect(problems.list()).toEqual([]);
-			if (keys.length > 0) expect(pressed).toBeGreaterThan(keys.length);
+			expect(keys.filter((key) => !checked.has(key))).toEqual([]);
 		});
 	});
 });

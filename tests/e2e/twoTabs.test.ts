@@ -26,12 +26,19 @@ async function pressIn(page: Page, region: string, action: string, button?: Loca
 	await page.bringToFront();
 	const before = await handled(page, region);
 	await (button ?? actionButton(page, region, action)).click();
-	await expect
-		.poll(() => handled(page, region), {
-			timeout: 30_000,
-			message: `${region}: ${action} was not handled in ${page.url()}`,
-		})
-		.toBeGreaterThan(before);
+	try {
+		await expect.poll(() => handled(page, region), { timeout: 30_000 }).toBeGreaterThan(before);
+	} catch (error) {
+		// What the panel shows tells a runner that never loaded from a run that never ended.
+		const output = await panelOf(page, region)
+			.locator('[data-runner-output]')
+			.innerText()
+			.catch((reason: unknown) => `(unreadable: ${String(reason)})`);
+		throw new Error(
+			`${region}: ${action} was not handled in ${page.url()}; the panel shows: ${output}`,
+			{ cause: error }
+		);
+	}
 }
 const exchangesIn = async (page: Page, region: string) =>
 	(await observe(panelOf(page, region))).exchanges;

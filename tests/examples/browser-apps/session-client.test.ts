@@ -9,6 +9,7 @@ import {
 import { createBrowser } from '../../support/browserTab.ts';
 import { createFakeLocks } from '../../support/fakeLocks.ts';
 import { exchangesTo } from '../../support/exchanges.ts';
+import { recordingFetch } from '../../support/readAnswers.ts';
 import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
 
 const api = useMockApi();
@@ -265,6 +266,24 @@ describe('SessionClient', () => {
 			await expect(client.refresh()).rejects.toThrow(TypeError);
 			expect(client.loggedIn).toBe(true); // the access token it had, whole
 			expect(errors).toEqual([expect.any(TypeError)]);
+		});
+
+		test('every answer is read to its end, refusals included, so no timeout cuts one later', async () => {
+			const browser = createBrowser();
+			const answers = recordingFetch(browser.fetch);
+			const { client } = openTab(browser, vi.fn(), { fetch: answers.fetch });
+			await expect(client.login(DEMO.username, 'not-the-password')).rejects.toThrow(/401/);
+			expect(await client.refresh()).toBeUndefined(); // no cookie: 401
+			await client.login(DEMO.username, DEMO.password);
+			await client.refresh();
+			api.server.use(
+				http.post('*/auth/refresh', () => HttpResponse.json({}, { status: 503 }), { once: true }),
+				http.post('*/auth/logout', () => HttpResponse.json({}, { status: 503 }), { once: true })
+			);
+			await expect(client.refresh()).rejects.toThrow(/503/);
+			await expect(client.logout()).rejects.toThrow(/503/);
+			await client.logout();
+			expect(answers.unread()).toEqual([]);
 		});
 
 		test('a failed logout says so and keeps the session, rather than pretend', async () => {

@@ -7,6 +7,7 @@ import type { StoredLogin, TokenStore } from '../../../examples/refresh/token-st
 import { bearerOf, exchangesTo } from '../../support/exchanges.ts';
 import { advance, useFakeDate } from '../../support/fakeDate.ts';
 import { bearer, call } from '../../support/http.ts';
+import { recordingFetch } from '../../support/readAnswers.ts';
 import { BASE_URL, DEMO, useMockApi } from '../../support/useMockApi.ts';
 
 const api = useMockApi();
@@ -70,6 +71,8 @@ describe('TokenManager', () => {
 	});
 
 	test('when refresh answers 401 it re-authenticates and never sends that refresh token again', async () => {
+		const answers = recordingFetch(globalThis.fetch);
+		vi.spyOn(globalThis, 'fetch').mockImplementation(answers.fetch);
 		const tokens = manager();
 		await tokens.getAccessToken();
 		const stolen = JSON.parse(issued()[0]?.response.body ?? '{}').refresh_token as string;
@@ -81,6 +84,8 @@ describe('TokenManager', () => {
 		expect(await accepted(token)).toBe(true);
 		expect(refreshes().map((exchange) => exchange.response.status)).toEqual([201, 401]);
 		expect(issued()).toHaveLength(2);
+		// The refusal was read to its end, so the request's timeout cannot cut it off later.
+		expect(answers.unread()).toEqual([]);
 
 		advance(840);
 		await tokens.getAccessToken();

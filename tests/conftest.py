@@ -123,7 +123,9 @@ def _locations(report: pytest.TestReport | pytest.CollectReport) -> list[str]:
         where = getattr(entry, "reprfileloc", None)
         if where is None:
             continue
-        path = Path(where.path).resolve() if Path(where.path).is_absolute() else ROOT / where.path
+        # pytest prints a path relative to its working directory (the repository) whenever that is
+        # shorter, `../planted-examples-…/x.py` included: resolve it before comparing.
+        path = (ROOT / where.path).resolve()
         for base, shown in ((EXAMPLES, "examples"), (ROOT, "")):
             if path.is_relative_to(base):
                 relative = path.relative_to(base).as_posix()

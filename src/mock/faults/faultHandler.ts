@@ -1,5 +1,5 @@
 import { getResponse, http, HttpResponse, type HttpHandler } from 'msw';
-import { faultsOf } from './Faults.ts';
+import { faultsOf, held } from './Faults.ts';
 import { playFault } from './playFault.ts';
 
 /**
@@ -24,6 +24,13 @@ export function faultHandler(mock: { handlers: readonly HttpHandler[] }): HttpHa
 			if (armed.fault.kind === 'resetMidBody') {
 				await answer();
 				return HttpResponse.error();
+			}
+			// For the same reason headers followed by a hang hold the whole answer in process, here,
+			// rather than leave it to when msw happens to read a stalled body.
+			if (armed.fault.kind === 'hang' && armed.fault.stage === 'body') {
+				const response = await answer();
+				await held(armed, request.signal);
+				return request.signal.aborted ? HttpResponse.error() : response;
 			}
 			const outcome = await playFault(armed, request.signal, answer);
 			return outcome === 'drop' ? HttpResponse.error() : outcome;

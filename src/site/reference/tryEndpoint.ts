@@ -5,6 +5,7 @@
  * as its status and body. Built from the contract entry, like the cURL command, so every endpoint
  * has one.
  */
+import { basicAuth } from '../../../examples/service-tokens/create-service-token.ts';
 import { ENDPOINTS, type Endpoint, type EndpointId } from '../../mock/contract/endpoints.ts';
 import { CSRF_HEADER } from '../../mock/contract/http.ts';
 import { PATH_SOURCES, REQUEST_EXAMPLES } from '../openapi/requestExamples.ts';
@@ -52,7 +53,7 @@ export async function tryEndpoint(id: EndpointId, context: TryContext): Promise<
 	const { baseUrl, credentials, setup } = context;
 	const endpoint = endpointById(id);
 	const { schemes, scope } = endpoint.auth;
-	const basic = `Basic ${btoa(`${credentials.username}:${credentials.password}`)}`;
+	const basic = basicAuth(credentials.username, credentials.password);
 
 	async function call(
 		target: Endpoint,

@@ -12,6 +12,7 @@ import {
 	type RunningHttpServer,
 	startHttpServer,
 } from '../../../../src/mock/transports/http/startHttpServer.ts';
+import { basic } from '../../../support/http.ts';
 import { testClock } from '../../../support/testClock.ts';
 import { rawRequest } from './rawRequest.ts';
 
@@ -21,8 +22,6 @@ beforeAll(async () => {
 	server = await startHttpServer({ api, port: 0 });
 });
 afterAll(() => server.close());
-
-const basic = `Basic ${btoa('demo:demo-password')}`;
 
 describe('an encoded slash (%2F) is data, never a path separator, on every surface', () => {
 	test.each([
@@ -34,7 +33,7 @@ describe('an encoded slash (%2F) is data, never a path separator, on every surfa
 	])('%s %s is 404 over HTTP', async (method, path) => {
 		const response = await fetch(`${server.url}${path}`, {
 			method,
-			headers: { Authorization: basic, 'X-CSRF': '1', 'Content-Type': 'application/json' },
+			headers: { Authorization: basic(), 'X-CSRF': '1', 'Content-Type': 'application/json' },
 			...(method === 'POST' ? { body: '{}' } : {}),
 		});
 		expect(response.status).toBe(404);
